@@ -1,0 +1,3 @@
+export * from './events';
+export * from './identity/caller';
+export * from './proto-path';

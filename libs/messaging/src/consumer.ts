@@ -1,0 +1,134 @@
+import { EventEnvelope, parseEnvelope } from '@omnibox/contracts';
+import { runWithCorrelation } from '@omnibox/platform';
+import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, JSONCodec, nanos } from 'nats';
+import type { Logger } from 'pino';
+import { EventBus } from './event-bus';
+import { ProcessedEventStore } from './processed-events';
+
+export interface ConsumerOptions {
+  /** Durable name: JetStream keeps this consumer's position while the service is down. */
+  durable: string;
+  /** Subject filter below the prefix, e.g. `*.directory.>` (default: every event). */
+  filter?: string;
+  /** Event types to handle; others are acknowledged and skipped. Default: all. */
+  types?: string[];
+  handle(event: EventEnvelope): Promise<void>;
+  /** Deliveries before a failing event goes to the dead-letter stream (default 8). */
+  maxDeliveries?: number;
+  /** First retry delay; doubles per delivery up to `maxBackoffMs` (defaults 500 ms, 30 s). */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** Skips events this consumer already handled (recommended; required where the handler is not idempotent). */
+  processed?: ProcessedEventStore;
+}
+
+const codec = JSONCodec<unknown>();
+
+/** Delay before the next delivery of a message that failed `deliveries` times. */
+export function retryDelayMs(deliveries: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, deliveries - 1));
+}
+
+/**
+ * A durable, explicitly acknowledged JetStream consumer that handles events one at a time, in stream
+ * order. Failures are retried with exponential back-off; a message that keeps failing, or that is not
+ * an event at all, is moved to the dead-letter stream so it cannot block the ones behind it.
+ */
+export class EventConsumer {
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private stopping = false;
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly options: ConsumerOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  get name(): string {
+    return this.options.durable;
+  }
+
+  async start(): Promise<void> {
+    const jsm = await this.bus.manager();
+    const filter = `${this.bus.subjectPrefix}.${this.options.filter ?? '>'}`;
+    const config = {
+      durable_name: this.options.durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: filter,
+      ack_wait: nanos(30_000),
+      max_ack_pending: 256,
+    };
+    try {
+      await jsm.consumers.info(this.bus.stream, this.options.durable);
+      await jsm.consumers.update(this.bus.stream, this.options.durable, { filter_subject: filter, ack_wait: config.ack_wait, max_ack_pending: 256 });
+    } catch {
+      await jsm.consumers.add(this.bus.stream, config);
+    }
+    const consumer = await this.bus.js.consumers.get(this.bus.stream, this.options.durable);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    this.loop = this.run(this.messages);
+  }
+
+  /** Stops taking new messages and waits for the one in hand to finish (graceful shutdown). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async run(messages: ConsumerMessages) {
+    for await (const msg of messages) {
+      await this.process(msg);
+      if (this.stopping) break;
+    }
+  }
+
+  private async process(msg: JsMsg) {
+    const deliveries = msg.info.deliveryCount;
+    let event: EventEnvelope;
+    try {
+      event = parseEnvelope(codec.decode(msg.data));
+    } catch (error) {
+      await this.deadLetter(msg, `poison message: ${(error as Error).message}`, deliveries);
+      return;
+    }
+    if (this.options.types && !this.options.types.includes(event.type)) {
+      msg.ack();
+      return;
+    }
+    await runWithCorrelation(event.correlationId, async () => {
+      try {
+        if (this.options.processed && (await this.options.processed.has(this.name, event.id))) {
+          msg.ack();
+          return;
+        }
+        await this.options.handle(event);
+        await this.options.processed?.remember(this.name, event.id);
+        msg.ack();
+      } catch (error) {
+        const max = this.options.maxDeliveries ?? 8;
+        if (deliveries >= max) {
+          await this.deadLetter(msg, `failed ${deliveries} times: ${(error as Error).message}`, deliveries, event.id);
+          return;
+        }
+        const delay = retryDelayMs(deliveries, this.options.backoffMs ?? 500, this.options.maxBackoffMs ?? 30_000);
+        this.logger.warn({ err: error, eventId: event.id, type: event.type, consumer: this.name, deliveries, retryInMs: delay }, 'event handler failed; will retry');
+        msg.nak(delay);
+      }
+    });
+  }
+
+  private async deadLetter(msg: JsMsg, reason: string, deliveries: number, eventId?: string) {
+    try {
+      await this.bus.publishDeadLetter({ subject: msg.subject, data: msg.data, consumer: this.name, reason, deliveries, eventId });
+      msg.term();
+      this.logger.error({ consumer: this.name, subject: msg.subject, eventId, reason }, 'event moved to the dead-letter stream');
+    } catch (error) {
+      // Could not park it: leave it for redelivery rather than lose it.
+      this.logger.error({ err: error, consumer: this.name }, 'dead-letter publish failed; message will be redelivered');
+      msg.nak(5000);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './event-bus';
+export * from './outbox';
+export * from './consumer';
+export * from './processed-events';
+export * from './messaging.module';

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { EventEnvelope } from '@omnibox/contracts';
+import { Collection, Db, Document, Filter, FindOneAndUpdateOptions, UpdateFilter, WithId } from 'mongodb';
+import type { Logger } from 'pino';
+import { EventBus } from './event-bus';
+
+/**
+ * Transactional outbox without multi-document transactions (FerretDB has none): the events a change
+ * announces are written into the changed document itself, in the same single-document write. After the
+ * write they are published and removed; if the process dies in between, the relay finds them and
+ * publishes them later. JetStream drops the second publish of an event id, so a publish that happened
+ * just before a crash is not delivered twice.
+ *
+ * Fields added to a document: `_outbox` (event id → envelope), `_outboxRev` (changes on every write
+ * that adds events, so clean-up never removes events it did not publish), `_outboxAt` (for the relay).
+ */
+export const OUTBOX_FIELDS = { _outbox: 0, _outboxRev: 0, _outboxAt: 0 } as const;
+
+interface OutboxState {
+  _outbox?: Record<string, EventEnvelope>;
+  _outboxRev?: string;
+  _outboxAt?: Date;
+}
+
+function outboxSet(events: EventEnvelope[], rev: string, at: Date): Record<string, unknown> {
+  const set: Record<string, unknown> = { _outboxRev: rev, _outboxAt: at };
+  for (const event of events) set[`_outbox.${event.id}`] = event;
+  return set;
+}
+
+export interface OutboxOptions {
+  /** How often the relay looks for events left behind by a crash or an unreachable NATS. */
+  sweepIntervalMs?: number;
+  /** Only events older than this are swept, so the relay does not race the normal publish path. */
+  sweepGraceMs?: number;
+}
+
+export class Outbox {
+  private readonly collections = new Set<string>();
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<void>;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    private readonly options: OutboxOptions = {},
+  ) {}
+
+  /** Inserts a document together with the events announcing it. */
+  async insert<T extends Document>(collectionName: string, doc: T, events: EventEnvelope[]): Promise<void> {
+    const collection = this.collection(collectionName);
+    const rev = randomUUID();
+    const body: Record<string, unknown> = { ...doc };
+    if (events.length > 0) {
+      body._outbox = Object.fromEntries(events.map((event) => [event.id, event]));
+      body._outboxRev = rev;
+      body._outboxAt = new Date();
+    }
+    await collection.insertOne(body);
+    if (events.length > 0) this.flushInBackground(collectionName, body._id, rev);
+  }
+
+  /**
+   * Applies `update` to one document and records `events` in the same write. Answers the document
+   * after the update (without outbox fields), or null when the filter matched nothing, in which case
+   * no event is recorded.
+   */
+  async update<T extends Document>(
+    collectionName: string,
+    filter: Filter<Document>,
+    update: UpdateFilter<Document>,
+    events: EventEnvelope[],
+    options: FindOneAndUpdateOptions = {},
+  ): Promise<WithId<T> | null> {
+    const collection = this.collection(collectionName);
+    const rev = randomUUID();
+    const withEvents =
+      events.length > 0 ? { ...update, $set: { ...(update.$set as object | undefined), ...outboxSet(events, rev, new Date()) } } : update;
+    // No projection here: FerretDB's findAndModify does not take one, so the fields are dropped below.
+    const result = await collection.findOneAndUpdate(filter, withEvents, { ...options, returnDocument: 'after' });
+    if (!result) return null;
+    if (events.length > 0) this.flushInBackground(collectionName, result._id, rev);
+    const { _outbox, _outboxRev, _outboxAt, ...state } = result as WithId<Document> & OutboxState;
+    return state as WithId<T>;
+  }
+
+  /** Makes the relay watch a collection (done automatically by `insert` and `update`). */
+  register(collectionName: string): Collection<Document> {
+    return this.collection(collectionName);
+  }
+
+  /** Starts the periodic relay; it first publishes everything left pending by an earlier process. */
+  async start(collectionNames: string[] = []): Promise<void> {
+    for (const name of collectionNames) this.collection(name);
+    await Promise.all([...this.collections].map((name) => this.db.collection(name).createIndex({ _outboxAt: 1 }).catch(() => undefined)));
+    await this.sweep(0);
+    const interval = this.options.sweepIntervalMs ?? 2000;
+    this.timer = setInterval(() => void this.sweep(), interval);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.sweeping;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Publishes events older than the grace period in every watched collection. */
+  sweep(graceMs = this.options.sweepGraceMs ?? 3000): Promise<void> {
+    if (this.sweeping) return this.sweeping;
+    this.sweeping = (async () => {
+      try {
+        const cutoff = new Date(Date.now() - graceMs);
+        for (const name of this.collections) {
+          const pending = await this.db
+            .collection<OutboxState>(name)
+            .find({ _outboxAt: { $lte: cutoff } }, { projection: { _id: 1, _outboxRev: 1 } })
+            .limit(500)
+            .toArray();
+          for (const doc of pending) await this.flush(name, doc._id, doc._outboxRev as string);
+        }
+      } catch (error) {
+        this.logger.warn({ err: error }, 'outbox sweep failed; will retry');
+      } finally {
+        this.sweeping = undefined;
+      }
+    })();
+    return this.sweeping;
+  }
+
+  /** Publishes a document's pending events, then removes them unless newer events arrived meanwhile. */
+  async flush(collectionName: string, id: unknown, rev: string): Promise<void> {
+    const collection = this.db.collection<OutboxState>(collectionName);
+    const doc = await collection.findOne({ _id: id } as Filter<OutboxState>, { projection: { _outbox: 1, _outboxRev: 1 } });
+    if (!doc?._outbox) return;
+    const events = Object.values(doc._outbox).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+    for (const event of events) await this.bus.publish(event);
+    // If another write added events after we read, its revision differs and its own flush (or the
+    // relay) publishes them all again; JetStream drops the ones we already published.
+    await collection.updateOne({ _id: id, _outboxRev: doc._outboxRev ?? rev } as Filter<OutboxState>, {
+      $unset: { _outbox: '', _outboxRev: '', _outboxAt: '' },
+    });
+  }
+
+  private flushInBackground(collectionName: string, id: unknown, rev: string) {
+    const job = this.flush(collectionName, id, rev)
+      .catch((error) => this.logger.warn({ err: error, collection: collectionName }, 'event publish deferred to the outbox relay'))
+      .finally(() => this.inFlight.delete(job));
+    this.inFlight.add(job);
+  }
+
+  private collection(name: string): Collection<Document> {
+    this.collections.add(name);
+    return this.db.collection(name);
+  }
+}

@@ -1,0 +1,178 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { defineEvent, EventEnvelope } from '@omnibox/contracts';
+import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
+import { eventually, isolatedEnv, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { MongoClient } from 'mongodb';
+import { JSONCodec } from 'nats';
+import { EventBus } from '../src/event-bus';
+import { EventConsumer } from '../src/consumer';
+import { Outbox } from '../src/outbox';
+import { MongoProcessedEventStore } from '../src/processed-events';
+
+const OrderPlaced = defineEvent<{ item: string }>('test.order.placed');
+const logger = createLogger('messaging-test', 'silent');
+
+describe('messaging backbone on a real nats-server and MongoDB-wire server', () => {
+  let nats: NatsHandle;
+  let mongo: MongoClient;
+  let bus: EventBus;
+  let database: string;
+  const workspaceId = uniqueName('ws');
+  const consumers: EventConsumer[] = [];
+
+  beforeAll(async () => {
+    const env = isolatedEnv();
+    nats = await connectNats(sharedEngineUrls.NATS_URL, 'messaging-test');
+    mongo = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
+    database = `${env.MONGODB_DATABASE_PREFIX}_messaging`;
+    bus = new EventBus(nats.connection, { stream: env.EVENT_STREAM, subjectPrefix: env.EVENT_SUBJECT_PREFIX });
+    await bus.ensureStreams();
+  });
+
+  afterEach(async () => {
+    await Promise.all(consumers.splice(0).map((consumer) => consumer.stop()));
+  });
+
+  afterAll(async () => {
+    await nats.close();
+    await mongo.close();
+  });
+
+  function collectingConsumer(durable: string, received: EventEnvelope[], extra: Partial<ConstructorParameters<typeof EventConsumer>[1]> = {}) {
+    const consumer = new EventConsumer(
+      bus,
+      {
+        durable,
+        handle: async (event) => void received.push(event),
+        processed: new MongoProcessedEventStore(mongo.db(database)),
+        ...extra,
+      },
+      logger,
+    );
+    consumers.push(consumer);
+    return consumer;
+  }
+
+  it('a consumer that was down receives every event, in order, once it comes back', async () => {
+    const received: EventEnvelope[] = [];
+    const first = collectingConsumer('late-reader', received);
+    await first.start(); // creates the durable consumer
+    await first.stop(); // the service goes down
+
+    const published = [];
+    for (let i = 0; i < 40; i++) {
+      const event = OrderPlaced.create({ workspaceId, aggregateId: `order-${i}`, data: { item: `item-${i}` } });
+      await bus.publish(event);
+      published.push(event.id);
+    }
+
+    await collectingConsumer('late-reader', received).start(); // the service comes back
+    await eventually(() => received.length >= 40, 'all 40 events');
+    expect(received.map((event) => event.id)).toEqual(published);
+  });
+
+  it('a duplicate publish of the same event is delivered once', async () => {
+    const received: EventEnvelope[] = [];
+    const event = OrderPlaced.create({ workspaceId, aggregateId: 'dup-order', data: { item: 'once' } });
+    const marker = OrderPlaced.create({ workspaceId, aggregateId: 'marker', data: { item: 'marker' } });
+    const firstAck = await bus.publish(event);
+    const secondAck = await bus.publish(event);
+    await bus.publish(marker);
+    expect(firstAck.duplicate).toBe(false);
+    expect(secondAck.duplicate).toBe(true);
+
+    await collectingConsumer('dedupe-reader', received, { filter: `${workspaceId}.>` }).start();
+    await eventually(() => received.some((e) => e.id === marker.id), 'the marker event');
+    expect(received.filter((e) => e.id === event.id)).toHaveLength(1);
+  });
+
+  it('a crash between the state write and the publish loses nothing: the relay publishes it later', async () => {
+    const orderId = uniqueName('order');
+    const child = spawn(
+      process.execPath,
+      ['-r', join(__dirname, '../../testing/src/register-ts.js'), join(__dirname, 'write-then-crash.fixture.ts'), sharedEngineUrls.MONGODB_URL, database, workspaceId, orderId],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let eventId = '';
+    child.stdout.on('data', (chunk) => (eventId += chunk.toString()));
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    expect(exit.signal).toBe('SIGKILL');
+    eventId = eventId.trim();
+
+    // The state change is stored, and the event is still pending inside it.
+    const stored = await mongo.db(database).collection('orders').findOne({ _id: orderId as never });
+    expect(stored?.item).toBe('crash-proof');
+    expect(Object.keys(stored?._outbox ?? {})).toEqual([eventId]);
+
+    const received: EventEnvelope[] = [];
+    await collectingConsumer('crash-reader', received, { filter: `${workspaceId}.test.order.placed` }).start();
+
+    const relay = new Outbox(mongo.db(database), bus, logger, { sweepGraceMs: 0 });
+    await relay.start(['orders']); // what a restarted service does first
+    await relay.stop();
+
+    await eventually(() => received.some((e) => e.id === eventId), 'the event written before the crash');
+    const after = await mongo.db(database).collection('orders').findOne({ _id: orderId as never });
+    expect(after?._outbox).toBeUndefined();
+
+    // Sweeping again (a second replica, a later tick) publishes nothing new.
+    await new Outbox(mongo.db(database), bus, logger, { sweepGraceMs: 0 }).sweep(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received.filter((e) => e.id === eventId)).toHaveLength(1);
+  });
+
+  it('an outbox write publishes its event right away and leaves no pending events behind', async () => {
+    const received: EventEnvelope[] = [];
+    await collectingConsumer('outbox-reader', received, { filter: `${workspaceId}.test.order.placed` }).start();
+    const outbox = new Outbox(mongo.db(database), bus, logger);
+    const id = uniqueName('order');
+    const event = OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: 'fast path' } });
+    await outbox.insert('orders', { _id: id, item: 'fast path' }, [event]);
+    await eventually(() => received.some((e) => e.id === event.id), 'the event');
+    await eventually(async () => !(await mongo.db(database).collection('orders').findOne({ _id: id as never }))?._outbox, 'outbox cleared');
+
+    const update = OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: 'updated' } });
+    const updated = await outbox.update<{ item: string }>('orders', { _id: id as never }, { $set: { item: 'updated' } }, [update]);
+    expect(updated?.item).toBe('updated');
+    expect((updated as Record<string, unknown>)._outbox).toBeUndefined();
+    await eventually(() => received.some((e) => e.id === update.id), 'the update event');
+  });
+
+  it('a failing handler is retried with back-off, then the event goes to the dead-letter stream', async () => {
+    const attempts: number[] = [];
+    const event = OrderPlaced.create({ workspaceId, aggregateId: 'poison-order', data: { item: 'always fails' } });
+    await collectingConsumer('flaky-reader', [], {
+      filter: `${workspaceId}.test.order.placed`,
+      types: [OrderPlaced.type],
+      maxDeliveries: 3,
+      backoffMs: 100,
+      handle: async (e) => {
+        if (e.id === event.id) {
+          attempts.push(Date.now());
+          throw new Error('downstream refused');
+        }
+      },
+    }).start();
+    await bus.publish(event);
+
+    const dlq = await bus.js.consumers.get(bus.deadLetterStream);
+    const parked = await eventually(async () => {
+      const msg = await dlq.next({ expires: 1000 });
+      return msg && JSONCodec<EventEnvelope>().decode(msg.data).id === event.id ? msg : null;
+    }, 'the event in the dead-letter stream');
+    expect(attempts).toHaveLength(3);
+    expect(attempts[2] - attempts[1]).toBeGreaterThanOrEqual(150); // the second retry waits longer
+    expect(parked!.headers?.get('Omnibox-Dlq-Reason')).toContain('downstream refused');
+    expect(parked!.headers?.get('Omnibox-Dlq-Consumer')).toBe('flaky-reader');
+  });
+
+  it('a message that is not an event is parked in the dead-letter stream instead of blocking the consumer', async () => {
+    const received: EventEnvelope[] = [];
+    await collectingConsumer('poison-reader', received, { filter: `${workspaceId}.>` }).start();
+    await bus.js.publish(`${bus.subjectPrefix}.${workspaceId}.test.order.placed`, new TextEncoder().encode('{not json'));
+    const after = OrderPlaced.create({ workspaceId, aggregateId: 'after-poison', data: { item: 'next' } });
+    await bus.publish(after);
+    await eventually(() => received.some((e) => e.id === after.id), 'the event behind the poison message');
+  });
+});

@@ -1,0 +1,85 @@
+import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsEngineUrl } from './validators';
+
+/** Settings every service shares. Services extend it with the engines they use and their ports. */
+export class ServiceConfig {
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Address the HTTP server (health, and the public API for the gateway) binds to. */
+  @IsString()
+  HTTP_HOST = '127.0.0.1';
+
+  /** Shared secret that signs the caller identity passed between gateway and services over gRPC. */
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  INTERNAL_SECRET: string;
+
+  @IsEngineUrl(['nats'])
+  NATS_URL: string;
+
+  /** JetStream stream holding the domain events; its subjects are `<EVENT_SUBJECT_PREFIX>.>`. */
+  @Matches(/^[A-Z][A-Z0-9_]{0,31}$/, { message: 'must be upper case letters, digits and _' })
+  EVENT_STREAM = 'INBOX';
+
+  @Matches(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'must be lower case letters, digits, _ and -' })
+  EVENT_SUBJECT_PREFIX = 'inbox';
+
+  /** Seconds to wait for in-flight requests and event handlers when stopping. */
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  SHUTDOWN_GRACE_SECONDS = 10;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor<T = object> = new (...args: any[]) => T;
+
+/** Adds the MongoDB connection settings to a config class. */
+export function WithMongo<B extends Constructor>(Base: B) {
+  class MongoSettings extends Base {
+    @IsEngineUrl(['mongodb'])
+    MONGODB_URL: string;
+
+    @Matches(/^[A-Za-z0-9_-]{1,60}$/, { message: 'must be letters, digits, _ and - (at most 60)' })
+    MONGODB_DATABASE: string;
+  }
+  return MongoSettings;
+}
+
+/** Adds the Redis connection setting to a config class. */
+export function WithRedis<B extends Constructor>(Base: B) {
+  class RedisSettings extends Base {
+    @IsEngineUrl(['redis'])
+    REDIS_URL: string;
+  }
+  return RedisSettings;
+}
+
+/** Adds the Elasticsearch connection setting to a config class. */
+export function WithElasticsearch<B extends Constructor>(Base: B) {
+  class ElasticsearchSettings extends Base {
+    @IsEngineUrl(['http', 'https'])
+    ELASTICSEARCH_URL: string;
+  }
+  return ElasticsearchSettings;
+}
+
+/** Ports of a backend service: HTTP for health, gRPC for the gateway's calls. */
+export function WithServicePorts<B extends Constructor>(Base: B) {
+  class ServicePorts extends Base {
+    @IsInt()
+    @Min(0)
+    @Max(65535)
+    HTTP_PORT: number;
+
+    @IsString()
+    GRPC_HOST = '127.0.0.1';
+
+    @IsInt()
+    @Min(0)
+    @Max(65535)
+    GRPC_PORT: number;
+  }
+  return ServicePorts;
+}

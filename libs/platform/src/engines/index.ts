@@ -1,0 +1,4 @@
+export * from './mongo';
+export * from './redis';
+export * from './nats';
+export * from './elasticsearch';

@@ -1,0 +1,52 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import type { Response } from 'express';
+import { AppError } from '../errors/app-error';
+import { getLogger } from '../logging/logger';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'invalid_input',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'rule_violation',
+  429: 'rate_limited',
+  503: 'dependency_unavailable',
+};
+
+/** Turns anything thrown in an HTTP handler into API.md's error shape; never leaks a stack trace. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse<Response>();
+    const error = toAppError(exception);
+    if (error.status >= 500) getLogger().error({ err: exception }, 'request failed');
+    response.status(error.status).json(error.toBody());
+  }
+}
+
+export function toAppError(exception: unknown): AppError {
+  if (exception instanceof AppError) return exception;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const raw = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
+    return new AppError(status, CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'error'), message);
+  }
+  // body-parser failures carry a status and a type but are not HttpExceptions.
+  const parserError = exception as { status?: number; type?: string };
+  if (parserError && typeof parserError.status === 'number' && parserError.status < 500) {
+    if (parserError.type === 'entity.parse.failed') {
+      return new AppError(400, 'malformed_json', 'body: the request body is not valid JSON', { field: 'body' });
+    }
+    if (parserError.type === 'entity.too.large') {
+      return new AppError(413, 'payload_too_large', 'body: the request body is too large');
+    }
+    return new AppError(parserError.status, CODE_BY_STATUS[parserError.status] ?? 'invalid_input', 'body: the request body could not be read');
+  }
+  return new AppError(500, 'internal_error', 'Something went wrong on our side; it has been logged');
+}

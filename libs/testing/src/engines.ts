@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const launcher = require('../../../tools/engines/engines.js');
+
+export interface TestEngine {
+  name: string;
+  url: string;
+  port: number;
+  start(): Promise<unknown>;
+  stop(graceMs?: number): Promise<void>;
+  kill(): Promise<void>;
+}
+
+/**
+ * A private engine for a test that stops, kills or restarts it (the shared ones must stay up).
+ * Restarting keeps its port and data folder.
+ */
+export async function startPrivateEngine(name: 'nats' | 'redis' | 'mongodb' | 'elasticsearch'): Promise<TestEngine & { dispose(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), `omnibox-${name}-`));
+  const port = await launcher.freePort();
+  const engine = new launcher.Engine(name, port, join(dir, name), { logDir: dir });
+  await engine.start();
+  return Object.assign(engine, {
+    async dispose() {
+      await engine.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}

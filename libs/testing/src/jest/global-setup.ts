@@ -1,0 +1,25 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// The engine launcher is plain Node so that `npm start` can use it without a build step.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startEngines, engineEnv } = require('../../../../tools/engines/engines.js');
+
+/**
+ * Starts one set of throw-away engines on free ports for the whole test run. Test files isolate
+ * themselves inside it (their own databases, event stream and workspaces), so no file starts more
+ * engines than the few tests that stop or kill one on purpose.
+ */
+export default async function globalSetup() {
+  if (process.env.OMNIBOX_TEST_ENGINES === 'none') return;
+  const names = (process.env.OMNIBOX_TEST_ENGINES ?? 'nats,redis,mongodb,elasticsearch').split(',').filter(Boolean);
+  const dataDir = mkdtempSync(join(tmpdir(), 'omnibox-test-engines-'));
+  const started = Date.now();
+  const engines = await startEngines({ names, dataDir });
+  const env = engineEnv(engines);
+  for (const [key, value] of Object.entries(env)) process.env[`TEST_${key}`] = value as string;
+  process.env.TEST_ENGINES_DIR = dataDir;
+  (globalThis as Record<string, unknown>).__OMNIBOX_ENGINES__ = { engines, dataDir };
+  process.stdout.write(`\n[test engines] ${names.join(', ')} ready in ${Date.now() - started} ms under ${dataDir}\n`);
+}

@@ -1,0 +1,189 @@
+'use strict';
+// Starts the platform's engines as child processes on loopback: NATS with JetStream, Redis, FerretDB
+// (MongoDB wire protocol) and Elasticsearch. Used by `npm start` (fixed ports, data kept under .data/)
+// and by the test suite (free ports, data in a temporary folder removed afterwards).
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+const http = require('node:http');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const ENGINES_DIR = path.join(ROOT, '.engines');
+
+/** Finds a free TCP port on loopback. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** True when something already listens on the port. */
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function tcpAnswers(port) {
+  return portInUse(port);
+}
+
+function httpAnswers(port) {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/', timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => { req.destroy(); resolve(false); });
+  });
+}
+
+/** What each engine needs to run: its command line and how to tell it is ready. */
+const SPECS = {
+  nats: {
+    url: (port) => `nats://127.0.0.1:${port}`,
+    command: (port, dir) => ['nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', path.join(dir, 'jetstream'), '-n', `omnibox-${port}`]],
+    ready: tcpAnswers,
+    startTimeoutMs: 15000,
+  },
+  redis: {
+    url: (port) => `redis://127.0.0.1:${port}`,
+    command: (port, dir, persistent) => [
+      'redis-server',
+      ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', persistent ? 'yes' : 'no', '--protected-mode', 'yes', '--daemonize', 'no', '--loglevel', 'warning'],
+    ],
+    ready: tcpAnswers,
+    startTimeoutMs: 15000,
+  },
+  mongodb: {
+    url: (port) => `mongodb://127.0.0.1:${port}/`,
+    command: (port, dir) => [
+      path.join(ENGINES_DIR, 'bin', 'ferretdb'),
+      ['-listen-addr', `127.0.0.1:${port}`, '-handler', 'sqlite', '-sqlite-url', `file:${dir}/`, '-log-level', 'error'],
+    ],
+    ready: tcpAnswers,
+    startTimeoutMs: 15000,
+  },
+  elasticsearch: {
+    url: (port) => `http://127.0.0.1:${port}`,
+    command: (port, dir) => require('../elasticsearch/command.js').command(port, dir),
+    ready: httpAnswers,
+    startTimeoutMs: 180000,
+  },
+};
+
+class Engine {
+  constructor(name, port, dir, { persistent = false, logDir } = {}) {
+    this.name = name;
+    this.port = port;
+    this.dir = dir;
+    this.persistent = persistent;
+    this.logDir = logDir || dir;
+    this.spec = SPECS[name];
+    this.url = this.spec.url(port);
+    this.child = undefined;
+  }
+
+  /** Starts the engine and resolves once it accepts connections. */
+  async start() {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const [cmd, args, env] = this.spec.command(this.port, this.dir, this.persistent);
+    const log = fs.openSync(path.join(this.logDir, `${this.name}.log`), 'a');
+    this.child = spawn(cmd, args, { stdio: ['ignore', log, log], env: { ...process.env, ...(env || {}) } });
+    fs.closeSync(log);
+    const child = this.child;
+    let exited = null;
+    child.once('exit', (code, signal) => { exited = { code, signal }; });
+    child.once('error', (error) => { exited = { error }; });
+    const deadline = Date.now() + this.spec.startTimeoutMs;
+    while (Date.now() < deadline) {
+      if (exited) {
+        throw new Error(`${this.name} exited while starting (${JSON.stringify(exited)}); see ${path.join(this.logDir, this.name + '.log')}`);
+      }
+      if (await this.spec.ready(this.port)) return this;
+      await sleep(150);
+    }
+    this.child.kill('SIGKILL');
+    throw new Error(`${this.name} did not become ready on port ${this.port} within ${this.spec.startTimeoutMs} ms`);
+  }
+
+  /** Stops the engine (SIGTERM, then SIGKILL after `graceMs`). */
+  async stop(graceMs = 10000) {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** Kills the engine at once, as a crash would. */
+  async kill() {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  get pid() {
+    return this.child && this.child.pid;
+  }
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Starts the named engines. `ports` maps a name to a preferred port (taken when free, else a free one
+ * is found); `dataDir` holds one folder per engine.
+ */
+async function startEngines({ names = Object.keys(SPECS), dataDir, ports = {}, persistent = false, log = () => {} }) {
+  const engines = {};
+  try {
+    // NATS, Redis and FerretDB start in a second; Elasticsearch takes longer, so it starts alongside.
+    await Promise.all(
+      names.map(async (name) => {
+        let port = ports[name];
+        if (!port || (await portInUse(port))) port = await freePort();
+        const engine = new Engine(name, port, path.join(dataDir, name), { persistent, logDir: dataDir });
+        const started = Date.now();
+        await engine.start();
+        log(`${name} ready on ${engine.url} (${Date.now() - started} ms)`);
+        engines[name] = engine;
+      }),
+    );
+  } catch (error) {
+    await stopEngines(engines);
+    throw error;
+  }
+  return engines;
+}
+
+async function stopEngines(engines) {
+  await Promise.all(Object.values(engines).map((engine) => engine.stop()));
+}
+
+/** The environment variables services read to reach the engines. */
+function engineEnv(engines) {
+  const env = {};
+  if (engines.nats) env.NATS_URL = engines.nats.url;
+  if (engines.redis) env.REDIS_URL = engines.redis.url;
+  if (engines.mongodb) env.MONGODB_URL = engines.mongodb.url;
+  if (engines.elasticsearch) env.ELASTICSEARCH_URL = engines.elasticsearch.url;
+  return env;
+}
+
+module.exports = { Engine, startEngines, stopEngines, engineEnv, freePort, portInUse, SPECS, ROOT };

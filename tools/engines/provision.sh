@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs or builds every engine the platform runs on, once; later runs only check and return.
+#   NATS (JetStream) and Redis: Debian packages.
+#   FerretDB 1.x (MongoDB wire protocol over SQLite): built from its Go module, pinned in tools/ferretdb/go.mod.
+#   Elasticsearch 8: assembled from Maven Central by tools/elasticsearch/build.sh.
+# Binaries go to .engines/ (git-ignored). Nothing here contacts anything but the package registries.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+engines="$root/.engines"
+mkdir -p "$engines/bin"
+
+say() { printf '[engines] %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    say "need root to run: $*"; exit 1; fi
+}
+
+apt_packages=()
+command -v nats-server >/dev/null || apt_packages+=(nats-server)
+command -v redis-server >/dev/null || apt_packages+=(redis-server)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  say "installing ${apt_packages[*]} from Debian packages"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+  # The packages start system-wide servers on the default ports; the platform runs its own.
+  as_root service redis-server stop >/dev/null 2>&1 || true
+  as_root service nats-server stop >/dev/null 2>&1 || true
+fi
+
+# FerretDB: rebuilt only when its pinned module versions change.
+ferret_stamp="$engines/bin/ferretdb.stamp"
+ferret_want="$(cat "$root/tools/ferretdb/go.mod" "$root/tools/ferretdb/go.sum" "$root/tools/ferretdb/main.go" | sha256sum | cut -c1-16)"
+if [ ! -x "$engines/bin/ferretdb" ] || [ "$(cat "$ferret_stamp" 2>/dev/null)" != "$ferret_want" ]; then
+  command -v go >/dev/null || { say "Go is required to build FerretDB (https://go.dev/doc/install)"; exit 1; }
+  say "building FerretDB from its Go module (first time only, about a minute)"
+  (cd "$root/tools/ferretdb" && GOFLAGS=-mod=mod go build -trimpath -o "$engines/bin/ferretdb" .)
+  echo "$ferret_want" > "$ferret_stamp"
+fi
+
+bash "$root/tools/elasticsearch/build.sh"
+say "engines ready"
