@@ -13,6 +13,6 @@ module.exports = {
   testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services}/**/src/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/{libs,services,deploy}/**/test/**/*.e2e-spec.ts'] , slowTestThreshold: 30 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/{libs,services,deploy}/**/test/**/*.e2e-spec.ts', '<rootDir>/tests/**/*.e2e-spec.ts'] , slowTestThreshold: 30 },
   ],
 };

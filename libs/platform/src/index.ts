@@ -7,4 +7,6 @@ export * from './http/configure-http';
 export * from './http/error-filter';
 export * from './http/validation';
 export * from './http/correlation';
+export * from './http/public';
 export * from './nest/platform.module';
+export * from './run-service';

@@ -2,11 +2,13 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { dependencyUnavailable } from '../errors/app-error';
+import { Public } from '../http/public';
 import { checkReadiness, DependencyCheck } from './health';
 
 export const DEPENDENCY_CHECKS = Symbol('DEPENDENCY_CHECKS');
 
 /** `/health/live`: the process is up. `/health/ready`: every engine the service needs answers. */
+@Public()
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {

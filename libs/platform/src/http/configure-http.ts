@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
-import type { Express } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import { json } from 'express';
 import { correlationMiddleware } from './correlation';
-import { HttpErrorFilter } from './error-filter';
+import { HttpErrorFilter, toAppError } from './error-filter';
 import { createValidationPipe } from './validation';
 
 /** The same HTTP behaviour on every service: correlation ids, API.md errors, validated input. */
@@ -11,7 +11,9 @@ export function configureHttpApp(app: INestApplication, options: { bodyLimit?: s
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');
   app.use(correlationMiddleware);
-  app.use(json({ limit: options.bodyLimit ?? '1mb' }));
+  const parseJson = json({ limit: options.bodyLimit ?? '1mb' });
+  // Body-parser errors become API errors here; otherwise Nest turns bad JSON into a generic 400.
+  app.use((req: Request, res: Response, next: NextFunction) => parseJson(req, res, (error?: unknown) => next(error ? toAppError(error) : undefined)));
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -1,0 +1,25 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { configureHttpApp, NestPinoLogger } from '@omnibox/platform';
+import type { Logger } from 'pino';
+import { GrpcContract, GrpcErrorFilter, grpcServerOptions } from './server';
+
+export interface BackendAppOptions {
+  logger: Logger;
+  http: { host: string; port: number };
+  grpc: { host: string; port: number; contracts: GrpcContract[] };
+}
+
+/**
+ * Starts a backend service the one way they all start: HTTP for `/health/*`, gRPC for the gateway's
+ * calls (its contracts plus grpc.health.v1), shutdown hooks that drain consumers before engines close.
+ */
+export async function startBackendApp(module: DynamicModule, options: BackendAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { logger: new NestPinoLogger(options.logger), bodyParser: false, abortOnError: false });
+  configureHttpApp(app);
+  const grpc = app.connectMicroservice(grpcServerOptions(options.grpc.host, options.grpc.port, options.grpc.contracts));
+  grpc.useGlobalFilters(new GrpcErrorFilter());
+  await app.startAllMicroservices();
+  await app.listen(options.http.port, options.http.host);
+  return app;
+}

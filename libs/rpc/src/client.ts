@@ -1,0 +1,61 @@
+import { ChannelOptions, Client, credentials, loadPackageDefinition, ServiceError } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { CallerScope, protoFile } from '@omnibox/contracts';
+import { callerMetadata } from './caller-metadata';
+import { fromGrpcError } from './errors';
+import { GrpcContract, PROTO_LOADER_OPTIONS } from './server';
+
+export interface GrpcClientOptions {
+  contract: GrpcContract;
+  /** Service name inside the package, e.g. `Contacts`. */
+  service: string;
+  /** `host:port` of the service. */
+  url: string;
+  /** Signs the caller scope (INTERNAL_SECRET). */
+  secret: string;
+  /** Named in errors when the service cannot be reached, e.g. `contacts service`. */
+  displayName: string;
+  defaultTimeoutMs?: number;
+}
+
+const CHANNEL_OPTIONS: ChannelOptions = {
+  'grpc.keepalive_time_ms': 30_000,
+  'grpc.keepalive_timeout_ms': 5_000,
+  'grpc.initial_reconnect_backoff_ms': 200,
+  'grpc.max_reconnect_backoff_ms': 2_000,
+};
+
+type UnaryMethod = (request: unknown, metadata: unknown, options: { deadline: Date }, callback: (error: ServiceError | null, response: unknown) => void) => void;
+
+/**
+ * The gateway's client for one service: every call carries the caller's signed scope and a deadline,
+ * and a failure comes back as the same AppError the service raised (or 503 when it cannot be reached).
+ */
+export class GrpcClient {
+  private readonly client: Client;
+
+  constructor(private readonly options: GrpcClientOptions) {
+    const definition = loadSync(protoFile(options.contract.file), PROTO_LOADER_OPTIONS);
+    const loaded = loadPackageDefinition(definition) as Record<string, unknown>;
+    const pkg = options.contract.package.split('.').reduce<Record<string, unknown>>((node, part) => node[part] as Record<string, unknown>, loaded);
+    const ServiceClient = pkg[options.service] as new (url: string, creds: ReturnType<typeof credentials.createInsecure>, opts: ChannelOptions) => Client;
+    if (!ServiceClient) throw new Error(`${options.contract.package}.${options.service} is not in ${options.contract.file}`);
+    this.client = new ServiceClient(options.url, credentials.createInsecure(), CHANNEL_OPTIONS);
+  }
+
+  call<Response, Request = unknown>(method: string, request: Request, caller: CallerScope, timeoutMs = this.options.defaultTimeoutMs ?? 5000): Promise<Response> {
+    const fn = (this.client as unknown as Record<string, UnaryMethod>)[method];
+    if (typeof fn !== 'function') return Promise.reject(new Error(`${this.options.service} has no method ${method}`));
+    const metadata = callerMetadata(caller, this.options.secret);
+    return new Promise<Response>((resolve, reject) => {
+      fn.call(this.client, request, metadata, { deadline: new Date(Date.now() + timeoutMs) }, (error, response) => {
+        if (error) reject(fromGrpcError(error, this.options.displayName));
+        else resolve(response as Response);
+      });
+    });
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}

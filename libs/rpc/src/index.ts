@@ -1,0 +1,5 @@
+export * from './caller-metadata';
+export * from './errors';
+export * from './server';
+export * from './client';
+export * from './backend-app';

@@ -1,0 +1,14 @@
+import { INestApplication } from '@nestjs/common';
+import { createLogger } from '@omnibox/platform';
+import { startBackendApp } from '@omnibox/rpc';
+import { CallsModule } from './app.module';
+import { CallsConfig } from './config';
+
+/** Starts the calls service (used by main.ts and by tests). */
+export function startCalls(config: CallsConfig): Promise<INestApplication> {
+  return startBackendApp(CallsModule.forRoot(config), {
+    logger: createLogger('calls', config.LOG_LEVEL),
+    http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
+    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [] },
+  });
+}

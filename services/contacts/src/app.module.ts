@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@omnibox/messaging';
+import { PlatformModule } from '@omnibox/platform';
+import { GrpcHealthController } from '@omnibox/rpc';
+import { ContactsConfig } from './config';
+
+/** The contacts service: contacts, typed custom-field definitions, notes, channel identities, block and merge. */
+@Module({})
+export class ContactsModule {
+  static forRoot(config: ContactsConfig): DynamicModule {
+    return {
+      module: ContactsModule,
+      imports: [
+        PlatformModule.forRoot({
+          service: 'contacts',
+          config,
+          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE },
+          nats: { url: config.NATS_URL },
+        }),
+        MessagingModule.forRoot(),
+      ],
+      controllers: [GrpcHealthController],
+    };
+  }
+}

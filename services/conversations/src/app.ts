@@ -1,0 +1,14 @@
+import { INestApplication } from '@nestjs/common';
+import { createLogger } from '@omnibox/platform';
+import { startBackendApp } from '@omnibox/rpc';
+import { ConversationsModule } from './app.module';
+import { ConversationsConfig } from './config';
+
+/** Starts the conversations service (used by main.ts and by tests). */
+export function startConversations(config: ConversationsConfig): Promise<INestApplication> {
+  return startBackendApp(ConversationsModule.forRoot(config), {
+    logger: createLogger('conversations', config.LOG_LEVEL),
+    http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
+    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [] },
+  });
+}

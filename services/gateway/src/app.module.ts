@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { MessagingModule } from '@omnibox/messaging';
+import { PlatformModule } from '@omnibox/platform';
+import { AuthGuard } from './auth/auth.guard';
+import { GatewayConfig } from './config';
+import { DirectoryController } from './directory/directory.controller';
+import { DirectoryService } from './directory/directory.service';
+import { COLLECTIONS, DirectoryStore } from './directory/directory.store';
+
+/** The gateway: the public API (API.md), authentication and the workspace directory. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        PlatformModule.forRoot({
+          service: 'gateway',
+          config,
+          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE },
+          redis: { url: config.REDIS_URL },
+          nats: { url: config.NATS_URL },
+        }),
+        MessagingModule.forRoot({ outboxCollections: Object.values(COLLECTIONS) }),
+      ],
+      controllers: [DirectoryController],
+      providers: [DirectoryStore, DirectoryService, { provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { configureHttpApp, createLogger, NestPinoLogger } from '@omnibox/platform';
+import { GatewayModule } from './app.module';
+import { GatewayConfig } from './config';
+
+/** Creates the gateway application (used by main.ts and by tests); call `listen` to serve it. */
+export async function createGateway(config: GatewayConfig): Promise<INestApplication> {
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const app = await NestFactory.create(GatewayModule.forRoot(config), { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false });
+  configureHttpApp(app);
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Omnibox gateway API')
+      .setDescription('The team inbox API: workspace directory, contacts, conversations, inbox views, search, realtime.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'v1/openapi.json' });
+  return app;
+}

@@ -1,0 +1,27 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { unauthenticated } from '@omnibox/platform';
+import type { Request } from 'express';
+import { DirectoryService } from '../directory/directory.service';
+import { IS_PUBLIC, Principal } from './principal';
+
+/** Every route needs a valid bearer token unless marked @Public(); the caller is put on the request. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const header = request.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw unauthenticated('Send `Authorization: Bearer <token>`; get a token from POST /v1/auth/login');
+    const principal = await this.directory.authenticate(match[1]);
+    if (!principal) throw unauthenticated('The bearer token is invalid, expired or revoked; log in again', 'invalid_token');
+    request.principal = principal;
+    return true;
+  }
+}

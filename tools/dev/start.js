@@ -1,0 +1,135 @@
+'use strict';
+// `npm start`: starts the engines (data kept under .data/dev) and all six services from their build
+// output, waits until each answers /health/ready, prints where the gateway is, and stops everything
+// cleanly on Ctrl-C. Service logs (JSON) go to .data/dev/logs/<service>.log.
+const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { startEngines, stopEngines, engineEnv, portInUse } = require('../engines/engines.js');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DATA = path.join(ROOT, '.data', 'dev');
+const LOGS = path.join(DATA, 'logs');
+
+const BACKENDS = [
+  { name: 'contacts', httpPort: 3102, grpcPort: 50052 },
+  { name: 'conversations', httpPort: 3101, grpcPort: 50051 },
+  { name: 'search', httpPort: 3103, grpcPort: 50053 },
+  { name: 'calls', httpPort: 3104, grpcPort: 50054 },
+  { name: 'notifications', httpPort: 3105, grpcPort: 50055 },
+];
+const GATEWAY_HOST = process.env.GATEWAY_HOST || '127.0.0.1';
+const GATEWAY_PORT = Number(process.env.GATEWAY_PORT || 3000);
+
+const say = (line) => process.stdout.write(`[omnibox] ${line}\n`);
+
+/** Secrets made once per checkout, so tokens survive a restart of the dev platform. */
+function devSecrets() {
+  const file = path.join(DATA, 'secrets.json');
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
+  const secrets = { INTERNAL_SECRET: crypto.randomBytes(24).toString('hex'), JWT_SECRET: crypto.randomBytes(32).toString('hex') };
+  fs.writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+function getJson(port, pathname) {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: pathname, timeout: 3000 }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    });
+    req.on('error', () => resolve({ status: 0, body: '' }));
+    req.on('timeout', () => { req.destroy(); resolve({ status: 0, body: '' }); });
+  });
+}
+
+async function waitReady(name, port, child, timeoutMs = 90000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = { status: 0, body: '' };
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${path.join(LOGS, name + '.log')}`);
+    last = await getJson(port, '/health/ready');
+    if (last.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} not ready after ${timeoutMs} ms (last answer ${last.status} ${last.body})`);
+}
+
+async function main() {
+  const started = Date.now();
+  fs.mkdirSync(LOGS, { recursive: true });
+  if (await portInUse(GATEWAY_PORT)) {
+    throw new Error(`port ${GATEWAY_PORT} is taken; stop what uses it or set GATEWAY_PORT`);
+  }
+  say('starting engines (NATS JetStream, Redis, FerretDB, Elasticsearch)…');
+  const engines = await startEngines({
+    dataDir: path.join(DATA, 'engines'),
+    ports: { nats: 4222, redis: 6379, mongodb: 27017, elasticsearch: 9200 },
+    persistent: true,
+    log: (line) => say(`  ${line}`),
+  });
+  const children = [];
+  let stopping = false;
+
+  const stopAll = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping services and engines…');
+    await Promise.all(
+      children.map(({ child }) => new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 15000).unref();
+      })),
+    );
+    await stopEngines(engines);
+    say('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const common = { ...process.env, ...engineEnv(engines), ...devSecrets(), LOG_LEVEL: process.env.LOG_LEVEL || 'info', NODE_ENV: 'development' };
+  const spawnService = (name, env) => {
+    const log = fs.openSync(path.join(LOGS, `${name}.log`), 'a');
+    const main = path.join(ROOT, 'dist', 'services', name, 'services', name, 'src', 'main.js');
+    if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first`);
+    const child = spawn(process.execPath, ['--enable-source-maps', main], { env: { ...common, ...env }, stdio: ['ignore', log, log] });
+    fs.closeSync(log);
+    child.on('exit', (code, signal) => {
+      if (!stopping) say(`${name} exited (${code ?? signal}); see ${path.join(LOGS, name + '.log')}`);
+    });
+    children.push({ name, child });
+    return child;
+  };
+
+  try {
+    const grpcUrls = {};
+    await Promise.all(
+      BACKENDS.map(async ({ name, httpPort, grpcPort }) => {
+        const child = spawnService(name, { HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort) });
+        grpcUrls[`${name.toUpperCase()}_GRPC_URL`] = `127.0.0.1:${grpcPort}`;
+        await waitReady(name, httpPort, child);
+        say(`  ${name} ready (health on http://127.0.0.1:${httpPort}, gRPC on 127.0.0.1:${grpcPort})`);
+      }),
+    );
+    const gateway = spawnService('gateway', { GATEWAY_HOST, GATEWAY_PORT: String(GATEWAY_PORT), ...grpcUrls });
+    await waitReady('gateway', GATEWAY_PORT, gateway);
+  } catch (error) {
+    say(`failed to start: ${error.message}`);
+    await stopAll(1);
+    return;
+  }
+  say(`platform up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`gateway: http://${GATEWAY_HOST}:${GATEWAY_PORT}  (API docs: http://${GATEWAY_HOST}:${GATEWAY_PORT}/docs)`);
+  say('press Ctrl-C to stop everything');
+}
+
+main().catch((error) => {
+  say(`failed: ${error.stack || error.message}`);
+  process.exit(1);
+});
