@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureHttpApp, NestPinoLogger } from '@omnibox/platform';
 import type { Logger } from 'pino';
-import { GrpcContract, GrpcErrorFilter, grpcServerOptions } from './server';
+import { GrpcContract, grpcServerOptions, ServiceErrorFilter } from './server';
 
 export interface BackendAppOptions {
   logger: Logger;
@@ -16,9 +16,8 @@ export interface BackendAppOptions {
  */
 export async function startBackendApp(module: DynamicModule, options: BackendAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(module, { logger: new NestPinoLogger(options.logger), bodyParser: false, abortOnError: false });
-  configureHttpApp(app);
-  const grpc = app.connectMicroservice(grpcServerOptions(options.grpc.host, options.grpc.port, options.grpc.contracts));
-  grpc.useGlobalFilters(new GrpcErrorFilter());
+  configureHttpApp(app, { errorFilter: new ServiceErrorFilter() });
+  app.connectMicroservice(grpcServerOptions(options.grpc.host, options.grpc.port, options.grpc.contracts), { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(options.http.port, options.http.host);
   return app;

@@ -1,8 +1,8 @@
-import { ArgumentsHost, Catch, Controller, Inject, RpcExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, GrpcOptions, Transport } from '@nestjs/microservices';
 import { checkReadiness, DEPENDENCY_CHECKS, DependencyCheck, getLogger } from '@omnibox/platform';
-import { toAppError } from '@omnibox/platform';
-import { Observable, throwError } from 'rxjs';
+import { HttpErrorFilter, toAppError } from '@omnibox/platform';
+import { throwError } from 'rxjs';
 import { protoFile } from '@omnibox/contracts';
 import { toGrpcError } from './errors';
 
@@ -32,10 +32,15 @@ export function grpcServerOptions(host: string, port: number, contracts: GrpcCon
   };
 }
 
-/** Answers every failed call in the shape the gateway turns back into the same API error. */
+/**
+ * The error filter of a backend service, for both of its faces: HTTP answers in API.md's shape, gRPC
+ * calls fail in the shape the gateway turns back into the same API error. One filter, because Nest
+ * only applies a hybrid app's own global filters to its gRPC handlers (`inheritAppConfig`).
+ */
 @Catch()
-export class GrpcErrorFilter implements RpcExceptionFilter {
-  catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
+export class ServiceErrorFilter extends HttpErrorFilter {
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType() !== 'rpc') return super.catch(exception, host);
     const error = toAppError(exception);
     if (error.status >= 500) getLogger().error({ err: exception }, 'gRPC call failed');
     return throwError(() => toGrpcError(error));

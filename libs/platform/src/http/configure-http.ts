@@ -6,7 +6,7 @@ import { HttpErrorFilter, toAppError } from './error-filter';
 import { createValidationPipe } from './validation';
 
 /** The same HTTP behaviour on every service: correlation ids, API.md errors, validated input. */
-export function configureHttpApp(app: INestApplication, options: { bodyLimit?: string } = {}) {
+export function configureHttpApp(app: INestApplication, options: { bodyLimit?: string; errorFilter?: HttpErrorFilter } = {}) {
   const express = app.getHttpAdapter().getInstance() as Express;
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');
@@ -14,7 +14,7 @@ export function configureHttpApp(app: INestApplication, options: { bodyLimit?: s
   const parseJson = json({ limit: options.bodyLimit ?? '1mb' });
   // Body-parser errors become API errors here; otherwise Nest turns bad JSON into a generic 400.
   app.use((req: Request, res: Response, next: NextFunction) => parseJson(req, res, (error?: unknown) => next(error ? toAppError(error) : undefined)));
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(options.errorFilter ?? new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 }

@@ -20,11 +20,12 @@ const CODE_BY_STATUS: Record<number, string> = {
 /** Turns anything thrown in an HTTP handler into API.md's error shape; never leaks a stack trace. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
-  catch(exception: unknown, host: ArgumentsHost) {
+  catch(exception: unknown, host: ArgumentsHost): unknown {
     const response = host.switchToHttp().getResponse<Response>();
     const error = toAppError(exception);
     if (error.status >= 500) getLogger().error({ err: exception }, 'request failed');
     response.status(error.status).json(error.toBody());
+    return undefined;
   }
 }
 
