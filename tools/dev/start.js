@@ -2,6 +2,8 @@
 // `npm start`: starts the engines (data kept under .data/dev) and all six services from their build
 // output, waits until each answers /health/ready, prints where the gateway is, and stops everything
 // cleanly on Ctrl-C. Service logs (JSON) go to .data/dev/logs/<service>.log.
+// With --external-engines it starts no engine and uses NATS_URL, REDIS_URL, MONGODB_URL and
+// ELASTICSEARCH_URL from the environment (defaults: the local ports docker-compose.yml publishes).
 const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -64,13 +66,27 @@ async function main() {
   if (await portInUse(GATEWAY_PORT)) {
     throw new Error(`port ${GATEWAY_PORT} is taken; stop what uses it or set GATEWAY_PORT`);
   }
-  say('starting engines (NATS JetStream, Redis, FerretDB, Elasticsearch)…');
-  const engines = await startEngines({
-    dataDir: path.join(DATA, 'engines'),
-    ports: { nats: 4222, redis: 6379, mongodb: 27017, elasticsearch: 9200 },
-    persistent: true,
-    log: (line) => say(`  ${line}`),
-  });
+  const external = process.argv.includes('--external-engines');
+  let engines = {};
+  let urls;
+  if (external) {
+    urls = {
+      NATS_URL: process.env.NATS_URL || 'nats://127.0.0.1:4222',
+      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+      MONGODB_URL: process.env.MONGODB_URL || 'mongodb://127.0.0.1:27017/',
+      ELASTICSEARCH_URL: process.env.ELASTICSEARCH_URL || 'http://127.0.0.1:9200',
+    };
+    say(`using external engines: ${Object.values(urls).join(', ')}`);
+  } else {
+    say('starting engines (NATS JetStream, Redis, FerretDB, Elasticsearch)…');
+    engines = await startEngines({
+      dataDir: path.join(DATA, 'engines'),
+      ports: { nats: 4222, redis: 6379, mongodb: 27017, elasticsearch: 9200 },
+      persistent: true,
+      log: (line) => say(`  ${line}`),
+    });
+    urls = engineEnv(engines);
+  }
   const children = [];
   let stopping = false;
 
@@ -93,7 +109,7 @@ async function main() {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  const common = { ...process.env, ...engineEnv(engines), ...devSecrets(), LOG_LEVEL: process.env.LOG_LEVEL || 'info', NODE_ENV: 'development' };
+  const common = { ...process.env, ...urls, ...devSecrets(), LOG_LEVEL: process.env.LOG_LEVEL || 'info', NODE_ENV: 'development' };
   const spawnService = (name, env) => {
     const log = fs.openSync(path.join(LOGS, `${name}.log`), 'a');
     const main = path.join(ROOT, 'dist', 'services', name, 'services', name, 'src', 'main.js');
