@@ -73,6 +73,20 @@ describe('readiness follows the engines: a killed engine turns its users to 503 
     }, 90000);
   }
 
+  it('search answers 503 naming elasticsearch while no Elasticsearch answers at its URL', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const closedPort = await require('../../tools/engines/engines.js').freePort();
+    const search = await startPlatform({ NATS_URL: engines.nats.url, REDIS_URL: engines.redis.url, ELASTICSEARCH_URL: `http://127.0.0.1:${closedPort}` }, ['search']);
+    try {
+      const res = await request(search.services.search!.url).get('/health/ready');
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'dependency_unavailable', details: { down: ['elasticsearch'] } });
+      expect((await request(search.services.search!.url).get('/health/live')).status).toBe(200);
+    } finally {
+      await search.stop();
+    }
+  });
+
   it('after the outages the gateway still serves requests end to end', async () => {
     const res = await request(platform.gatewayUrl)
       .post('/v1/workspaces')

@@ -9,7 +9,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
-const { startEngines, stopEngines, engineEnv, portInUse } = require('../engines/engines.js');
+const { startEngines, stopEngines, engineEnv, portInUse, provisionedEngines } = require('../engines/engines.js');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DATA = path.join(ROOT, '.data', 'dev');
@@ -48,6 +48,16 @@ function getJson(port, pathname) {
   });
 }
 
+async function waitLive(name, port, child, timeoutMs = 90000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${path.join(LOGS, name + '.log')}`);
+    if ((await getJson(port, '/health/live')).status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} not live after ${timeoutMs} ms`);
+}
+
 async function waitReady(name, port, child, timeoutMs = 90000) {
   const deadline = Date.now() + timeoutMs;
   let last = { status: 0, body: '' };
@@ -78,14 +88,19 @@ async function main() {
     };
     say(`using external engines: ${Object.values(urls).join(', ')}`);
   } else {
-    say('starting engines (NATS JetStream, Redis, FerretDB, Elasticsearch)…');
+    const names = provisionedEngines();
+    say(`starting engines (${names.join(', ')})…`);
+    if (!names.includes('elasticsearch')) {
+      say('  Elasticsearch is not provisioned here (tools/elasticsearch/README.md): search will report it down');
+    }
     engines = await startEngines({
+      names,
       dataDir: path.join(DATA, 'engines'),
       ports: { nats: 4222, redis: 6379, mongodb: 27017, elasticsearch: 9200 },
       persistent: true,
       log: (line) => say(`  ${line}`),
     });
-    urls = engineEnv(engines);
+    urls = { ELASTICSEARCH_URL: process.env.ELASTICSEARCH_URL || 'http://127.0.0.1:9200', ...engineEnv(engines) };
   }
   const children = [];
   let stopping = false;
@@ -129,6 +144,11 @@ async function main() {
       BACKENDS.map(async ({ name, httpPort, grpcPort }) => {
         const child = spawnService(name, { HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort) });
         grpcUrls[`${name.toUpperCase()}_GRPC_URL`] = `127.0.0.1:${grpcPort}`;
+        if (name === 'search' && !external && !engines.elasticsearch) {
+          await waitLive(name, httpPort, child);
+          say(`  ${name} running without Elasticsearch (health on http://127.0.0.1:${httpPort} answers 503 naming it)`);
+          return;
+        }
         await waitReady(name, httpPort, child);
         say(`  ${name} ready (health on http://127.0.0.1:${httpPort}, gRPC on 127.0.0.1:${grpcPort})`);
       }),

@@ -38,5 +38,9 @@ if [ ! -x "$engines/bin/ferretdb" ] || [ "$(cat "$ferret_stamp" 2>/dev/null)" !=
   echo "$ferret_want" > "$ferret_stamp"
 fi
 
-bash "$root/tools/elasticsearch/build.sh"
+if [ -f "$root/tools/elasticsearch/build.sh" ]; then
+  bash "$root/tools/elasticsearch/build.sh"
+else
+  say "Elasticsearch 8: no runner can be assembled here yet (see tools/elasticsearch/README.md); search will report it down"
+fi
 say "engines ready"

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 // The engine launcher is plain Node so that `npm start` can use it without a build step.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startEngines, engineEnv } = require('../../../../tools/engines/engines.js');
+const { startEngines, engineEnv, provisionedEngines } = require('../../../../tools/engines/engines.js');
 
 /**
  * Starts one set of throw-away engines on free ports for the whole test run. Test files isolate
@@ -13,7 +13,7 @@ const { startEngines, engineEnv } = require('../../../../tools/engines/engines.j
  */
 export default async function globalSetup() {
   if (process.env.OMNIBOX_TEST_ENGINES === 'none') return;
-  const names = (process.env.OMNIBOX_TEST_ENGINES ?? 'nats,redis,mongodb,elasticsearch').split(',').filter(Boolean);
+  const names: string[] = process.env.OMNIBOX_TEST_ENGINES ? process.env.OMNIBOX_TEST_ENGINES.split(',').filter(Boolean) : provisionedEngines();
   const dataDir = mkdtempSync(join(tmpdir(), 'omnibox-test-engines-'));
   const started = Date.now();
   const engines = await startEngines({ names, dataDir });
