@@ -9,7 +9,7 @@ export class GatewayConfig extends WithRedis(WithMongo(ServiceConfig)) {
   @IsInt()
   @Min(0)
   @Max(65535)
-  GATEWAY_PORT = 3000;
+  GATEWAY_PORT: number = 3000;
 
   /** Signs user session tokens (HS256). */
   @IsString()
@@ -20,7 +20,7 @@ export class GatewayConfig extends WithRedis(WithMongo(ServiceConfig)) {
   @IsInt()
   @Min(60)
   @Max(30 * 24 * 3600)
-  TOKEN_TTL_SECONDS = 12 * 3600;
+  TOKEN_TTL_SECONDS: number = 12 * 3600;
 
   override MONGODB_DATABASE = 'omnibox_gateway';
 }

@@ -24,12 +24,6 @@ export class ServiceConfig {
 
   @Matches(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'must be lower case letters, digits, _ and -' })
   EVENT_SUBJECT_PREFIX = 'inbox';
-
-  /** Seconds to wait for in-flight requests and event handlers when stopping. */
-  @IsInt()
-  @Min(0)
-  @Max(300)
-  SHUTDOWN_GRACE_SECONDS = 10;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
