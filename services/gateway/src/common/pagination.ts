@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Collection, Filter } from 'mongodb';
 
 /** `?limit=&cursor=` of every list (API.md): default 50, at most 200; the cursor is opaque. */
 export class ListQuery {
@@ -37,4 +38,18 @@ export function toPage<Row extends { _id: string }, T>(rows: Row[], limit: numbe
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   return { items: pageRows.map(view), nextCursor: more ? encodeCursor(pageRows[pageRows.length - 1]._id) : null };
+}
+
+/** One page of a workspace's records in id order, after the cursor (keyset pagination). */
+export async function workspacePage<Row extends { _id: string; workspaceId: string }, T>(
+  collection: Collection<Row>,
+  workspaceId: string,
+  query: ListQuery,
+  view: (row: Row) => T,
+): Promise<Page<T>> {
+  const limit = query.limit ?? 50;
+  const after = decodeCursor(query.cursor);
+  const filter = { workspaceId, ...(after ? { _id: { $gt: after } } : {}) } as Filter<Row>;
+  const rows = (await collection.find(filter).sort({ _id: 1 }).limit(limit + 1).toArray()) as Row[];
+  return toPage(rows, limit, view);
 }

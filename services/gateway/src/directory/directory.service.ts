@@ -18,7 +18,7 @@ import { ObjectId } from 'mongodb';
 import { DECOY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import { Principal } from '../auth/principal';
 import { apiSecretMatches, newApiToken, parseApiToken, signSession, verifySession } from '../auth/tokens';
-import { decodeCursor, ListQuery, Page, toPage } from '../common/pagination';
+import { ListQuery, Page, workspacePage } from '../common/pagination';
 import type { GatewayConfig } from '../config';
 import { Actor, effectiveRestriction, keepsAnOwner, mayAssignRole, mayManageDirectory, normaliseEmail, Refusal } from './domain/directory-rules';
 import { CreateTeamInput, CreateUserInput, CreateWorkspaceInput, UpdateTeamInput, UpdateUserInput } from './dto/directory.dto';
@@ -167,14 +167,7 @@ export class DirectoryService {
   }
 
   async listUsers(principal: Principal, query: ListQuery): Promise<Page<DirectoryUser>> {
-    const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor);
-    const rows = await this.store.users
-      .find({ workspaceId: principal.scope.workspaceId, ...(after ? { _id: { $gt: after } } : {}) })
-      .sort({ _id: 1 })
-      .limit(limit + 1)
-      .toArray();
-    return toPage(rows, limit, userView);
+    return workspacePage(this.store.users, principal.scope.workspaceId, query, userView);
   }
 
   async updateUser(principal: Principal, userId: string, input: UpdateUserInput): Promise<DirectoryUser> {
@@ -239,14 +232,7 @@ export class DirectoryService {
   }
 
   async listTeams(principal: Principal, query: ListQuery): Promise<Page<DirectoryTeam>> {
-    const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor);
-    const rows = await this.store.teams
-      .find({ workspaceId: principal.scope.workspaceId, ...(after ? { _id: { $gt: after } } : {}) })
-      .sort({ _id: 1 })
-      .limit(limit + 1)
-      .toArray();
-    return toPage(rows, limit, teamView);
+    return workspacePage(this.store.teams, principal.scope.workspaceId, query, teamView);
   }
 
   async updateTeam(principal: Principal, teamId: string, input: UpdateTeamInput): Promise<DirectoryTeam> {
@@ -289,14 +275,7 @@ export class DirectoryService {
 
   async listApiTokens(principal: Principal, query: ListQuery) {
     refuse(mayManageDirectory(actorOf(principal)));
-    const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor);
-    const rows = await this.store.apiTokens
-      .find({ workspaceId: principal.scope.workspaceId, ...(after ? { _id: { $gt: after } } : {}) })
-      .sort({ _id: 1 })
-      .limit(limit + 1)
-      .toArray();
-    return toPage(rows, limit, (row) => ({ id: row._id, name: row.name, createdBy: row.createdBy, createdAt: row.createdAt.toISOString(), revoked: Boolean(row.revokedAt) }));
+    return workspacePage(this.store.apiTokens, principal.scope.workspaceId, query, (row) => ({ id: row._id, name: row.name, createdBy: row.createdBy, createdAt: row.createdAt.toISOString(), revoked: Boolean(row.revokedAt) }));
   }
 
   async revokeApiToken(principal: Principal, id: string) {
