@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import type { DirectoryTeam, DirectoryUser, Restriction, Role } from '@omnibox/contracts';
+import type { DirectoryTeam, DirectoryUser } from '@omnibox/contracts';
 import { Outbox } from '@omnibox/messaging';
 import { MONGO, MongoHandle } from '@omnibox/platform';
 import { Collection, Filter, UpdateFilter } from 'mongodb';
@@ -12,28 +12,21 @@ export interface WorkspaceDoc {
   createdAt: Date;
 }
 
-export interface UserDoc {
+/** A user as stored: the directory view plus what never leaves the gateway. */
+export interface UserDoc extends Omit<DirectoryUser, 'id'> {
   _id: string;
   workspaceId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  role: Role;
-  restriction: Restriction;
-  canViewBlocked: boolean;
   passwordHash: string;
   tokenVersion: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export interface TeamDoc {
+export interface TeamDoc extends Omit<DirectoryTeam, 'id'> {
   _id: string;
   workspaceId: string;
-  name: string;
   /** lower-cased name: team names are unique per workspace whatever their case */
   nameKey: string;
-  memberIds: string[];
   createdAt: Date;
   updatedAt: Date;
 }
