@@ -3,7 +3,8 @@
 // isolates itself with its own databases, event stream and workspaces.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } }];
 const moduleNameMapper = { '^@omnibox/(.*)$': '<rootDir>/libs/$1/src/index.ts' };
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+// Build output and the Nx cache hold copies of package.json files that would collide with the sources.
+const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.nx/'] };
 
 module.exports = {
   reporters: ['default', '<rootDir>/libs/testing/src/jest/summary-reporter.js'],

@@ -55,9 +55,15 @@ const BACKENDS: Record<Exclude<ServiceName, 'gateway'>, Starter> = {
  * Boots the real services in this process, on the given engines, each with its own database and the
  * test's own event stream, on free ports. The gateway is reached over real HTTP.
  */
-export async function startPlatform(engines: EngineUrls, names: ServiceName[] = ['gateway'], namespace = uniqueName()): Promise<RunningPlatform> {
+export async function startPlatform(
+  engines: EngineUrls,
+  names: ServiceName[] = ['gateway'],
+  namespace = uniqueName(),
+  /** More variables, e.g. the gRPC address of a service a test runs in a process of its own. */
+  extraEnv: Record<string, string> = {},
+): Promise<RunningPlatform> {
   const base = isolatedEnv(namespace);
-  const env: Record<string, string> = { ...base, ...(engines as Record<string, string>) };
+  const env: Record<string, string> = { ...base, ...(engines as Record<string, string>), ...extraEnv };
   const services: RunningPlatform['services'] = {};
   const started: INestApplication[] = [];
   try {

@@ -1,3 +1,4 @@
 export * from './events';
 export * from './identity/caller';
 export * from './proto-path';
+export * from './identity/visibility';

@@ -69,17 +69,18 @@ export class Outbox {
    */
   async update<T extends Document>(
     collectionName: string,
-    filter: Filter<Document>,
-    update: UpdateFilter<Document>,
+    filter: Filter<T>,
+    update: UpdateFilter<T>,
     events: EventEnvelope[],
     options: FindOneAndUpdateOptions = {},
   ): Promise<WithId<T> | null> {
     const collection = this.collection(collectionName);
     const rev = randomUUID();
-    const withEvents =
-      events.length > 0 ? { ...update, $set: { ...(update.$set as object | undefined), ...outboxSet(events, rev, new Date()) } } : update;
+    const plain = update as UpdateFilter<Document>;
+    const withEvents: UpdateFilter<Document> =
+      events.length > 0 ? { ...plain, $set: { ...(plain.$set as object | undefined), ...outboxSet(events, rev, new Date()) } } : plain;
     // No projection here: FerretDB's findAndModify does not take one, so the fields are dropped below.
-    const result = await collection.findOneAndUpdate(filter, withEvents, { ...options, returnDocument: 'after' });
+    const result = await collection.findOneAndUpdate(filter as Filter<Document>, withEvents, { ...options, returnDocument: 'after' });
     if (!result) return null;
     if (events.length > 0) this.flushInBackground(collectionName, result._id, rev);
     const { _outbox, _outboxRev, _outboxAt, ...state } = result as WithId<Document> & OutboxState;

@@ -10,3 +10,4 @@ export * from './http/correlation';
 export * from './http/public';
 export * from './nest/platform.module';
 export * from './run-service';
+export * from './failpoints';

@@ -10,7 +10,7 @@ import { INestApplication } from '@nestjs/common';
 const { freePort } = require('../../../tools/engines/engines.js');
 
 const SECRET = 'rpc-test-internal-secret';
-const caller: CallerScope = { workspaceId: 'w1', principalId: 'u1', kind: 'user', role: 'agent', restriction: 'team', teamIds: ['t1', 't2'], canViewBlocked: false, correlationId: 'corr-1' };
+const caller: CallerScope = { workspaceId: 'w1', principalId: 'u1', kind: 'user', role: 'agent', restriction: 'team', teamIds: ['t1', 't2'], teamMemberIds: ['u1', 'u7'], canViewBlocked: false, correlationId: 'corr-1' };
 
 let engineUp = true;
 const seen: CallerScope[] = [];

@@ -1,5 +1,5 @@
 /** Polls `probe` until it returns a truthy value or `timeoutMs` passes (then throws with `what`). */
-export async function eventually<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 10000, everyMs = 100): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, what: string, timeoutMs = 10000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -3,6 +3,9 @@ import { MessagingModule } from '@omnibox/messaging';
 import { PlatformModule } from '@omnibox/platform';
 import { GrpcHealthController } from '@omnibox/rpc';
 import { ContactsConfig } from './config';
+import { ContactsGrpcController } from './contacts/contacts.grpc';
+import { ContactsService } from './contacts/contacts.service';
+import { COLLECTIONS, ContactsStore } from './contacts/contacts.store';
 
 /** The contacts service: contacts, typed custom-field definitions, notes, channel identities, block and merge. */
 @Module({})
@@ -17,9 +20,10 @@ export class ContactsModule {
           mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE },
           nats: { url: config.NATS_URL },
         }),
-        MessagingModule.forRoot(),
+        MessagingModule.forRoot({ outboxCollections: [COLLECTIONS.contacts, COLLECTIONS.notes] }),
       ],
-      controllers: [GrpcHealthController],
+      controllers: [GrpcHealthController, ContactsGrpcController],
+      providers: [ContactsStore, ContactsService],
     };
   }
 }

@@ -4,6 +4,9 @@ import { MessagingModule } from '@omnibox/messaging';
 import { PlatformModule } from '@omnibox/platform';
 import { AuthGuard } from './auth/auth.guard';
 import { GatewayConfig } from './config';
+import { ContactsClient } from './contacts/contacts.client';
+import { ContactsController } from './contacts/contacts.controller';
+import { ContactsGateway } from './contacts/contacts.gateway';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryService } from './directory/directory.service';
 import { COLLECTIONS, DirectoryStore } from './directory/directory.store';
@@ -24,8 +27,8 @@ export class GatewayModule {
         }),
         MessagingModule.forRoot({ outboxCollections: Object.values(COLLECTIONS) }),
       ],
-      controllers: [DirectoryController],
-      providers: [DirectoryStore, DirectoryService, { provide: APP_GUARD, useClass: AuthGuard }],
+      controllers: [DirectoryController, ContactsController],
+      providers: [DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

@@ -1,5 +1,8 @@
-import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { ServiceConfig, WithMongo, WithRedis } from '@omnibox/platform';
+
+const GRPC_TARGET = /^(dns:\/\/\/)?[A-Za-z0-9._-]+:\d{1,5}$/;
+const GRPC_TARGET_MESSAGE = 'must be host:port of the service\'s gRPC server';
 
 /** Environment of the gateway; see README.md for each variable. */
 export class GatewayConfig extends WithRedis(WithMongo(ServiceConfig)) {
@@ -23,4 +26,20 @@ export class GatewayConfig extends WithRedis(WithMongo(ServiceConfig)) {
   TOKEN_TTL_SECONDS: number = 12 * 3600;
 
   override MONGODB_DATABASE = 'omnibox_gateway';
+
+  /** `host:port` of each backend's gRPC server. */
+  @Matches(GRPC_TARGET, { message: GRPC_TARGET_MESSAGE })
+  CONTACTS_GRPC_URL = '127.0.0.1:50052';
+
+  @Matches(GRPC_TARGET, { message: GRPC_TARGET_MESSAGE })
+  CONVERSATIONS_GRPC_URL = '127.0.0.1:50051';
+
+  @Matches(GRPC_TARGET, { message: GRPC_TARGET_MESSAGE })
+  SEARCH_GRPC_URL = '127.0.0.1:50053';
+
+  @Matches(GRPC_TARGET, { message: GRPC_TARGET_MESSAGE })
+  CALLS_GRPC_URL = '127.0.0.1:50054';
+
+  @Matches(GRPC_TARGET, { message: GRPC_TARGET_MESSAGE })
+  NOTIFICATIONS_GRPC_URL = '127.0.0.1:50055';
 }

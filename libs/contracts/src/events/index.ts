@@ -1,2 +1,3 @@
 export * from './envelope';
 export * from './directory-events';
+export * from './contact-events';

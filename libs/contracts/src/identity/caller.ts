@@ -12,6 +12,11 @@ export interface CallerScope {
   role: Role;
   restriction: Restriction;
   teamIds: string[];
+  /**
+   * Members of the caller's teams, for restriction `team` (VIS-2: a thread whose assignee belongs to
+   * one of the caller's teams is visible). Empty for other restrictions.
+   */
+  teamMemberIds: string[];
   canViewBlocked: boolean;
   correlationId?: string;
 }

@@ -113,6 +113,7 @@ export class DirectoryService {
         role: 'manager',
         restriction: 'none',
         teamIds: [],
+        teamMemberIds: [],
         canViewBlocked: true,
       };
       return { scope, apiToken: { id: record._id, name: record.name } };
@@ -121,7 +122,10 @@ export class DirectoryService {
     if (!claims) return null;
     const user = await this.store.users.findOne({ _id: claims.sub, workspaceId: claims.ws });
     if (!user || user.tokenVersion !== claims.tv) return null;
-    const teamIds = await this.store.teamIdsOf(user.workspaceId, user._id);
+    const teams = await this.store.teamsOf(user.workspaceId, user._id);
+    const teamIds = teams.map((team) => team._id);
+    // Only a `team`-restricted agent's visibility depends on who their teammates are (VIS-2).
+    const teamMemberIds = user.restriction === 'team' && user.role === 'agent' ? [...new Set(teams.flatMap((team) => team.memberIds))] : [];
     return {
       scope: {
         workspaceId: user.workspaceId,
@@ -130,6 +134,7 @@ export class DirectoryService {
         role: user.role,
         restriction: user.restriction,
         teamIds,
+        teamMemberIds,
         canViewBlocked: user.canViewBlocked,
       },
       user: userView(user),

@@ -86,9 +86,8 @@ export class DirectoryStore implements OnModuleInit {
     return this.outbox.update<T & { _id: string }>(COLLECTIONS[collection], filter as never, update as never, events);
   }
 
-  /** Ids of the teams a user belongs to (their visibility scope, VIS-2). */
-  async teamIdsOf(workspaceId: string, userId: string): Promise<string[]> {
-    const teams = await this.teams.find({ workspaceId, memberIds: userId }, { projection: { _id: 1 } }).toArray();
-    return teams.map((team) => team._id);
+  /** The teams a user belongs to, with their members (the user's visibility scope, VIS-2). */
+  teamsOf(workspaceId: string, userId: string): Promise<Array<Pick<TeamDoc, '_id' | 'memberIds'>>> {
+    return this.teams.find({ workspaceId, memberIds: userId }, { projection: { _id: 1, memberIds: 1 } }).toArray();
   }
 }

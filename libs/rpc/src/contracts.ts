@@ -1,0 +1,4 @@
+import type { GrpcContract } from './server';
+
+/** The gRPC contracts between services (files under libs/contracts/proto). */
+export const CONTACTS_CONTRACT: GrpcContract = { package: 'omnibox.contacts.v1', file: 'contacts.proto' };

@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../auth/principal';
+import { ListQuery } from '../common/pagination';
+import { AddNoteInput, CreateContactInput, DefineCustomFieldInput, FindContactsQuery, MergeContactsInput, UpdateContactInput } from './contacts.dto';
+import { ContactsGateway } from './contacts.gateway';
+
+/** API.md "Contacts", served by the contacts service over gRPC. */
+@ApiTags('contacts')
+@ApiBearerAuth()
+@Controller('v1')
+export class ContactsController {
+  constructor(private readonly contacts: ContactsGateway) {}
+
+  @Post('contacts')
+  create(@CurrentPrincipal() principal: Principal, @Body() input: CreateContactInput) {
+    return this.contacts.create(principal, input);
+  }
+
+  @Get('contacts')
+  find(@CurrentPrincipal() principal: Principal, @Query() query: FindContactsQuery) {
+    return this.contacts.find(principal, query);
+  }
+
+  @Get('contacts/:id')
+  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.contacts.get(principal, id);
+  }
+
+  @Patch('contacts/:id')
+  update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() input: UpdateContactInput) {
+    return this.contacts.update(principal, id, input);
+  }
+
+  @Delete('contacts/:id')
+  @HttpCode(204)
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    await this.contacts.remove(principal, id);
+  }
+
+  @Post('contacts/:id/block')
+  @HttpCode(200)
+  block(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.contacts.setBlocked(principal, id, true);
+  }
+
+  @Post('contacts/:id/unblock')
+  @HttpCode(200)
+  unblock(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.contacts.setBlocked(principal, id, false);
+  }
+
+  @Get('contacts/:id/merge-suggestions')
+  mergeSuggestions(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.contacts.mergeSuggestions(principal, id);
+  }
+
+  @Post('contacts/:id/merge')
+  @HttpCode(200)
+  merge(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() input: MergeContactsInput) {
+    return this.contacts.merge(principal, id, input.sourceContactId);
+  }
+
+  @Post('contacts/:id/notes')
+  addNote(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() input: AddNoteInput) {
+    return this.contacts.addNote(principal, id, input.text);
+  }
+
+  @Get('contacts/:id/notes')
+  listNotes(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ListQuery) {
+    return this.contacts.listNotes(principal, id, query);
+  }
+
+  @Get('contacts/:id/channels')
+  channels(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.contacts.channels(principal, id);
+  }
+
+  @Post('custom-fields')
+  defineCustomField(@CurrentPrincipal() principal: Principal, @Body() input: DefineCustomFieldInput) {
+    return this.contacts.defineCustomField(principal, input);
+  }
+
+  @Get('custom-fields')
+  listCustomFields(@CurrentPrincipal() principal: Principal) {
+    return this.contacts.listCustomFields(principal);
+  }
+}

@@ -1,0 +1,90 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+
+const COUNTRY = /^[A-Za-z]{2}$/;
+const COUNTRY_MESSAGE = 'countryCode must be a two-letter ISO 3166 country code, e.g. ID';
+const CUSTOM_FIELD_TYPES = ['text', 'number', 'email', 'url', 'phone', 'list', 'checkbox', 'date', 'time'] as const;
+
+/** `POST /v1/contacts` (CON-1). Phone and e-mail are checked and normalised by the contacts service. */
+export class CreateContactInput {
+  @ApiProperty() @IsDefined() @IsString() @Length(1, 100) firstName: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) lastName?: string;
+  @ApiPropertyOptional({ example: '+62 812-3456-7890' }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ example: 'id' }) @IsOptional() @IsString() @MaxLength(35) language?: string;
+  @ApiPropertyOptional({ example: 'ID' }) @IsOptional() @IsString() @Matches(COUNTRY, { message: COUNTRY_MESSAGE }) countryCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) gender?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  tags?: string[];
+  @ApiPropertyOptional({ description: 'custom field key → value, typed by GET /v1/custom-fields' })
+  @IsOptional()
+  @IsObject()
+  customFields?: Record<string, unknown>;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) assigneeId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) teamId?: string;
+}
+
+/** `PATCH /v1/contacts/{id}` (CON-2): send only what changes; `null` clears an optional detail or a custom field. */
+export class UpdateContactInput {
+  @ApiPropertyOptional() @ValidateIf((input) => input.firstName !== undefined) @IsString() @Length(1, 100) firstName?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) lastName?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(254) email?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(35) language?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Matches(COUNTRY, { message: COUNTRY_MESSAGE }) countryCode?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(40) gender?: string | null;
+  @ApiPropertyOptional({ type: [String] })
+  @ValidateIf((input) => input.tags !== undefined)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  tags?: string[];
+  @ApiPropertyOptional() @ValidateIf((input) => input.customFields !== undefined) @IsObject() customFields?: Record<string, unknown>;
+}
+
+/** `GET /v1/contacts?phone=|email=|channelId=&externalId=`: exact lookup. */
+export class FindContactsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) channelId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) externalId?: string;
+}
+
+export class MergeContactsInput {
+  @ApiProperty() @IsDefined() @IsString() @Length(1, 64) sourceContactId: string;
+}
+
+export class AddNoteInput {
+  @ApiProperty() @IsDefined() @IsString() @Length(1, 10_000) text: string;
+}
+
+export class DefineCustomFieldInput {
+  @ApiProperty({ example: 'birthday' }) @IsDefined() @IsString() @Length(1, 64) key: string;
+  @ApiProperty() @IsDefined() @IsString() @Length(1, 100) name: string;
+  @ApiProperty({ enum: CUSTOM_FIELD_TYPES }) @IsDefined() @IsIn(CUSTOM_FIELD_TYPES, { message: `type must be one of ${CUSTOM_FIELD_TYPES.join(', ')}` }) type: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  options?: string[];
+}

@@ -1,0 +1,42 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { eventually } from '@omnibox/testing';
+import type { ServiceName } from './platform';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface ServiceProcess {
+  /** Resolves with how the process ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  kill(signal?: NodeJS.Signals): void;
+  output(): string;
+}
+
+/**
+ * Runs one backend service from its sources in a process of its own (what `main.ts` does in
+ * production), for tests that crash it for real, and resolves once `/health/ready` answers 200.
+ */
+export async function startServiceProcess(name: Exclude<ServiceName, 'gateway'>, env: Record<string, string>, httpPort: number): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['-r', join(ROOT, 'libs/testing/src/register-ts.js'), join(ROOT, `services/${name}/src/main.ts`)], {
+    env: { PATH: process.env.PATH ?? '', ...env, HTTP_PORT: String(httpPort) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk) => (log += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  let ended = false;
+  void exited.then(() => (ended = true));
+  const service: ServiceProcess = { exited, kill: (signal = 'SIGTERM') => void child.kill(signal), output: () => log };
+  try {
+    await eventually(async () => {
+      if (ended) throw new Error(`${name} exited during start:\n${log}`);
+      const res = await fetch(`http://127.0.0.1:${httpPort}/health/ready`);
+      return res.status === 200;
+    }, `${name} to be ready`, 30000, 100);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return service;
+}
