@@ -43,4 +43,7 @@ if [ -f "$root/tools/elasticsearch/build.sh" ]; then
 else
   say "Elasticsearch 8: no runner can be assembled here yet (see tools/elasticsearch/README.md); search will report it down"
 fi
+# --- helm (deploy/helm chart tests): built from its Go module, see tools/helm/build.sh ---
+bash "$root/tools/helm/build.sh"
+# --- end helm ---
 say "engines ready"

@@ -1,0 +1,180 @@
+{{/*
+What each service's code needs, fixed with the code rather than set by values: the engines it
+connects to (their URL variables come from the Secret), whether it serves gRPC, and the secrets it
+reads. Change it together with services/<name>/src/config.ts.
+*/}}
+{{- define "omnibox.catalog" -}}
+gateway:
+  engines: [mongodb, redis, nats]
+  grpc: false
+  secrets: [INTERNAL_SECRET, JWT_SECRET]
+conversations:
+  engines: [mongodb, redis, nats]
+  grpc: true
+  secrets: [INTERNAL_SECRET]
+contacts:
+  engines: [mongodb, nats]
+  grpc: true
+  secrets: [INTERNAL_SECRET]
+search:
+  engines: [elasticsearch, redis, nats]
+  grpc: true
+  secrets: [INTERNAL_SECRET]
+calls:
+  engines: [mongodb, nats]
+  grpc: true
+  secrets: [INTERNAL_SECRET]
+notifications:
+  engines: [mongodb, redis, nats]
+  grpc: true
+  secrets: [INTERNAL_SECRET]
+{{- end }}
+
+{{/* The services in a fixed order: the gateway, then the backends it calls. */}}
+{{- define "omnibox.serviceNames" -}}
+[gateway, conversations, contacts, search, calls, notifications]
+{{- end }}
+
+{{/* The variable holding an engine's URL. */}}
+{{- define "omnibox.engineVar" -}}
+{{- printf "%s_URL" (upper .) -}}
+{{- end }}
+
+{{/* Prefix of every resource name: the release name unless fullnameOverride is set. */}}
+{{- define "omnibox.prefix" -}}
+{{- default .Release.Name .Values.fullnameOverride | trunc 40 | trimSuffix "-" -}}
+{{- end }}
+
+{{/* Name of one service's resources: <prefix>-<service>. Takes (dict "root" $ "name" $name). */}}
+{{- define "omnibox.fullname" -}}
+{{- printf "%s-%s" (include "omnibox.prefix" .root) .name -}}
+{{- end }}
+
+{{- define "omnibox.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end }}
+
+{{/* Labels shared by every resource of the release. */}}
+{{- define "omnibox.commonLabels" -}}
+helm.sh/chart: {{ include "omnibox.chart" . }}
+app.kubernetes.io/name: omnibox
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/part-of: omnibox
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* Selects one service's pods. Takes (dict "root" $ "name" $name). */}}
+{{- define "omnibox.selectorLabels" -}}
+app.kubernetes.io/name: omnibox
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .name }}
+{{- end }}
+
+{{/* All labels of one service's resources. Takes (dict "root" $ "name" $name). */}}
+{{- define "omnibox.labels" -}}
+{{ include "omnibox.commonLabels" .root }}
+app.kubernetes.io/component: {{ .name }}
+{{- end }}
+
+{{/* The image of one service. Takes (dict "root" $ "name" $name). */}}
+{{- define "omnibox.image" -}}
+{{- $global := .root.Values.image -}}
+{{- $own := (index .root.Values .name).image | default dict -}}
+{{- $repository := $own.repository | default (printf "%s%s" $global.repositoryPrefix .name) -}}
+{{- if $global.registry }}{{ $repository = printf "%s/%s" (trimSuffix "/" $global.registry) $repository }}{{ end -}}
+{{- $tag := $own.tag | default $global.tag | default .root.Chart.AppVersion | toString -}}
+{{- if $own.digest -}}
+{{- printf "%s:%s@%s" $repository $tag $own.digest -}}
+{{- else -}}
+{{- printf "%s:%s" $repository $tag -}}
+{{- end -}}
+{{- end }}
+
+{{/* The Secret the services read their secrets and engine URLs from. */}}
+{{- define "omnibox.secretName" -}}
+{{- .Values.secrets.existingSecret | default (printf "%s-secrets" (include "omnibox.prefix" .)) -}}
+{{- end }}
+
+{{- define "omnibox.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- .Values.serviceAccount.name | default (include "omnibox.prefix" .) -}}
+{{- else -}}
+{{- .Values.serviceAccount.name | default "default" -}}
+{{- end -}}
+{{- end }}
+
+{{/*
+A secret given by values, else the one already in the cluster (so an upgrade keeps it), else a new
+random one. Takes (dict "root" $ "key" "JWT_SECRET" "value" .Values.secrets.jwtSecret).
+*/}}
+{{- define "omnibox.generatedSecret" -}}
+{{- if .value -}}
+{{- .value -}}
+{{- else -}}
+{{- $existing := lookup "v1" "Secret" .root.Release.Namespace (include "omnibox.secretName" .root) -}}
+{{- $data := (get (default dict $existing) "data") | default dict -}}
+{{- if hasKey $data .key -}}
+{{- index $data .key | b64dec -}}
+{{- else -}}
+{{- randAlphaNum 48 -}}
+{{- end -}}
+{{- end -}}
+{{- end }}
+
+{{/*
+Fails rendering with a message naming the value when settings contradict each other (what the
+schema cannot express).
+*/}}
+{{- define "omnibox.validate" -}}
+{{- $root := . -}}
+{{- if le (int .Values.shutdown.terminationGracePeriodSeconds) (int .Values.shutdown.preStopSleepSeconds) -}}
+{{- fail (printf "shutdown.terminationGracePeriodSeconds (%v) must be greater than shutdown.preStopSleepSeconds (%v): the pod needs time to drain after the sleep" .Values.shutdown.terminationGracePeriodSeconds .Values.shutdown.preStopSleepSeconds) -}}
+{{- end -}}
+{{- range $name := fromYamlArray (include "omnibox.serviceNames" $root) -}}
+{{- $svc := index $root.Values $name -}}
+{{- if gt (int $svc.autoscaling.minReplicas) (int $svc.autoscaling.maxReplicas) -}}
+{{- fail (printf "%s.autoscaling.minReplicas (%v) must not exceed %s.autoscaling.maxReplicas (%v)" $name $svc.autoscaling.minReplicas $name $svc.autoscaling.maxReplicas) -}}
+{{- end -}}
+{{- end -}}
+{{- end }}
+
+{{/*
+The plain environment of one service (its ConfigMap's data); the variables are those of
+services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
+*/}}
+{{- define "omnibox.configData" -}}
+{{- $root := .root -}}
+{{- $name := .name -}}
+{{- $svc := index $root.Values $name -}}
+{{- $catalog := fromYaml (include "omnibox.catalog" $root) -}}
+{{- $data := dict "NODE_ENV" "production" "LOG_LEVEL" $root.Values.logLevel "EVENT_STREAM" $root.Values.events.stream "EVENT_SUBJECT_PREFIX" $root.Values.events.subjectPrefix -}}
+{{- if eq $name "gateway" -}}
+{{- $_ := set $data "GATEWAY_HOST" $root.Values.listenHost -}}
+{{- $_ := set $data "GATEWAY_PORT" (toString $svc.ports.http) -}}
+{{- $_ := set $data "TOKEN_TTL_SECONDS" (toString $svc.tokenTtlSeconds) -}}
+{{- /* Where the gateway reaches each backend over gRPC: the backend's Service, as host:port. */ -}}
+{{- range $backend := fromYamlArray (include "omnibox.serviceNames" $root) -}}
+{{- if (index $catalog $backend).grpc -}}
+{{- $_ := set $data (printf "%s_GRPC_URL" (upper $backend)) (printf "%s:%v" (include "omnibox.fullname" (dict "root" $root "name" $backend)) (index $root.Values $backend).ports.grpc) -}}
+{{- end -}}
+{{- end -}}
+{{- else -}}
+{{- $_ := set $data "HTTP_HOST" $root.Values.listenHost -}}
+{{- $_ := set $data "HTTP_PORT" (toString $svc.ports.http) -}}
+{{- $_ := set $data "GRPC_HOST" $root.Values.listenHost -}}
+{{- $_ := set $data "GRPC_PORT" (toString $svc.ports.grpc) -}}
+{{- end -}}
+{{- if has "mongodb" (index $catalog $name).engines -}}
+{{- $_ := set $data "MONGODB_DATABASE" $svc.mongodbDatabase -}}
+{{- end -}}
+{{- range $key, $value := $svc.env -}}
+{{- $_ := set $data $key (toString $value) -}}
+{{- end -}}
+{{- range $key := keys $data | sortAlpha }}
+{{ $key }}: {{ index $data $key | toString | quote }}
+{{- end -}}
+{{- end }}
