@@ -163,6 +163,17 @@ describe('workspace directory over the real gateway (API.md "Workspace and direc
     expect(bad.body.error.details.field).toBe('limit');
   });
 
+  it('a role change applies to the very next request of an already signed-in user (no stale cached caller)', async () => {
+    const created = await addUser(ownerToken, { firstName: 'Pro', email: email('pro'), role: 'agent' });
+    const token = await login(email('pro'), 'a-long-password');
+    expect((await api.post('/v1/teams').set(as(token)).send({ name: 'Before', memberIds: [] })).status).toBe(403);
+    expect((await api.post('/v1/teams').set(as(token)).send({ name: 'Before', memberIds: [] })).status).toBe(403);
+    await api.patch(`/v1/users/${created.body.id}`).set(as(ownerToken)).send({ role: 'manager' }).expect(200);
+    expect((await api.post('/v1/teams').set(as(token)).send({ name: 'After', memberIds: [] })).status).toBe(201);
+    await api.patch(`/v1/users/${created.body.id}`).set(as(ownerToken)).send({ role: 'agent' }).expect(200);
+    expect((await api.post('/v1/teams').set(as(token)).send({ name: 'Again', memberIds: [] })).status).toBe(403);
+  });
+
   it('a password change ends older sessions; the last owner cannot be demoted (422)', async () => {
     await addUser(ownerToken, { firstName: 'Pat', email: email('pat'), role: 'agent' });
     const oldToken = await login(email('pat'), 'a-long-password');

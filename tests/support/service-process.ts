@@ -10,15 +10,16 @@ export interface ServiceProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(signal?: NodeJS.Signals): void;
   output(): string;
+  pid: number;
 }
 
 /**
  * Runs one backend service from its sources in a process of its own (what `main.ts` does in
  * production), for tests that crash it for real, and resolves once `/health/ready` answers 200.
  */
-export async function startServiceProcess(name: Exclude<ServiceName, 'gateway'>, env: Record<string, string>, httpPort: number): Promise<ServiceProcess> {
+export async function startServiceProcess(name: ServiceName, env: Record<string, string>, httpPort: number): Promise<ServiceProcess> {
   const child: ChildProcess = spawn(process.execPath, ['-r', join(ROOT, 'libs/testing/src/register-ts.js'), join(ROOT, `services/${name}/src/main.ts`)], {
-    env: { PATH: process.env.PATH ?? '', ...env, HTTP_PORT: String(httpPort) },
+    env: { PATH: process.env.PATH ?? '', ...env, [name === 'gateway' ? 'GATEWAY_PORT' : 'HTTP_PORT']: String(httpPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -27,7 +28,7 @@ export async function startServiceProcess(name: Exclude<ServiceName, 'gateway'>,
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   let ended = false;
   void exited.then(() => (ended = true));
-  const service: ServiceProcess = { exited, kill: (signal = 'SIGTERM') => void child.kill(signal), output: () => log };
+  const service: ServiceProcess = { exited, kill: (signal = 'SIGTERM') => void child.kill(signal), output: () => log, pid: child.pid ?? 0 };
   try {
     await eventually(async () => {
       if (ended) throw new Error(`${name} exited during start:\n${log}`);

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { MessagingModule } from '@omnibox/messaging';
 import { PlatformModule } from '@omnibox/platform';
 import { AuthGuard } from './auth/auth.guard';
+import { PrincipalCache } from './auth/principal-cache';
 import { GatewayConfig } from './config';
 import { ContactsClient } from './contacts/contacts.client';
 import { ContactsController } from './contacts/contacts.controller';
@@ -28,7 +29,7 @@ export class GatewayModule {
         MessagingModule.forRoot({ outboxCollections: Object.values(COLLECTIONS) }),
       ],
       controllers: [DirectoryController, ContactsController],
-      providers: [DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

@@ -17,6 +17,7 @@ import { AppError, CONFIG, conflict, currentCorrelationId, invalidInput, isDupli
 import { ObjectId } from 'mongodb';
 import { DECOY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import { Principal } from '../auth/principal';
+import { PrincipalCache } from '../auth/principal-cache';
 import { apiSecretMatches, newApiToken, parseApiToken, signSession, verifySession } from '../auth/tokens';
 import { ListQuery, Page, workspacePage } from '../common/pagination';
 import type { GatewayConfig } from '../config';
@@ -44,6 +45,7 @@ function eventActor(principal: Principal): EventActor {
 export class DirectoryService {
   constructor(
     private readonly store: DirectoryStore,
+    private readonly principals: PrincipalCache,
     @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -102,6 +104,26 @@ export class DirectoryService {
 
   /** Resolves a bearer token (session or API token) to the caller, or null when it is not valid now. */
   async authenticate(token: string): Promise<Principal | null> {
+    const cached = await this.principals.get(token);
+    if (cached) return cached;
+    // The version is read before the directory, so a change racing this read outdates the entry.
+    const sessionWorkspace = parseApiToken(token) ? undefined : verifySession(token, this.config.JWT_SECRET)?.ws;
+    if (sessionWorkspace) {
+      const version = await this.principals.version(sessionWorkspace);
+      const principal = await this.resolve(token);
+      if (principal) await this.principals.put(token, principal, version);
+      return principal;
+    }
+    // An API token reveals its workspace only once resolved: resolve, read the version, resolve again.
+    const first = await this.resolve(token);
+    if (!first) return null;
+    const version = await this.principals.version(first.scope.workspaceId);
+    const principal = await this.resolve(token);
+    if (principal) await this.principals.put(token, principal, version);
+    return principal;
+  }
+
+  private async resolve(token: string): Promise<Principal | null> {
     const api = parseApiToken(token);
     if (api) {
       const record = await this.store.apiTokens.findOne({ _id: api.id });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { DirectoryTeam, DirectoryUser } from '@omnibox/contracts';
 import { Outbox } from '@omnibox/messaging';
+import { PrincipalCache } from '../auth/principal-cache';
 import { MONGO, MongoHandle } from '@omnibox/platform';
 import { Collection, Filter, UpdateFilter } from 'mongodb';
 import { EventEnvelope } from '@omnibox/contracts';
@@ -62,6 +63,7 @@ export class DirectoryStore implements OnModuleInit {
   constructor(
     @Inject(MONGO) mongo: MongoHandle,
     private readonly outbox: Outbox,
+    private readonly principals: PrincipalCache,
   ) {
     this.workspaces = mongo.db.collection(COLLECTIONS.workspaces);
     this.users = mongo.db.collection(COLLECTIONS.users);
@@ -78,12 +80,16 @@ export class DirectoryStore implements OnModuleInit {
     await this.apiTokens.createIndex({ workspaceId: 1, _id: 1 });
   }
 
-  insert<T extends { _id: string }>(collection: keyof typeof COLLECTIONS, doc: T, events: EventEnvelope[]) {
-    return this.outbox.insert(COLLECTIONS[collection], doc, events);
+  /** Every directory write goes through here, so the cached callers of the workspace are refreshed. */
+  async insert<T extends { _id: string; workspaceId?: string }>(collection: keyof typeof COLLECTIONS, doc: T, events: EventEnvelope[]) {
+    await this.outbox.insert(COLLECTIONS[collection], doc, events);
+    await this.principals.invalidate(doc.workspaceId ?? doc._id);
   }
 
-  update<T>(collection: keyof typeof COLLECTIONS, filter: Filter<T>, update: UpdateFilter<T>, events: EventEnvelope[]) {
-    return this.outbox.update<T & { _id: string }>(COLLECTIONS[collection], filter as never, update as never, events);
+  async update<T>(collection: keyof typeof COLLECTIONS, filter: Filter<T> & { workspaceId: string }, update: UpdateFilter<T>, events: EventEnvelope[]) {
+    const updated = await this.outbox.update<T & { _id: string }>(COLLECTIONS[collection], filter as never, update as never, events);
+    await this.principals.invalidate(filter.workspaceId);
+    return updated;
   }
 
   /** The teams a user belongs to, with their members (the user's visibility scope, VIS-2). */
