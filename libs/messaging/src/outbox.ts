@@ -12,14 +12,29 @@ import { EventBus } from './event-bus';
  * just before a crash is not delivered twice.
  *
  * Fields added to a document: `_outbox` (event id → envelope), `_outboxRev` (changes on every write
- * that adds events, so clean-up never removes events it did not publish), `_outboxAt` (for the relay).
+ * that adds events, so clean-up never removes events it did not publish), `_outboxAt`.
+ *
+ * How the relay finds them: before the write, a small marker naming the document goes into
+ * `_outbox_pending`; it is removed once the events are out. The relay reads only that collection, so
+ * its cost follows what is in flight, not the size of the data (a query on `_outboxAt` would scan
+ * every document on engines without secondary-index support). A marker whose write never happened
+ * finds no events and is simply removed.
  */
 export const OUTBOX_FIELDS = { _outbox: 0, _outboxRev: 0, _outboxAt: 0 } as const;
+export const PENDING_COLLECTION = '_outbox_pending';
 
 interface OutboxState {
   _outbox?: Record<string, EventEnvelope>;
   _outboxRev?: string;
   _outboxAt?: Date;
+}
+
+interface PendingMarker {
+  _id: string;
+  collection: string;
+  docId: unknown;
+  rev: string;
+  at: Date;
 }
 
 function outboxSet(events: EventEnvelope[], rev: string, at: Date): Record<string, unknown> {
@@ -57,8 +72,14 @@ export class Outbox {
       body._outbox = Object.fromEntries(events.map((event) => [event.id, event]));
       body._outboxRev = rev;
       body._outboxAt = new Date();
+      await this.mark(collectionName, body._id, rev);
     }
-    await collection.insertOne(body);
+    try {
+      await collection.insertOne(body);
+    } catch (error) {
+      if (events.length > 0) await this.unmark(collectionName, body._id, rev).catch(() => undefined);
+      throw error;
+    }
     if (events.length > 0) this.flushInBackground(collectionName, body._id, rev);
   }
 
@@ -77,11 +98,17 @@ export class Outbox {
     const collection = this.collection(collectionName);
     const rev = randomUUID();
     const plain = update as UpdateFilter<Document>;
+    const id = (filter as { _id?: unknown })._id;
+    if (events.length > 0 && (id === undefined || typeof id === 'object')) throw new Error('outbox updates with events must select one document by its _id');
+    if (events.length > 0) await this.mark(collectionName, id, rev);
     const withEvents: UpdateFilter<Document> =
       events.length > 0 ? { ...plain, $set: { ...(plain.$set as object | undefined), ...outboxSet(events, rev, new Date()) } } : plain;
     // No projection here: FerretDB's findAndModify does not take one, so the fields are dropped below.
     const result = await collection.findOneAndUpdate(filter as Filter<Document>, withEvents, { ...options, returnDocument: 'after' });
-    if (!result) return null;
+    if (!result) {
+      if (events.length > 0) await this.unmark(collectionName, id, rev).catch(() => undefined);
+      return null;
+    }
     if (events.length > 0) this.flushInBackground(collectionName, result._id, rev);
     const { _outbox, _outboxRev, _outboxAt, ...state } = result as WithId<Document> & OutboxState;
     return state as WithId<T>;
@@ -95,7 +122,6 @@ export class Outbox {
   /** Starts the periodic relay; it first publishes everything left pending by an earlier process. */
   async start(collectionNames: string[] = []): Promise<void> {
     for (const name of collectionNames) this.collection(name);
-    await Promise.all([...this.collections].map((name) => this.db.collection(name).createIndex({ _outboxAt: 1 }).catch(() => undefined)));
     await this.sweep(0);
     const interval = this.options.sweepIntervalMs ?? 2000;
     this.timer = setInterval(() => void this.sweep(), interval);
@@ -115,13 +141,10 @@ export class Outbox {
     this.sweeping = (async () => {
       try {
         const cutoff = new Date(Date.now() - graceMs);
-        for (const name of this.collections) {
-          const pending = await this.db
-            .collection<OutboxState>(name)
-            .find({ _outboxAt: { $lte: cutoff } }, { projection: { _id: 1, _outboxRev: 1 } })
-            .limit(500)
-            .toArray();
-          for (const doc of pending) await this.flush(name, doc._id, doc._outboxRev as string);
+        const markers = await this.pending().find({ at: { $lte: cutoff } }).limit(500).toArray();
+        for (const marker of markers) {
+          this.collection(marker.collection);
+          await this.flush(marker.collection, marker.docId, marker.rev);
         }
       } catch (error) {
         this.logger.warn({ err: error }, 'outbox sweep failed; will retry');
@@ -136,7 +159,10 @@ export class Outbox {
   async flush(collectionName: string, id: unknown, rev: string): Promise<void> {
     const collection = this.db.collection<OutboxState>(collectionName);
     const doc = await collection.findOne({ _id: id } as Filter<OutboxState>, { projection: { _outbox: 1, _outboxRev: 1 } });
-    if (!doc?._outbox) return;
+    if (!doc?._outbox) {
+      await this.unmark(collectionName, id, rev);
+      return;
+    }
     const events = Object.values(doc._outbox).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
     for (const event of events) await this.bus.publish(event);
     // If another write added events after we read, its revision differs and its own flush (or the
@@ -144,6 +170,23 @@ export class Outbox {
     await collection.updateOne({ _id: id, _outboxRev: doc._outboxRev ?? rev } as Filter<OutboxState>, {
       $unset: { _outbox: '', _outboxRev: '', _outboxAt: '' },
     });
+    await this.unmark(collectionName, id, rev);
+  }
+
+  private pending(): Collection<PendingMarker> {
+    return this.db.collection<PendingMarker>(PENDING_COLLECTION);
+  }
+
+  private markerId(collectionName: string, id: unknown, rev: string): string {
+    return `${collectionName}|${String(id)}|${rev}`;
+  }
+
+  private async mark(collectionName: string, id: unknown, rev: string): Promise<void> {
+    await this.pending().insertOne({ _id: this.markerId(collectionName, id, rev), collection: collectionName, docId: id, rev, at: new Date() });
+  }
+
+  private async unmark(collectionName: string, id: unknown, rev: string): Promise<void> {
+    await this.pending().deleteOne({ _id: this.markerId(collectionName, id, rev) });
   }
 
   private flushInBackground(collectionName: string, id: unknown, rev: string) {
