@@ -78,10 +78,11 @@ const SPECS = {
     url: (port) => `mongodb://127.0.0.1:${port}/`,
     command: (port, dir) => [
       path.join(ENGINES_DIR, 'bin', 'ferretdb'),
-      ['-listen-addr', `127.0.0.1:${port}`, '-handler', 'sqlite', '-sqlite-url', `file:${dir}/`, '-log-level', 'error'],
+      // Over a private PostgreSQL (see tools/ferretdb/postgres.go): its writes stay fast as collections grow.
+      ['-listen-addr', `127.0.0.1:${port}`, '-handler', 'postgresql', '-postgres-data', path.join(dir, 'postgres'), '-log-level', 'error'],
     ],
     ready: tcpAnswers,
-    startTimeoutMs: 15000,
+    startTimeoutMs: 45000,
   },
   elasticsearch: {
     url: (port) => `http://127.0.0.1:${port}`,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs or builds every engine the platform runs on, once; later runs only check and return.
 #   NATS (JetStream) and Redis: Debian packages.
-#   FerretDB 1.x (MongoDB wire protocol over SQLite): built from its Go module, pinned in tools/ferretdb/go.mod.
+#   PostgreSQL: Debian package; FerretDB runs a private server of it per engine instance.
+#   FerretDB 1.x (MongoDB wire protocol over PostgreSQL): built from its Go module, pinned in tools/ferretdb/go.mod.
 #   Elasticsearch 8: assembled from Maven Central by tools/elasticsearch/build.sh.
 # Binaries go to .engines/ (git-ignored). Nothing here contacts anything but the package registries.
 set -euo pipefail
@@ -19,6 +20,7 @@ as_root() {
 apt_packages=()
 command -v nats-server >/dev/null || apt_packages+=(nats-server)
 command -v redis-server >/dev/null || apt_packages+=(redis-server)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || apt_packages+=(postgresql)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   say "installing ${apt_packages[*]} from Debian packages"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -26,11 +28,12 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   # The packages start system-wide servers on the default ports; the platform runs its own.
   as_root service redis-server stop >/dev/null 2>&1 || true
   as_root service nats-server stop >/dev/null 2>&1 || true
+  as_root service postgresql stop >/dev/null 2>&1 || true
 fi
 
 # FerretDB: rebuilt only when its pinned module versions change.
 ferret_stamp="$engines/bin/ferretdb.stamp"
-ferret_want="$(cat "$root/tools/ferretdb/go.mod" "$root/tools/ferretdb/go.sum" "$root/tools/ferretdb/main.go" | sha256sum | cut -c1-16)"
+ferret_want="$(cat "$root/tools/ferretdb/go.mod" "$root/tools/ferretdb/go.sum" "$root/tools/ferretdb/"*.go | sha256sum | cut -c1-16)"
 if [ ! -x "$engines/bin/ferretdb" ] || [ "$(cat "$ferret_stamp" 2>/dev/null)" != "$ferret_want" ]; then
   command -v go >/dev/null || { say "Go is required to build FerretDB (https://go.dev/doc/install)"; exit 1; }
   say "building FerretDB from its Go module (first time only, about a minute)"

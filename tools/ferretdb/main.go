@@ -1,4 +1,5 @@
-// Command ferretdb runs FerretDB 1.x, a MongoDB wire protocol server over SQLite (or PostgreSQL),
+// Command ferretdb runs FerretDB 1.x, a MongoDB wire protocol server over PostgreSQL (a private server
+// it starts itself with -postgres-data) or SQLite,
 // for local development and tests. It embeds FerretDB's library package instead of building its
 // own command, whose version check needs files that only FerretDB's release tooling generates.
 // The embedded server never starts telemetry.
@@ -11,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -20,7 +22,9 @@ func main() {
 	listenAddr := flag.String("listen-addr", "127.0.0.1:27017", "TCP address to listen on (keep it on loopback)")
 	handler := flag.String("handler", "sqlite", "storage backend: sqlite or postgresql")
 	sqliteURL := flag.String("sqlite-url", "file:data/", "SQLite URI of the data directory (with trailing slash)")
-	postgresURL := flag.String("postgresql-url", "", "PostgreSQL URL, for the postgresql handler")
+	postgresURL := flag.String("postgresql-url", "", "PostgreSQL URL, for the postgresql handler (or use -postgres-data)")
+	postgresData := flag.String("postgres-data", "", "run a private PostgreSQL on this data folder for the postgresql handler")
+	postgresBin := flag.String("postgres-bin", "", "bin folder of PostgreSQL (default: newest under /usr/lib/postgresql)")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
 	flag.Parse()
 
@@ -31,6 +35,22 @@ func main() {
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
+	var pg *postgres
+	if *handler == "postgresql" && *postgresData != "" {
+		binDir, err := findPostgresBin(*postgresBin)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "ferretdb: %v\n", err)
+			os.Exit(1)
+		}
+		dataDir, _ := filepath.Abs(*postgresData)
+		pg, err = startPostgres(binDir, dataDir, os.Stderr)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "ferretdb: %v\n", err)
+			os.Exit(1)
+		}
+		*postgresURL = pg.url()
+	}
+
 	server, err := ferretdb.New(&ferretdb.Config{
 		Listener:      ferretdb.ListenerConfig{TCP: *listenAddr},
 		Logger:        logger,
@@ -40,6 +60,9 @@ func main() {
 	})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "ferretdb: %v\n", err)
+		if pg != nil {
+			pg.stop(context.Background())
+		}
 		os.Exit(1)
 	}
 
@@ -47,8 +70,12 @@ func main() {
 	defer stop()
 
 	logger.Info("ferretdb listening", "addr", *listenAddr, "handler", *handler)
-	if err := server.Run(ctx); err != nil && ctx.Err() == nil {
-		fmt.Fprintf(os.Stderr, "ferretdb: %v\n", err)
+	runErr := server.Run(ctx)
+	if pg != nil {
+		pg.stop(context.Background())
+	}
+	if runErr != nil && ctx.Err() == nil {
+		fmt.Fprintf(os.Stderr, "ferretdb: %v\n", runErr)
 		os.Exit(1)
 	}
 }

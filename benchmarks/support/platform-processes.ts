@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isolatedEnv, uniqueName } from '@omnibox/testing';
+import { ServiceName } from '../../tests/support/platform';
+import { ServiceProcess, startServiceProcess } from '../../tests/support/service-process';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startEngines, stopEngines, engineEnv, freePort } = require('../../tools/engines/engines.js');
+
+export interface BenchPlatform {
+  gatewayUrl: string;
+  processes: Partial<Record<ServiceName, ServiceProcess>>;
+  engines: Record<string, { url: string; child?: { pid: number } }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A platform for benchmarks: throw-away real engines, and each service in its own process (as in
+ * production), so the load generator does not share an event loop with what it measures.
+ */
+export async function startBenchPlatform(engineNames: string[], services: ServiceName[]): Promise<BenchPlatform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'omnibox-bench-'));
+  const engines = await startEngines({ names: engineNames, dataDir });
+  const namespace = uniqueName('b');
+  const env: Record<string, string> = { ...isolatedEnv(namespace), ...engineEnv(engines), LOG_LEVEL: 'warn' };
+  const processes: BenchPlatform['processes'] = {};
+  const stop = async () => {
+    for (const process of Object.values(processes)) process.kill('SIGTERM');
+    await Promise.all(Object.values(processes).map((process) => process.exited));
+    await stopEngines(engines);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    for (const name of services.filter((service) => service !== 'gateway')) {
+      const [httpPort, grpcPort] = [await freePort(), await freePort()];
+      processes[name] = await startServiceProcess(name, { ...env, GRPC_PORT: String(grpcPort), MONGODB_DATABASE: `${namespace}_${name}` }, httpPort);
+      env[`${name.toUpperCase()}_GRPC_URL`] = `127.0.0.1:${grpcPort}`;
+    }
+    const gatewayPort = await freePort();
+    processes.gateway = await startServiceProcess('gateway', { ...env, MONGODB_DATABASE: `${namespace}_gateway` }, gatewayPort);
+    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, processes, engines, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

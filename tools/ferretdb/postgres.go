@@ -1,0 +1,156 @@
+package main
+
+// A private PostgreSQL server for FerretDB's postgresql handler. FerretDB's SQLite handler rewrites a
+// whole collection's rows to update one document, so writes slow down as collections grow; over
+// PostgreSQL they stay constant. The server runs as a child of this process: it is stopped with us,
+// and killed with us (Pdeathsig), so killing the engine kills both, as a crash would.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+type postgres struct {
+	cmd  *exec.Cmd
+	port int
+	done chan error
+}
+
+// findPostgresBin answers the bin directory of the newest PostgreSQL installed from Debian packages.
+func findPostgresBin(given string) (string, error) {
+	if given != "" {
+		return given, nil
+	}
+	matches, _ := filepath.Glob("/usr/lib/postgresql/*/bin/postgres")
+	if len(matches) == 0 {
+		return "", errors.New("no PostgreSQL server found under /usr/lib/postgresql (apt-get install postgresql)")
+	}
+	sort.Slice(matches, func(i, j int) bool {
+		vi, _ := strconv.Atoi(filepath.Base(filepath.Dir(filepath.Dir(matches[i]))))
+		vj, _ := strconv.Atoi(filepath.Base(filepath.Dir(filepath.Dir(matches[j]))))
+		return vi > vj
+	})
+	return filepath.Dir(matches[0]), nil
+}
+
+// runAs makes a command run as the `postgres` user when we are root, since PostgreSQL refuses root.
+func runAs(cmd *exec.Cmd, dataDir string) error {
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL, Setpgid: true}
+	if os.Geteuid() != 0 {
+		return nil
+	}
+	account, err := user.Lookup("postgres")
+	if err != nil {
+		return fmt.Errorf("running as root needs the postgres user (apt-get install postgresql): %w", err)
+	}
+	uid, _ := strconv.Atoi(account.Uid)
+	gid, _ := strconv.Atoi(account.Gid)
+	cmd.SysProcAttr.Credential = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return err
+	}
+	if err := os.Chown(dataDir, uid, gid); err != nil {
+		return err
+	}
+	// The postgres user must be able to pass through the folders above its data (never read them).
+	for dir := filepath.Dir(dataDir); dir != "/" && dir != "."; dir = filepath.Dir(dir) {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return err
+		}
+		if info.Mode().Perm()&0o001 == 0 {
+			if err := os.Chmod(dir, info.Mode().Perm()|0o001); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func freeLoopbackPort() (int, error) {
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer listener.Close()
+	return listener.Addr().(*net.TCPAddr).Port, nil
+}
+
+// startPostgres initialises dataDir on first use and starts the server on a free loopback port,
+// returning once it accepts connections. Durability settings favour speed: this is a development
+// and test engine, and its data is disposable.
+func startPostgres(binDir, dataDir string, logFile *os.File) (*postgres, error) {
+	if _, err := os.Stat(filepath.Join(dataDir, "PG_VERSION")); errors.Is(err, os.ErrNotExist) {
+		initdb := exec.Command(filepath.Join(binDir, "initdb"), "-D", dataDir, "-A", "trust", "-U", "ferretdb", "-E", "UTF8", "--no-sync", "--locale=C")
+		initdb.Stdout, initdb.Stderr = logFile, logFile
+		if err := runAs(initdb, dataDir); err != nil {
+			return nil, err
+		}
+		if err := initdb.Run(); err != nil {
+			return nil, fmt.Errorf("initdb failed (see the engine log): %w", err)
+		}
+	}
+	port, err := freeLoopbackPort()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(filepath.Join(binDir, "postgres"), "-D", dataDir, "-p", strconv.Itoa(port),
+		"-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=off",
+		"-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
+		"-c", "shared_buffers=128MB", "-c", "logging_collector=off")
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	if err := runAs(cmd, dataDir); err != nil {
+		return nil, err
+	}
+	// A server killed with us may have left its pid file; it is stale once that process is gone.
+	_ = os.Remove(filepath.Join(dataDir, "postmaster.pid"))
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	pg := &postgres{cmd: cmd, port: port, done: make(chan error, 1)}
+	go func() { pg.done <- cmd.Wait() }()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		conn, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", port), 200*time.Millisecond)
+		if err == nil {
+			conn.Close()
+			return pg, nil
+		}
+		select {
+		case err := <-pg.done:
+			return nil, fmt.Errorf("postgres exited during start (see the engine log): %v", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			pg.stop(context.Background())
+			return nil, errors.New("postgres did not start within 30 s")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func (pg *postgres) url() string {
+	return fmt.Sprintf("postgres://ferretdb@127.0.0.1:%d/postgres", pg.port)
+}
+
+// stop asks for a fast shutdown and waits for it, killing the server if it takes too long.
+func (pg *postgres) stop(ctx context.Context) {
+	_ = pg.cmd.Process.Signal(syscall.SIGINT)
+	select {
+	case <-pg.done:
+	case <-time.After(10 * time.Second):
+		_ = pg.cmd.Process.Kill()
+		<-pg.done
+	case <-ctx.Done():
+	}
+}
