@@ -12,6 +12,8 @@ async function main() {
   const reads = intFromEnv('BENCH_READS', 20_000);
   const concurrency = intFromEnv('BENCH_CONCURRENCY', 32);
   const platform = await startBenchPlatform(['nats', 'redis', 'mongodb'], ['contacts', 'gateway']);
+  // Ctrl-C still stops the services and removes the throw-away engines.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void platform.stop().finally(() => process.exit(130)));
   try {
     const gw = platform.gatewayUrl;
     const workspace = await call('POST', `${gw}/v1/workspaces`, undefined, { name: 'Bench', owner: { firstName: 'Bea', email: `bea.${Date.now()}@example.com`, password: 'bench-password-1' } });

@@ -18,6 +18,8 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 type postgres struct {
@@ -107,7 +109,9 @@ func startPostgres(binDir, dataDir string, logFile *os.File) (*postgres, error) 
 	cmd := exec.Command(filepath.Join(binDir, "postgres"), "-D", dataDir, "-p", strconv.Itoa(port),
 		"-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=off",
 		"-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
-		"-c", "shared_buffers=128MB", "-c", "logging_collector=off")
+		"-c", "shared_buffers=128MB", "-c", "logging_collector=off",
+		// FerretDB sends the field name as a parameter; only a plan made with its value can use an index.
+		"-c", "plan_cache_mode=force_custom_plan")
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := runAs(cmd, dataDir); err != nil {
 		return nil, err
@@ -124,7 +128,13 @@ func startPostgres(binDir, dataDir string, logFile *os.File) (*postgres, error) 
 		conn, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", port), 200*time.Millisecond)
 		if err == nil {
 			conn.Close()
-			return pg, nil
+			if err = indexDocumentIDs(pg.url()); err == nil {
+				return pg, nil
+			}
+			if time.Now().After(deadline) {
+				pg.stop(context.Background())
+				return nil, fmt.Errorf("postgres: %w", err)
+			}
 		}
 		select {
 		case err := <-pg.done:
@@ -153,4 +163,36 @@ func (pg *postgres) stop(ctx context.Context) {
 		<-pg.done
 	case <-ctx.Done():
 	}
+}
+
+// FerretDB 1.x looks documents up with `_jsonb->'_id' @> $value`, which its own btree index on
+// `_jsonb->'_id'` cannot serve, so every read, update and delete by _id scanned the whole table.
+// An event trigger gives each collection table a GIN index on `_jsonb->'_id'`, which serves `@>`.
+const indexDocumentIDsSQL = `
+CREATE OR REPLACE FUNCTION public.omnibox_index_document_ids() RETURNS event_trigger LANGUAGE plpgsql AS $fn$
+DECLARE created record;
+BEGIN
+  FOR created IN SELECT * FROM pg_event_trigger_ddl_commands() WHERE command_tag = 'CREATE TABLE' AND object_type = 'table' LOOP
+    IF created.schema_name <> 'public' AND created.object_identity NOT LIKE '%._ferretdb_%' THEN
+      EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin ((_jsonb -> %L))',
+        'omnibox_id_' || md5(created.object_identity), created.object_identity, '_id');
+    END IF;
+  END LOOP;
+END
+$fn$;
+DROP EVENT TRIGGER IF EXISTS omnibox_index_document_ids;
+CREATE EVENT TRIGGER omnibox_index_document_ids ON ddl_command_end WHEN TAG IN ('CREATE TABLE')
+  EXECUTE FUNCTION public.omnibox_index_document_ids();
+`
+
+func indexDocumentIDs(url string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, indexDocumentIDsSQL)
+	return err
 }

@@ -28,6 +28,8 @@ export function grpcServerOptions(host: string, port: number, contracts: GrpcCon
       protoPath: all.map((contract) => protoFile(contract.file)),
       loader: PROTO_LOADER_OPTIONS,
       gracefulShutdown: true,
+      // Clients reconnect every few minutes, so replicas added by the autoscaler receive calls too.
+      channelOptions: { 'grpc.max_connection_age_ms': 5 * 60_000, 'grpc.max_connection_age_grace_ms': 30_000 },
     },
   };
 }

@@ -16,5 +16,5 @@ export function configureHttpApp(app: INestApplication, options: { bodyLimit?: s
   app.use((req: Request, res: Response, next: NextFunction) => parseJson(req, res, (error?: unknown) => next(error ? toAppError(error) : undefined)));
   app.useGlobalFilters(options.errorFilter ?? new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // Signals are handled by runService, which closes the app and then exits (see run-service.ts).
 }
