@@ -72,10 +72,19 @@ export class EventConsumer {
   }
 
   /** Stops taking new messages and waits for the one in hand to finish (graceful shutdown). */
-  async stop(): Promise<void> {
+  async stop(drainTimeoutMs = 5000): Promise<void> {
     this.stopping = true;
-    await this.messages?.close();
-    await this.loop;
+    // Bounded: a pull that never ends (NATS unreachable) must not hold up shutdown. A message still
+    // in hand is not acknowledged, so JetStream delivers it again; nothing is lost.
+    const drained = (async () => {
+      await this.messages?.close();
+      await this.loop;
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), drainTimeoutMs)));
+    const outcome = await Promise.race([drained.then(() => 'drained' as const), timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') this.logger.warn({ consumer: this.options.durable }, 'consumer did not drain in time; unacknowledged messages will be redelivered');
   }
 
   private async run(messages: ConsumerMessages) {

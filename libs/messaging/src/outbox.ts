@@ -37,6 +37,23 @@ interface PendingMarker {
   at: Date;
 }
 
+/** Runs tasks one at a time per key; tasks of different keys run side by side. */
+class KeyedLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const current = previous.then(task, task);
+    const tail = current.catch(() => undefined);
+    this.tails.set(key, tail);
+    try {
+      return await current;
+    } finally {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+}
+
 function outboxSet(events: EventEnvelope[], rev: string, at: Date): Record<string, unknown> {
   const set: Record<string, unknown> = { _outboxRev: rev, _outboxAt: at };
   for (const event of events) set[`_outbox.${event.id}`] = event;
@@ -55,6 +72,13 @@ export class Outbox {
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
+  /**
+   * FerretDB applies an update by reading the document and writing it back whole, so two updates of
+   * one document at once can lose one of them; the clean-up after every publish made that routine.
+   * Updates made through this outbox are therefore serialised per document within the process
+   * (MongoDB itself updates atomically, so several replicas are safe there).
+   */
+  private readonly locks = new KeyedLock();
 
   constructor(
     private readonly db: Db,
@@ -104,7 +128,8 @@ export class Outbox {
     const withEvents: UpdateFilter<Document> =
       events.length > 0 ? { ...plain, $set: { ...(plain.$set as object | undefined), ...outboxSet(events, rev, new Date()) } } : plain;
     // No projection here: FerretDB's findAndModify does not take one, so the fields are dropped below.
-    const result = await collection.findOneAndUpdate(filter as Filter<Document>, withEvents, { ...options, returnDocument: 'after' });
+    const write = () => collection.findOneAndUpdate(filter as Filter<Document>, withEvents, { ...options, returnDocument: 'after' });
+    const result = id === undefined || typeof id === 'object' ? await write() : await this.locks.run(this.markerId(collectionName, id, ''), write);
     if (!result) {
       if (events.length > 0) await this.unmark(collectionName, id, rev).catch(() => undefined);
       return null;
@@ -112,6 +137,14 @@ export class Outbox {
     if (events.length > 0) this.flushInBackground(collectionName, result._id, rev);
     const { _outbox, _outboxRev, _outboxAt, ...state } = result as WithId<Document> & OutboxState;
     return state as WithId<T>;
+  }
+
+  /**
+   * Waits for this process's in-flight publishes (and their clean-up writes), e.g. before bulk updates
+   * that must not interleave with them on FerretDB (see `locks`).
+   */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
   }
 
   /** Makes the relay watch a collection (done automatically by `insert` and `update`). */
@@ -167,9 +200,11 @@ export class Outbox {
     for (const event of events) await this.bus.publish(event);
     // If another write added events after we read, its revision differs and its own flush (or the
     // relay) publishes them all again; JetStream drops the ones we already published.
-    await collection.updateOne({ _id: id, _outboxRev: doc._outboxRev ?? rev } as Filter<OutboxState>, {
-      $unset: { _outbox: '', _outboxRev: '', _outboxAt: '' },
-    });
+    await this.locks.run(this.markerId(collectionName, id, ''), () =>
+      collection.updateOne({ _id: id, _outboxRev: doc._outboxRev ?? rev } as Filter<OutboxState>, {
+        $unset: { _outbox: '', _outboxRev: '', _outboxAt: '' },
+      }),
+    );
     await this.unmark(collectionName, id, rev);
   }
 

@@ -139,6 +139,23 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
     await eventually(() => received.some((e) => e.id === update.id), 'the update event');
   });
 
+  it('a change written right after another is never undone by the clean-up of the first one\'s events', async () => {
+    const outbox = new Outbox(mongo.db(database), bus, logger);
+    const ids = Array.from({ length: 40 }, () => uniqueName('race'));
+    await Promise.all(
+      ids.map(async (id) => {
+        await outbox.insert('orders', { _id: id, item: 'new', step: 0 }, [OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: 'new' } })]);
+        for (let step = 1; step <= 5; step++) {
+          await outbox.update('orders', { _id: id as never }, { $set: { step } }, [OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: `step ${step}` } })]);
+        }
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const docs = await mongo.db(database).collection('orders').find({ _id: { $in: ids as never[] } }).toArray();
+    expect(docs.map((doc) => doc.step)).toEqual(ids.map(() => 5));
+    expect(docs.filter((doc) => doc._outbox)).toEqual([]);
+  });
+
   it('a failing handler is retried with back-off, then the event goes to the dead-letter stream', async () => {
     const attempts: number[] = [];
     const event = OrderPlaced.create({ workspaceId, aggregateId: 'poison-order', data: { item: 'always fails' } });

@@ -291,11 +291,12 @@ export class ContactsService {
       }
     }
     failpoint('contacts.merge.after-record');
+    await this.outbox.settled(); // no clean-up write of a just-added note may interleave with the move
     await this.store.identities.updateMany({ workspaceId, contactId: sourceId }, { $set: { contactId: targetId } });
     await this.store.notes.updateMany({ workspaceId, contactId: sourceId }, { $set: { contactId: targetId } });
     failpoint('contacts.merge.after-move');
     const kept = await this.completeMergeInto(caller, target, record);
-    await this.store.contacts.updateOne({ _id: sourceId, workspaceId }, { $set: { deletedAt: new Date(), mergedInto: targetId } });
+    await this.outbox.update<ContactDoc>(COLLECTIONS.contacts, { _id: sourceId, workspaceId }, { $set: { deletedAt: new Date(), mergedInto: targetId } }, []);
     await this.store.merges.updateOne({ _id: record._id }, { $set: { state: 'done', finishedAt: new Date() } });
     return kept;
   }
