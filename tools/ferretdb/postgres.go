@@ -165,23 +165,31 @@ func (pg *postgres) stop(ctx context.Context) {
 	}
 }
 
-// FerretDB 1.x looks documents up with `_jsonb->'_id' @> $value`, which its own btree index on
-// `_jsonb->'_id'` cannot serve, so every read, update and delete by _id scanned the whole table.
-// An event trigger gives each collection table a GIN index on `_jsonb->'_id'`, which serves `@>`.
+// FerretDB 1.x looks documents up with `_jsonb->'field' @> value`, which the btree indexes it creates
+// (on `_jsonb->'field'`) cannot serve, so every read, update and delete scanned the whole table (250 ms
+// by _id at 40k contacts). An event trigger gives each of those indexes a GIN twin on the same
+// expressions, which does serve `@>`: `_id` of every collection and each field the application indexes.
 const indexDocumentIDsSQL = `
 CREATE OR REPLACE FUNCTION public.omnibox_index_document_ids() RETURNS event_trigger LANGUAGE plpgsql AS $fn$
-DECLARE created record;
+DECLARE created record; position int; expression text;
 BEGIN
-  FOR created IN SELECT * FROM pg_event_trigger_ddl_commands() WHERE command_tag = 'CREATE TABLE' AND object_type = 'table' LOOP
-    IF created.schema_name <> 'public' AND created.object_identity NOT LIKE '%._ferretdb_%' THEN
-      EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin ((_jsonb -> %L))',
-        'omnibox_id_' || md5(created.object_identity), created.object_identity, '_id');
+  FOR created IN SELECT * FROM pg_event_trigger_ddl_commands() LOOP
+    CONTINUE WHEN created.schema_name = 'public' OR created.object_identity LIKE '%._ferretdb_%';
+    IF created.command_tag = 'CREATE INDEX' AND created.object_type = 'index'
+        AND created.object_identity NOT LIKE '%.omnibox\_%' THEN
+      FOR position IN 1 .. (SELECT indnkeyatts FROM pg_index WHERE indexrelid = created.objid) LOOP
+        expression := pg_get_indexdef(created.objid, position, true);
+        CONTINUE WHEN expression NOT LIKE '(_jsonb -> %';
+        EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (%s)',
+          'omnibox_field_' || md5((SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = created.objid) || expression),
+          (SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = created.objid), expression);
+      END LOOP;
     END IF;
   END LOOP;
 END
 $fn$;
 DROP EVENT TRIGGER IF EXISTS omnibox_index_document_ids;
-CREATE EVENT TRIGGER omnibox_index_document_ids ON ddl_command_end WHEN TAG IN ('CREATE TABLE')
+CREATE EVENT TRIGGER omnibox_index_document_ids ON ddl_command_end WHEN TAG IN ('CREATE INDEX')
   EXECUTE FUNCTION public.omnibox_index_document_ids();
 `
 
