@@ -283,6 +283,41 @@ describe('contacts over the real gateway (API.md "Contacts", CON-1…5, CNV-8, S
     expect((await api.get('/v1/contacts').query({ email: `private.${tag}@example.com` }).set(as(other.body.token))).body.items).toEqual([]);
   });
 
+  it('Idempotency-Key: a retried create returns the first contact and creates nothing more; the key cannot be reused for another body', async () => {
+    const key = `create-${tag}`;
+    const body = { firstName: 'Once', email: `once.${tag}@example.com` };
+    const first = await api.post('/v1/contacts').set(as(owner)).set('Idempotency-Key', key).send(body);
+    expect(first.status).toBe(201);
+    const retry = await api.post('/v1/contacts').set(as(owner)).set('Idempotency-Key', key).send(body);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    const found = await api.get('/v1/contacts').query({ email: `once.${tag}@example.com` }).set(as(owner));
+    expect(found.body.items).toHaveLength(1);
+    const reused = await api.post('/v1/contacts').set(as(owner)).set('Idempotency-Key', key).send({ firstName: 'Other' });
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('idempotency_key_reused');
+    const badKey = await api.post('/v1/contacts').set(as(owner)).set('Idempotency-Key', 'has spaces in it').send(body);
+    expect(badKey.status).toBe(400);
+    expect(badKey.body.error.details.field).toBe('Idempotency-Key');
+    const failed = await api.post('/v1/contacts').set(as(owner)).set('Idempotency-Key', `bad-${tag}`).send({ firstName: 'X', customFields: { plan: 'gold' } });
+    expect(failed.status).toBe(400);
+    const fixed = await api.post('/v1/contacts').set(as(owner)).set('Idempotency-Key', `bad-${tag}`).send({ firstName: 'X', customFields: { plan: 'gold' } });
+    expect(fixed.status).toBe(400); // a failed write is not remembered: the retry runs (and fails) again
+  });
+
+  it('Idempotency-Key: two identical merges at once run once; the other is told to retry (409) or gets the same answer', async () => {
+    const kept = await createContact(owner, { firstName: 'Twin A' });
+    const source = await createContact(owner, { firstName: 'Twin B', lastName: 'B' });
+    const send = () => api.post(`/v1/contacts/${kept.body.id}/merge`).set(as(owner)).set('Idempotency-Key', `merge-${tag}`).send({ sourceContactId: source.body.id });
+    const answers = await Promise.all([send(), send()]);
+    expect(answers.map((res) => res.status).sort()).toEqual(expect.arrayContaining([200]));
+    for (const res of answers) expect([200, 409]).toContain(res.status);
+    const later = await send();
+    expect(later.status).toBe(200);
+    expect(later.body).toMatchObject({ id: kept.body.id, lastName: 'B' });
+  });
+
   it('without a token every contact endpoint is 401', async () => {
     expect((await api.get('/v1/contacts/abc')).status).toBe(401);
     expect((await api.post('/v1/contacts').send({ firstName: 'x' })).status).toBe(401);
