@@ -39,8 +39,8 @@ import {
 
 const newId = () => new ObjectId().toHexString();
 
-export interface NewContact {
-  firstName: string;
+/** Details as a client sends them (not yet normalised); absent means "not given". */
+interface DetailInput {
   lastName?: string;
   phone?: string;
   email?: string;
@@ -49,20 +49,16 @@ export interface NewContact {
   gender?: string;
   tags?: string[];
   customFields?: Record<string, unknown>;
+}
+
+export interface NewContact extends DetailInput {
+  firstName: string;
   assigneeId?: string;
   teamId?: string;
 }
 
-export interface ContactChanges {
+export interface ContactChanges extends DetailInput {
   firstName?: string;
-  lastName?: string;
-  phone?: string;
-  email?: string;
-  language?: string;
-  countryCode?: string;
-  gender?: string;
-  tags?: string[];
-  customFields?: Record<string, unknown>;
   /** Optional details to clear. */
   clear?: string[];
 }

@@ -1,17 +1,10 @@
-import type { ContactSnapshot, CustomFieldValue } from '@omnibox/contracts';
+import type { ContactSnapshot } from '@omnibox/contracts';
 
 /** The editable details of a contact (CON-1/2), in stored form. */
-export interface ContactDetails {
-  firstName: string;
-  lastName: string | null;
-  phone: string | null;
-  email: string | null;
-  language: string | null;
-  countryCode: string | null;
-  gender: string | null;
-  tags: string[];
-  customFields: Record<string, CustomFieldValue>;
-}
+export type ContactDetails = Pick<
+  ContactSnapshot,
+  'firstName' | 'lastName' | 'phone' | 'email' | 'language' | 'countryCode' | 'gender' | 'tags' | 'customFields'
+>;
 
 export const OPTIONAL_DETAILS = ['lastName', 'phone', 'email', 'language', 'countryCode', 'gender'] as const;
 export type OptionalDetail = (typeof OPTIONAL_DETAILS)[number];
