@@ -123,13 +123,14 @@ export class Outbox {
     const rev = randomUUID();
     const plain = update as UpdateFilter<Document>;
     const id = (filter as { _id?: unknown })._id;
-    if (events.length > 0 && (id === undefined || typeof id === 'object')) throw new Error('outbox updates with events must select one document by its _id');
+    const oneDocument = id !== undefined && typeof id !== 'object';
+    if (events.length > 0 && !oneDocument) throw new Error('outbox updates with events must select one document by its _id');
     if (events.length > 0) await this.mark(collectionName, id, rev);
     const withEvents: UpdateFilter<Document> =
       events.length > 0 ? { ...plain, $set: { ...(plain.$set as object | undefined), ...outboxSet(events, rev, new Date()) } } : plain;
     // No projection here: FerretDB's findAndModify does not take one, so the fields are dropped below.
     const write = () => collection.findOneAndUpdate(filter as Filter<Document>, withEvents, { ...options, returnDocument: 'after' });
-    const result = id === undefined || typeof id === 'object' ? await write() : await this.locks.run(this.markerId(collectionName, id, ''), write);
+    const result = oneDocument ? await this.locks.run(this.documentKey(collectionName, id), write) : await write();
     if (!result) {
       if (events.length > 0) await this.unmark(collectionName, id, rev).catch(() => undefined);
       return null;
@@ -200,7 +201,7 @@ export class Outbox {
     for (const event of events) await this.bus.publish(event);
     // If another write added events after we read, its revision differs and its own flush (or the
     // relay) publishes them all again; JetStream drops the ones we already published.
-    await this.locks.run(this.markerId(collectionName, id, ''), () =>
+    await this.locks.run(this.documentKey(collectionName, id), () =>
       collection.updateOne({ _id: id, _outboxRev: doc._outboxRev ?? rev } as Filter<OutboxState>, {
         $unset: { _outbox: '', _outboxRev: '', _outboxAt: '' },
       }),
@@ -212,8 +213,12 @@ export class Outbox {
     return this.db.collection<PendingMarker>(PENDING_COLLECTION);
   }
 
+  private documentKey(collectionName: string, id: unknown): string {
+    return `${collectionName}|${String(id)}`;
+  }
+
   private markerId(collectionName: string, id: unknown, rev: string): string {
-    return `${collectionName}|${String(id)}|${rev}`;
+    return `${this.documentKey(collectionName, id)}|${rev}`;
   }
 
   private async mark(collectionName: string, id: unknown, rev: string): Promise<void> {

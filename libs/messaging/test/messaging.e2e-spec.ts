@@ -150,7 +150,7 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
         }
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await outbox.settled();
     const docs = await mongo.db(database).collection('orders').find({ _id: { $in: ids as never[] } }).toArray();
     expect(docs.map((doc) => doc.step)).toEqual(ids.map(() => 5));
     expect(docs.filter((doc) => doc._outbox)).toEqual([]);

@@ -1,6 +1,7 @@
 import { ChannelOptions, Client, credentials, loadPackageDefinition, ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { CallerScope, protoFile } from '@omnibox/contracts';
+import { currentCorrelationId } from '@omnibox/platform';
 import { callerMetadata } from './caller-metadata';
 import { fromGrpcError } from './errors';
 import { GrpcContract, PROTO_LOADER_OPTIONS } from './server';
@@ -46,7 +47,8 @@ export class GrpcClient {
   call<Response, Request = unknown>(method: string, request: Request, caller: CallerScope, timeoutMs = this.options.defaultTimeoutMs ?? 5000): Promise<Response> {
     const fn = (this.client as unknown as Record<string, UnaryMethod>)[method];
     if (typeof fn !== 'function') return Promise.reject(new Error(`${this.options.service} has no method ${method}`));
-    const metadata = callerMetadata(caller, this.options.secret);
+    // The request's correlation id follows the call unless the caller carries one already.
+    const metadata = callerMetadata({ ...caller, correlationId: caller.correlationId ?? currentCorrelationId() }, this.options.secret);
     return new Promise<Response>((resolve, reject) => {
       fn.call(this.client, request, metadata, { deadline: new Date(Date.now() + timeoutMs) }, (error, response) => {
         if (error) reject(fromGrpcError(error, this.options.displayName));
