@@ -1,3 +1,4 @@
 export * from './envelope';
 export * from './directory-events';
 export * from './contact-events';
+export * from './conversation-events';

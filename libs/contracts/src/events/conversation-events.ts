@@ -1,0 +1,209 @@
+import { defineEvent } from './envelope';
+import type { ThreadAccess } from '../identity/visibility';
+
+/**
+ * Events of channels (owned by the gateway's directory) and of the conversations service. Payloads
+ * carry what read models need (inbox rows, search documents, notifications, realtime pushes), so no
+ * consumer has to call back.
+ */
+
+export const CHANNEL_TYPES = ['whatsapp', 'messenger', 'instagram', 'telegram', 'line', 'tiktok', 'sms', 'email', 'webchat', 'api'] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+export interface ChannelConfig {
+  outboundUrl: string | null;
+  /** MSG-3: free-form messages only within this many hours after the contact's last message; null: no window. */
+  messagingWindowHours: number | null;
+  supportsReplyContext: boolean;
+  supportsLinkPreview: boolean;
+  supportsTyping: boolean;
+}
+
+/** A connected channel as other services know it (never its secret). */
+export interface ChannelSnapshot {
+  id: string;
+  type: ChannelType;
+  name: string;
+  config: ChannelConfig;
+  createdAt: string;
+}
+
+export const ChannelCreated = defineEvent<{ channel: ChannelSnapshot }>('directory.channel.created');
+export const ChannelUpdated = defineEvent<{ channel: ChannelSnapshot }>('directory.channel.updated');
+
+// ---- provider events accepted by the gateway's signed ingress --------------------------------------
+
+export interface InboundContact {
+  externalId: string;
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+  email?: string;
+}
+
+export const INBOUND_MESSAGE_TYPES = ['text', 'attachment', 'template', 'quick_reply', 'story_reply', 'email', 'unsupported'] as const;
+export type InboundMessageType = (typeof INBOUND_MESSAGE_TYPES)[number];
+
+export interface EmailDetails {
+  subject?: string;
+  html?: string;
+  cc?: string[];
+  bcc?: string[];
+  messageId?: string;
+  inReplyTo?: string;
+  /** Our id of the e-mail conversation (MSG-8): replies keep it, a changed subject starts a new one. */
+  threadKey?: string;
+}
+
+export interface Attachment {
+  kind: string;
+  url: string;
+  /** As the sender named it (MSG-10). */
+  fileName: string;
+  /** Unique name under which it is stored. */
+  storedName?: string;
+}
+
+export interface Referral {
+  code: string;
+  url?: string;
+}
+
+export interface InboundMessageEvent {
+  type: 'message';
+  id: string;
+  timestamp: string;
+  contact: InboundContact;
+  message: {
+    type: InboundMessageType;
+    text?: string;
+    attachment?: Attachment;
+    email?: EmailDetails;
+    replyToId?: string;
+    payload?: unknown;
+  };
+  referral?: Referral;
+}
+
+export interface InboundStatusEvent {
+  type: 'status';
+  messageId: string;
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  error?: string;
+  timestamp: string;
+}
+
+export type ProviderEvent = InboundMessageEvent | InboundStatusEvent;
+
+/**
+ * A signed provider event the gateway accepted (202). Its envelope id is derived from the channel and
+ * the provider's ids, so a provider retry is dropped by JetStream and by the consumer.
+ */
+export const ProviderEventReceived = defineEvent<{ channel: ChannelSnapshot; event: ProviderEvent; receivedAt: string }>('channels.provider_event.received');
+
+// ---- conversations ------------------------------------------------------------------------------
+
+export type ThreadStatus = 'open' | 'closed' | 'snoozed';
+export type Direction = 'incoming' | 'outgoing';
+export type SenderCategory = 'contact' | 'user' | 'workflow' | 'bot' | 'integration' | 'provider' | 'api' | 'broadcast';
+export type MessageStatus = 'received' | 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+/** Who or what caused a timeline event (CNV-6, CNV-9). */
+export type EventSource = 'user' | 'workflow' | 'bot' | 'contact' | 'contact_merge' | 'api' | 'system' | 'welcome' | 'get_started' | 'click_to_chat';
+
+export interface Sender {
+  category: SenderCategory;
+  userId?: string;
+  name?: string;
+}
+
+export interface LinkPreview {
+  url: string;
+  title: string | null;
+  description: string | null;
+  image: string | null;
+}
+
+export interface MessageSnapshot {
+  kind: 'message';
+  id: string;
+  contactId: string;
+  direction: Direction;
+  channelId: string | null;
+  type: string;
+  text: string | null;
+  status: MessageStatus;
+  error: string | null;
+  sender: Sender;
+  replyToId: string | null;
+  linkPreview: LinkPreview | null;
+  attachment: Attachment | null;
+  template: { name: string; language: string; parameters: string[] } | null;
+  email: EmailDetails | null;
+  payload: unknown;
+  broadcastId: string | null;
+  /** True when the contact was blocked: kept for audit only (CNV-8), in no inbox or timeline. */
+  suppressed: boolean;
+  createdAt: string;
+}
+
+export interface CommentSnapshot {
+  kind: 'comment';
+  id: string;
+  contactId: string;
+  text: string;
+  authorId: string;
+  mentionIds: string[];
+  createdAt: string;
+}
+
+export interface TimelineEventSnapshot {
+  kind: 'event';
+  id: string;
+  contactId: string;
+  category: string;
+  type: string;
+  source: EventSource;
+  actorId: string | null;
+  data: Record<string, unknown> | null;
+  referral: Referral | null;
+  createdAt: string;
+}
+
+export type TimelineItem = MessageSnapshot | CommentSnapshot | TimelineEventSnapshot;
+
+/** A thread as read models need it (inbox rows, search visibility, realtime audiences). */
+export interface ThreadSnapshot extends ThreadAccess {
+  contactId: string;
+  contact: { id: string; firstName: string; lastName: string | null; blocked: boolean };
+  status: ThreadStatus;
+  previousStatus: ThreadStatus | null;
+  snoozedUntil: string | null;
+  lastMessage: { id: string; direction: Direction; at: string; preview: string } | null;
+  /** Time of the latest non-broadcast message (FLT-3), and whether it was incoming (FLT-2). */
+  lastMessageAt: string | null;
+  unreplied: boolean;
+  lastIncomingAt: string | null;
+  /** When the thread entered its current status; after a snooze, shifted so the time before it counts (FLT-4). */
+  statusSince: string;
+  snoozedAt: string | null;
+  /** Channel of the contact's latest incoming message: where a reply goes by default (MSG-11). */
+  lastIncomingChannelId: string | null;
+  /** Incoming messages so far; a user's unread count is this minus what they had when they last read (INB-7). */
+  incomingCount: number;
+  deleted: boolean;
+  updatedAt: string;
+}
+
+export const ThreadUpdated = defineEvent<{ thread: ThreadSnapshot; changed: string[] }>('conversations.thread.updated');
+export const MessageCreated = defineEvent<{ message: MessageSnapshot; thread: ThreadSnapshot }>('conversations.message.created');
+export const MessageUpdated = defineEvent<{ message: MessageSnapshot; thread: ThreadSnapshot }>('conversations.message.updated');
+export const CommentCreated = defineEvent<{ comment: CommentSnapshot; thread: ThreadSnapshot }>('conversations.comment.created');
+export const TimelineEventRecorded = defineEvent<{ event: TimelineEventSnapshot; thread: ThreadSnapshot }>('conversations.timeline_event.recorded');
+/** The thread woke from a snooze (CNV-7); the assignee is reminded. */
+export const ThreadWoke = defineEvent<{ thread: ThreadSnapshot; snoozedUntil: string; early: boolean }>('conversations.thread.woke');
+/** A broadcast was accepted (202); the conversations service sends one message per contact. */
+export const BroadcastRequested = defineEvent<{
+  broadcastId: string;
+  contactIds: string[];
+  message: { type: 'text' | 'template'; text?: string; template?: { name: string; language: string; parameters: string[] } };
+}>('conversations.broadcast.requested');
