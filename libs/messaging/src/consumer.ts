@@ -12,7 +12,14 @@ export interface ConsumerOptions {
   filter?: string;
   /** Event types to handle; others are acknowledged and skipped. Default: all. */
   types?: string[];
-  handle(event: EventEnvelope): Promise<void>;
+  /** `deliveries` counts this delivery too (1 on the first), for handlers that give up after a few. */
+  handle(event: EventEnvelope, delivery: { deliveries: number }): Promise<void>;
+  /**
+   * Events handled at the same time (default 1: strictly in stream order). With more, events that
+   * share a `partitionKey` (default: the aggregate id) still run one after another, in stream order.
+   */
+  concurrency?: number;
+  partitionKey?: (event: EventEnvelope) => string;
   /** Deliveries before a failing event goes to the dead-letter stream (default 8). */
   maxDeliveries?: number;
   /** First retry delay; doubles per delivery up to `maxBackoffMs` (defaults 500 ms, 30 s). */
@@ -38,6 +45,9 @@ export class EventConsumer {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private stopping = false;
+  /** Per partition key, the tail of the chain of events being handled (concurrency > 1). */
+  private readonly partitions = new Map<string, Promise<void>>();
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly bus: EventBus,
@@ -58,16 +68,16 @@ export class EventConsumer {
       deliver_policy: DeliverPolicy.All,
       filter_subject: filter,
       ack_wait: nanos(30_000),
-      max_ack_pending: 256,
+      max_ack_pending: Math.max(256, (this.options.concurrency ?? 1) * 4),
     };
     try {
       await jsm.consumers.info(this.bus.stream, this.options.durable);
-      await jsm.consumers.update(this.bus.stream, this.options.durable, { filter_subject: filter, ack_wait: config.ack_wait, max_ack_pending: 256 });
+      await jsm.consumers.update(this.bus.stream, this.options.durable, { filter_subject: filter, ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
     } catch {
       await jsm.consumers.add(this.bus.stream, config);
     }
     const consumer = await this.bus.js.consumers.get(this.bus.stream, this.options.durable);
-    this.messages = await consumer.consume({ max_messages: 64 });
+    this.messages = await consumer.consume({ max_messages: Math.max(64, (this.options.concurrency ?? 1) * 2) });
     this.loop = this.run(this.messages);
   }
 
@@ -88,9 +98,35 @@ export class EventConsumer {
   }
 
   private async run(messages: ConsumerMessages) {
+    const concurrency = Math.max(1, this.options.concurrency ?? 1);
     for await (const msg of messages) {
-      await this.process(msg);
+      if (concurrency === 1) await this.process(msg);
+      else await this.dispatch(msg, concurrency);
       if (this.stopping) break;
+    }
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Starts one message once a slot is free, after the earlier messages of its partition. */
+  private async dispatch(msg: JsMsg, concurrency: number) {
+    while (this.running.size >= concurrency) await Promise.race(this.running);
+    const key = this.partitionOf(msg);
+    const previous = this.partitions.get(key) ?? Promise.resolve();
+    const job: Promise<void> = previous.then(() => this.process(msg));
+    this.partitions.set(key, job);
+    this.running.add(job);
+    void job.finally(() => {
+      this.running.delete(job);
+      if (this.partitions.get(key) === job) this.partitions.delete(key);
+    });
+  }
+
+  private partitionOf(msg: JsMsg): string {
+    try {
+      const event = parseEnvelope(codec.decode(msg.data));
+      return this.options.partitionKey ? this.options.partitionKey(event) : event.aggregateId;
+    } catch {
+      return '';
     }
   }
 
@@ -113,7 +149,7 @@ export class EventConsumer {
           msg.ack();
           return;
         }
-        await this.options.handle(event);
+        await this.options.handle(event, { deliveries });
         await this.options.processed?.remember(this.name, event.id);
         msg.ack();
       } catch (error) {

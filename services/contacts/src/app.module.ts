@@ -6,6 +6,7 @@ import { ContactsConfig } from './config';
 import { ContactsGrpcController } from './contacts/contacts.grpc';
 import { ContactsService } from './contacts/contacts.service';
 import { COLLECTIONS, ContactsStore } from './contacts/contacts.store';
+import { ThreadAccessHandler } from './contacts/thread-access.handler';
 
 /** The contacts service: contacts, typed custom-field definitions, notes, channel identities, block and merge. */
 @Module({})
@@ -23,7 +24,7 @@ export class ContactsModule {
         MessagingModule.forRoot({ outboxCollections: [COLLECTIONS.contacts, COLLECTIONS.notes] }),
       ],
       controllers: [GrpcHealthController, ContactsGrpcController],
-      providers: [ContactsStore, ContactsService],
+      providers: [ContactsStore, ContactsService, ThreadAccessHandler],
     };
   }
 }

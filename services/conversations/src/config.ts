@@ -1,8 +1,53 @@
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig, WithMongo, WithRedis, WithServicePorts } from '@omnibox/platform';
+
+const GRPC_TARGET = /^(dns:\/\/\/)?[A-Za-z0-9._-]+:\d{1,5}$/;
 
 /** Environment of the conversations service; see README.md for each variable. */
 export class ConversationsConfig extends WithServicePorts(WithRedis(WithMongo(ServiceConfig))) {
   override HTTP_PORT = 3101;
   override GRPC_PORT = 50051;
   override MONGODB_DATABASE = 'omnibox_conversations';
+
+  /** The contacts service: channel contacts and fresh block state. */
+  @Matches(GRPC_TARGET, { message: "must be host:port of the contacts service's gRPC server" })
+  CONTACTS_GRPC_URL = '127.0.0.1:50052';
+
+  /** Provider events handled at once (events of one contact always in order). */
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  INGEST_CONCURRENCY: number = 32;
+
+  /** Attempts to hand an outgoing message to its channel before it is marked failed (MSG-2). */
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  DELIVERY_MAX_ATTEMPTS: number = 5;
+
+  /** First retry delay of a delivery; doubles per attempt (at most 60 s). */
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  DELIVERY_BACKOFF_MS: number = 1000;
+
+  /** Link previews (MSG-6): time and size limits; private addresses only when set to `true` (tests). */
+  @IsInt()
+  @Min(100)
+  @Max(10_000)
+  LINK_PREVIEW_TIMEOUT_MS: number = 2500;
+
+  @IsInt()
+  @Min(1024)
+  @Max(5_000_000)
+  LINK_PREVIEW_MAX_BYTES: number = 512 * 1024;
+
+  @IsIn(['true', 'false'])
+  LINK_PREVIEW_ALLOW_PRIVATE = 'false';
+
+  /** How often each replica looks for snoozed threads that are due (CNV-7). */
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  SNOOZE_POLL_MS: number = 500;
 }

@@ -6,9 +6,13 @@ import { AuthGuard } from './auth/auth.guard';
 import { PrincipalCache } from './auth/principal-cache';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { GatewayConfig } from './config';
+import { ChannelsController } from './channels/channels.controller';
+import { CHANNELS_COLLECTION, ChannelsService } from './channels/channels.service';
 import { ContactsClient } from './contacts/contacts.client';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsGateway } from './contacts/contacts.gateway';
+import { ConversationsController } from './conversations/conversations.controller';
+import { ConversationsGateway } from './conversations/conversations.gateway';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryService } from './directory/directory.service';
 import { COLLECTIONS, DirectoryStore } from './directory/directory.store';
@@ -27,10 +31,10 @@ export class GatewayModule {
           redis: { url: config.REDIS_URL },
           nats: { url: config.NATS_URL },
         }),
-        MessagingModule.forRoot({ outboxCollections: Object.values(COLLECTIONS) }),
+        MessagingModule.forRoot({ outboxCollections: [...Object.values(COLLECTIONS), CHANNELS_COLLECTION] }),
       ],
-      controllers: [DirectoryController, ContactsController],
-      providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      controllers: [DirectoryController, ContactsController, ChannelsController, ConversationsController],
+      providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, ChannelsService, ConversationsGateway, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
   }
 }

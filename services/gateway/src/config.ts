@@ -27,6 +27,10 @@ export class GatewayConfig extends WithRedis(WithMongo(ServiceConfig)) {
 
   override MONGODB_DATABASE = 'omnibox_gateway';
 
+  /** Base of the inbox app's links: a message's deep link (MSG-5) opens `<base>/inbox/<contactId>?message=<id>`. */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  PUBLIC_APP_URL = 'http://127.0.0.1:3000/app';
+
   /** `host:port` of each backend's gRPC server. */
   @Matches(GRPC_TARGET, { message: GRPC_TARGET_MESSAGE })
   CONTACTS_GRPC_URL = '127.0.0.1:50052';

@@ -206,4 +206,7 @@ export const BroadcastRequested = defineEvent<{
   broadcastId: string;
   contactIds: string[];
   message: { type: 'text' | 'template'; text?: string; template?: { name: string; language: string; parameters: string[] } };
+  /** The workspace's channels when it was accepted, to pick each contact's channel (MSG-11). */
+  channels: ChannelSnapshot[];
+  senderName?: string;
 }>('conversations.broadcast.requested');

@@ -11,7 +11,8 @@ export function configureHttpApp(app: INestApplication, options: { bodyLimit?: s
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');
   app.use(correlationMiddleware);
-  const parseJson = json({ limit: options.bodyLimit ?? '1mb' });
+  // The raw bytes stay on the request for routes that verify a signature over them (channel ingress).
+  const parseJson = json({ limit: options.bodyLimit ?? '1mb', verify: (req, _res, buffer) => void ((req as Request & { rawBody?: Buffer }).rawBody = buffer) });
   // Body-parser errors become API errors here; otherwise Nest turns bad JSON into a generic 400.
   app.use((req: Request, res: Response, next: NextFunction) => parseJson(req, res, (error?: unknown) => next(error ? toAppError(error) : undefined)));
   app.useGlobalFilters(options.errorFilter ?? new HttpErrorFilter());

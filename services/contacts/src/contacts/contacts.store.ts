@@ -19,6 +19,8 @@ export interface ContactDoc extends ContactDetails {
   blocked: boolean;
   /** Who may see the contact (VIS-2/3): seeded on create, kept current from conversation events. */
   access: ThreadAccess;
+  /** Thread time of the access last applied, so an older thread event never overwrites a newer one. */
+  accessAt?: string;
   createdAt: Date;
   updatedAt: Date;
   /** Set when deleted or merged away; such contacts answer 404. */

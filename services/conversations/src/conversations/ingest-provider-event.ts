@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  ChannelSnapshot,
+  EventEnvelope,
+  InboundMessageEvent,
+  InboundStatusEvent,
+  MessageCreated,
+  MessageSnapshot,
+  MessageUpdated,
+  ProviderEventReceived,
+} from '@omnibox/contracts';
+import { ConsumerRegistry, Outbox } from '@omnibox/messaging';
+import { CONFIG, currentCorrelationId, getLogger, isDuplicateKeyError } from '@omnibox/platform';
+import type { ConversationsConfig } from '../config';
+import { nextStatus, normaliseSubject, storedAttachmentName } from '../domain/messaging-rules';
+import * as rules from '../domain/thread';
+import { newThread, preview } from '../domain/thread';
+import { ContactsClient, threadContact } from './contacts.client';
+import { COLLECTIONS, ConversationsStore, TimelineDoc } from './conversations.store';
+import { stateOf, ThreadsRepository } from './threads.repository';
+
+/** Our id of an incoming message: the same provider message always gets the same id (idempotent ingress). */
+export function inboundMessageId(workspaceId: string, channelId: string, providerId: string): string {
+  return createHash('sha256').update(`${workspaceId}|${channelId}|${providerId}`).digest('hex').slice(0, 24);
+}
+
+/** The partition of a provider event: one contact's messages (or one message's statuses) stay in order. */
+export function providerEventKey(event: EventEnvelope): string {
+  const data = event.data as { channel?: { id?: string }; event?: { type?: string; contact?: { externalId?: string }; messageId?: string } };
+  const inner = data.event;
+  return `${data.channel?.id}|${inner?.type === 'message' ? inner.contact?.externalId : inner?.messageId}`;
+}
+
+/**
+ * Handles the provider events the gateway accepted (CNV-1, CNV-8, MSG-1, MSG-2, MSG-7, MSG-8). Safe to
+ * run twice on one event: the message id is derived from the provider's id, and a thread remembers
+ * which messages it has counted.
+ */
+@Injectable()
+export class IngestProviderEvents implements OnModuleInit {
+  constructor(
+    private readonly registry: ConsumerRegistry,
+    private readonly store: ConversationsStore,
+    private readonly threads: ThreadsRepository,
+    private readonly contacts: ContactsClient,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(CONFIG) private readonly config: ConversationsConfig,
+  ) {}
+
+  onModuleInit() {
+    this.registry.add({
+      durable: 'conversations-ingress',
+      filter: '*.channels.provider_event.received',
+      concurrency: this.config.INGEST_CONCURRENCY,
+      partitionKey: providerEventKey,
+      // Idempotent by construction, so no processed-event bookkeeping on the hot path.
+      processed: undefined,
+      maxDeliveries: 20,
+      handle: async (event) => {
+        if (!ProviderEventReceived.is(event)) return;
+        const { channel, event: inner, receivedAt } = event.data;
+        if (inner.type === 'message') await this.ingestMessage(event.workspaceId, channel, inner, receivedAt);
+        else await this.applyStatus(event.workspaceId, channel, inner);
+      },
+    });
+  }
+
+  async ingestMessage(workspaceId: string, channel: ChannelSnapshot, inbound: InboundMessageEvent, receivedAt: string): Promise<void> {
+    const id = inboundMessageId(workspaceId, channel.id, inbound.id);
+    const { contact } = await this.contacts.resolve(workspaceId, {
+      channelId: channel.id,
+      channelType: channel.type,
+      externalId: inbound.contact.externalId,
+      firstName: inbound.contact.firstName,
+      lastName: inbound.contact.lastName,
+      phone: inbound.contact.phone,
+      email: inbound.contact.email,
+    });
+    const message = await this.snapshot(workspaceId, channel, inbound, id, contact.id, receivedAt, contact.blocked);
+    const row: TimelineDoc = {
+      _id: id,
+      workspaceId,
+      contactId: contact.id,
+      kind: 'message',
+      at: receivedAt,
+      // CNV-8: a blocked contact's message is kept for audit, on no timeline and in no inbox.
+      visible: !contact.blocked,
+      channelId: channel.id,
+      providerMessageId: inbound.id,
+      ...(message.email?.messageId ? { emailMessageId: message.email.messageId } : {}),
+      item: message,
+    };
+    try {
+      await this.store.timeline.insertOne(row);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    if (contact.blocked) return;
+
+    const doc = (await this.threads.find(contact.id)) ?? (await this.threads.ensure(newThread({ workspaceId, contact: threadContact(contact), now: receivedAt })));
+    const fresh = threadContact(contact);
+    await this.threads.apply(
+      doc,
+      (state) => {
+        const now = new Date().toISOString();
+        const refreshed = rules.withContact(state, fresh, now);
+        const known = { ...refreshed.state, identities: { ...state.identities, [channel.id]: inbound.contact.externalId } };
+        const received = rules.receiveIncoming(known, { id, channelId: channel.id, at: receivedAt, preview: preview(message.text ?? message.email?.subject, `[${message.type}]`), referral: inbound.referral ?? null }, now);
+        return { state: received.state, events: [...refreshed.events, ...received.events] };
+      },
+      {
+        actor: { kind: 'contact', id: contact.id },
+        extra: (thread) => [MessageCreated.create({ workspaceId, aggregateId: contact.id, data: { message, thread }, actor: { kind: 'contact', id: contact.id }, correlationId: currentCorrelationId() })],
+      },
+    );
+  }
+
+  private async snapshot(
+    workspaceId: string,
+    channel: ChannelSnapshot,
+    inbound: InboundMessageEvent,
+    id: string,
+    contactId: string,
+    receivedAt: string,
+    blocked: boolean,
+  ): Promise<MessageSnapshot> {
+    const body = inbound.message;
+    // MSG-4: the provider names the quoted message by its own id (or ours).
+    let replyToId: string | null = null;
+    if (body.replyToId) {
+      const quoted =
+        (await this.store.timeline.findOne({ _id: inboundMessageId(workspaceId, channel.id, body.replyToId) }, { projection: { _id: 1, contactId: 1 } })) ??
+        (await this.store.timeline.findOne({ providerMessageId: body.replyToId, channelId: channel.id }, { projection: { _id: 1, contactId: 1 } })) ??
+        (await this.store.timeline.findOne({ _id: body.replyToId }, { projection: { _id: 1, contactId: 1 } }));
+      if (quoted && quoted.contactId === contactId) replyToId = quoted._id;
+    }
+    let email: MessageSnapshot['email'] = null;
+    if (body.type === 'email' || body.email) {
+      const given = body.email ?? {};
+      let threadKey = id;
+      if (given.inReplyTo) {
+        // MSG-8: a reply threads under the e-mail it answers, unless its subject was changed.
+        const answered = await this.store.timeline.findOne({ emailMessageId: given.inReplyTo }, { projection: { contactId: 1, item: 1 } });
+        const answeredEmail = answered?.item.kind === 'message' ? answered.item.email : null;
+        if (answered && answered.contactId === contactId && answeredEmail && normaliseSubject(answeredEmail.subject) === normaliseSubject(given.subject)) {
+          threadKey = answeredEmail.threadKey ?? threadKey;
+        }
+      }
+      email = { subject: given.subject, html: given.html, cc: given.cc ?? [], messageId: given.messageId, inReplyTo: given.inReplyTo, threadKey };
+    }
+    const unsupported = body.type === 'unsupported';
+    return {
+      kind: 'message',
+      id,
+      contactId,
+      direction: 'incoming',
+      channelId: channel.id,
+      type: body.type,
+      // MSG-7: unsupported content keeps its raw payload and shows a fallback text.
+      text: body.text ?? (unsupported ? 'Unsupported message: open the raw payload to see it' : null),
+      status: 'received',
+      error: null,
+      sender: { category: 'contact', name: [inbound.contact.firstName, inbound.contact.lastName].filter(Boolean).join(' ') || undefined },
+      replyToId,
+      linkPreview: null,
+      attachment: body.attachment ? { ...body.attachment, storedName: storedAttachmentName(id, body.attachment.fileName) } : null,
+      template: null,
+      email,
+      payload: body.payload ?? null,
+      broadcastId: null,
+      suppressed: blocked,
+      createdAt: receivedAt,
+    };
+  }
+
+  /** MSG-2: a provider status moves the message forward; `failed` keeps the provider's error text. */
+  async applyStatus(workspaceId: string, channel: ChannelSnapshot, status: InboundStatusEvent): Promise<void> {
+    const row =
+      (await this.store.timeline.findOne({ providerMessageId: status.messageId, channelId: channel.id })) ??
+      (await this.store.timeline.findOne({ _id: status.messageId }));
+    if (!row || row.workspaceId !== workspaceId || row.item.kind !== 'message' || row.item.direction !== 'outgoing') {
+      // The status may overtake our own record of the send; retried with back-off, then parked.
+      throw new Error(`no outgoing message ${status.messageId} on channel ${channel.id} yet`);
+    }
+    const next = nextStatus(row.item.status, status.status);
+    if (!next) return;
+    const message: MessageSnapshot = { ...row.item, status: next, error: next === 'failed' ? status.error ?? 'the provider reported a failure' : row.item.error };
+    const thread = await this.threads.find(row.contactId);
+    const events = thread ? [MessageUpdated.create({ workspaceId, aggregateId: row.contactId, data: { message, thread: rules.snapshotOf(stateOf(thread)) }, correlationId: currentCorrelationId() })] : [];
+    await this.outbox.update<TimelineDoc>(COLLECTIONS.timeline, { _id: row._id }, { $set: { 'item.status': next, 'item.error': message.error } }, events);
+    getLogger().debug({ messageId: row._id, status: next }, 'message status updated');
+  }
+}

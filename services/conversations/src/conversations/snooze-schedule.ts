@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { REDIS, RedisHandle } from '@omnibox/platform';
+
+const KEY = 'conversations:snoozes';
+const LEASE_MS = 30_000;
+
+// Takes the due entries and pushes each one a lease into the future in one atomic step, so that of
+// several replicas polling at once exactly one gets each entry; if that replica dies, the lease
+// runs out and another one takes it.
+const CLAIM = `
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+for _, member in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[2], member) end
+return due`;
+
+// Removes an entry only if nobody re-scheduled it after we claimed it.
+const RELEASE = `
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('ZREM', KEYS[1], ARGV[1]) end
+return 0`;
+
+export interface DueSnooze {
+  workspaceId: string;
+  contactId: string;
+  lease: number;
+}
+
+/**
+ * When each snoozed thread is due (CNV-7), shared by every replica in a Redis sorted set. MongoDB stays
+ * the source of truth: the set is refilled from the snoozed threads at start, so a Redis that lost
+ * its data loses no wake-up.
+ */
+@Injectable()
+export class SnoozeSchedule {
+  constructor(@Inject(REDIS) private readonly handle: RedisHandle) {}
+
+  private member(workspaceId: string, contactId: string) {
+    return `${workspaceId}|${contactId}`;
+  }
+
+  async schedule(workspaceId: string, contactId: string, until: Date): Promise<void> {
+    await this.handle.redis.zadd(KEY, until.getTime(), this.member(workspaceId, contactId));
+  }
+
+  /** Adds entries that are missing, leaving ones already there (and their leases) alone. */
+  async restore(entries: Array<{ workspaceId: string; contactId: string; until: Date }>): Promise<void> {
+    if (entries.length === 0) return;
+    const args: Array<string | number> = [];
+    for (const entry of entries) args.push(entry.until.getTime(), this.member(entry.workspaceId, entry.contactId));
+    await this.handle.redis.zadd(KEY, 'NX', ...args);
+  }
+
+  async cancel(workspaceId: string, contactId: string): Promise<void> {
+    await this.handle.redis.zrem(KEY, this.member(workspaceId, contactId));
+  }
+
+  async claimDue(now = Date.now(), batch = 100): Promise<DueSnooze[]> {
+    const lease = now + LEASE_MS;
+    const due = (await this.handle.redis.eval(CLAIM, 1, KEY, now, lease, batch)) as string[];
+    return due.map((member) => {
+      const [workspaceId, contactId] = member.split('|');
+      return { workspaceId, contactId, lease };
+    });
+  }
+
+  async release(entry: DueSnooze): Promise<void> {
+    await this.handle.redis.eval(RELEASE, 1, KEY, this.member(entry.workspaceId, entry.contactId), String(entry.lease));
+  }
+
+  /** When the entry is due again (the thread was snoozed anew after the claim). */
+  async reschedule(entry: DueSnooze, until: Date): Promise<void> {
+    await this.schedule(entry.workspaceId, entry.contactId, until);
+  }
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EventActor,
+  EventEnvelope,
+  ThreadSnapshot,
+  ThreadUpdated,
+  TimelineEventRecorded,
+  TimelineEventSnapshot,
+} from '@omnibox/contracts';
+import { Outbox } from '@omnibox/messaging';
+import { AppError, currentCorrelationId, isDuplicateKeyError } from '@omnibox/platform';
+import { ObjectId } from 'mongodb';
+import { changedFields, EventDraft, ThreadState, Transition, snapshotOf } from '../domain/thread';
+import { COLLECTIONS, ConversationsStore, ThreadDoc, TimelineDoc } from './conversations.store';
+
+export const newId = () => new ObjectId().toHexString();
+
+/** The plain thread state of a stored document. */
+export function stateOf(doc: ThreadDoc): ThreadState {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { _id, version, ...state } = doc as ThreadDoc & Record<string, unknown>;
+  for (const key of Object.keys(state)) if (key.startsWith('_')) delete (state as Record<string, unknown>)[key];
+  return state as unknown as ThreadState;
+}
+
+export interface Applied {
+  doc: ThreadDoc;
+  snapshot: ThreadSnapshot;
+  recorded: TimelineEventSnapshot[];
+  changed: string[];
+}
+
+/** What a write announces besides the thread update and its timeline events (e.g. the message). */
+export type ExtraEvents = (snapshot: ThreadSnapshot, recorded: TimelineEventSnapshot[]) => EventEnvelope[];
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Reads and writes threads. A change is computed by a pure transition on the current state and
+ * written only if nobody wrote the thread meanwhile (`version`); otherwise it is recomputed on the
+ * fresh state. The write carries its events (outbox), and the timeline entries follow it.
+ */
+@Injectable()
+export class ThreadsRepository {
+  constructor(
+    private readonly store: ConversationsStore,
+    @Inject(Outbox) private readonly outbox: Outbox,
+  ) {}
+
+  find(contactId: string): Promise<ThreadDoc | null> {
+    return this.store.threads.findOne({ _id: contactId }, { projection: { _outbox: 0, _outboxRev: 0, _outboxAt: 0 } });
+  }
+
+  /** Creates the thread if it does not exist yet (two creators race safely); answers the stored one. */
+  async ensure(initial: ThreadState): Promise<ThreadDoc> {
+    try {
+      const doc: ThreadDoc = { _id: initial.contactId, version: 1, ...initial };
+      await this.outbox.insert(COLLECTIONS.threads, doc, [this.threadEvent(initial, Object.keys(initial), undefined)]);
+      return doc;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.find(initial.contactId);
+      if (!existing) throw error;
+      return existing;
+    }
+  }
+
+  /**
+   * Applies `transition` to the thread and records what it produced. Answers null when the
+   * transition does nothing (and nothing is written).
+   */
+  async apply(
+    doc: ThreadDoc,
+    transition: (state: ThreadState) => Transition | null,
+    options: { actor?: EventActor; extra?: ExtraEvents; force?: boolean } = {},
+  ): Promise<Applied | null> {
+    let current = doc;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const before = stateOf(current);
+      const result = transition(before);
+      if (!result) return null;
+      const changed = changedFields(before, result.state).filter((key) => key !== 'updatedAt');
+      if (changed.length === 0 && result.events.length === 0 && !options.force) return null;
+      const snapshot = snapshotOf(result.state);
+      const recorded = result.events.map((draft) => this.timelineEvent(current.contactId, draft, draft.at ?? result.state.updatedAt));
+      const events = [
+        ...(changed.length ? [this.threadEvent(result.state, changed, options.actor)] : []),
+        ...recorded.map((event) =>
+          TimelineEventRecorded.create({ workspaceId: current.workspaceId, aggregateId: current._id, data: { event, thread: snapshot }, actor: options.actor, correlationId: currentCorrelationId() }),
+        ),
+        ...(options.extra ? options.extra(snapshot, recorded) : []),
+      ];
+      const set: Record<string, unknown> = { updatedAt: result.state.updatedAt };
+      for (const key of changed) set[key] = result.state[key as keyof ThreadState];
+      const written = await this.outbox.update<ThreadDoc>(COLLECTIONS.threads, { _id: current._id, version: current.version }, { $set: set, $inc: { version: 1 } }, events);
+      if (written) {
+        if (recorded.length) await this.store.timeline.insertMany(recorded.map((event) => this.timelineDoc(current.workspaceId, event)));
+        return { doc: written, snapshot, recorded, changed };
+      }
+      const fresh = await this.find(current._id);
+      if (!fresh) throw new AppError(404, 'not_found', 'Conversation was not found');
+      current = fresh;
+    }
+    throw new AppError(409, 'conflict', 'The conversation changed too often meanwhile; retry');
+  }
+
+  /** Stores timeline entries of events recorded elsewhere (e.g. replayed); an entry already there is kept. */
+  async recordTimeline(workspaceId: string, events: TimelineEventSnapshot[]): Promise<void> {
+    for (const event of events) {
+      await this.store.timeline.updateOne({ _id: event.id }, { $setOnInsert: this.timelineDoc(workspaceId, event) }, { upsert: true });
+    }
+  }
+
+  private timelineDoc(workspaceId: string, event: TimelineEventSnapshot): TimelineDoc {
+    return { _id: event.id, workspaceId, contactId: event.contactId, kind: 'event', at: event.createdAt, visible: true, item: event };
+  }
+
+  private timelineEvent(contactId: string, draft: EventDraft, at: string): TimelineEventSnapshot {
+    return {
+      kind: 'event',
+      id: newId(),
+      contactId,
+      category: draft.category,
+      type: draft.type,
+      source: draft.source,
+      actorId: draft.actorId,
+      data: draft.data ?? null,
+      referral: draft.referral ?? null,
+      createdAt: at,
+    };
+  }
+
+  private threadEvent(state: ThreadState, changed: string[], actor: EventActor | undefined) {
+    return ThreadUpdated.create({ workspaceId: state.workspaceId, aggregateId: state.contactId, data: { thread: snapshotOf(state), changed }, actor, correlationId: currentCorrelationId() });
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentPrincipal, Principal, Public } from '../auth/principal';
+import { CreateChannelInput } from './channels.dto';
+import { ChannelsService } from './channels.service';
+import { parseProviderEvent } from './provider-event';
+
+/** API.md "Channels and event ingress". */
+@ApiTags('channels')
+@Controller('v1/channels')
+export class ChannelsController {
+  constructor(private readonly channels: ChannelsService) {}
+
+  @ApiBearerAuth()
+  @Post()
+  create(@CurrentPrincipal() principal: Principal, @Body() input: CreateChannelInput) {
+    return this.channels.create(principal, input);
+  }
+
+  @ApiBearerAuth()
+  @Get()
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.channels.list(principal);
+  }
+
+  /** Signed provider events; 202 once stored durably, processed by the conversations service. */
+  @Public()
+  @Post(':channelId/events')
+  @HttpCode(202)
+  @ApiHeader({ name: 'X-Channel-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body, keyed with the channel secret>' })
+  async ingest(@Param('channelId') channelId: string, @Req() request: Request & { rawBody?: Buffer }, @Headers('x-channel-signature') signature?: string) {
+    await this.channels.accept(channelId, request.rawBody, signature, () => parseProviderEvent(request.body));
+    return { accepted: true };
+  }
+}

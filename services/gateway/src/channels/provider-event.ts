@@ -1,0 +1,100 @@
+import { INBOUND_MESSAGE_TYPES, InboundMessageType, ProviderEvent } from '@omnibox/contracts';
+import { invalidInput } from '@omnibox/platform';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function text(body: Json, key: string, path: string, { required = false, max = 10_000 } = {}): string | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) {
+    if (required) throw invalidInput(`${path}${key}`, 'is required');
+    return undefined;
+  }
+  if (typeof value !== 'string' && !(typeof value === 'number' && (key === 'id' || key === 'externalId' || key === 'messageId'))) throw invalidInput(`${path}${key}`, 'must be a string');
+  const out = String(value);
+  if (required && out.trim() === '') throw invalidInput(`${path}${key}`, 'must not be empty');
+  if (out.length > max) throw invalidInput(`${path}${key}`, `must be at most ${max} characters`);
+  return out;
+}
+
+function time(body: Json, key: string): string {
+  const value = body[key];
+  if (value === undefined) return new Date().toISOString();
+  const parsed = typeof value === 'number' ? new Date(value) : typeof value === 'string' ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(parsed.getTime())) throw invalidInput(key, 'must be an ISO 8601 time');
+  return parsed.toISOString();
+}
+
+function strings(value: unknown, path: string): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string') || value.length > 100) throw invalidInput(path, 'must be a list of at most 100 strings');
+  return value as string[];
+}
+
+/** Checks a provider event of API.md "Channels and event ingress" and keeps only what it defines. */
+export function parseProviderEvent(body: unknown): ProviderEvent {
+  if (!isObject(body)) throw invalidInput('body', 'must be a JSON object');
+  if (body.type === 'status') {
+    const status = body.status;
+    if (status !== 'sent' && status !== 'delivered' && status !== 'read' && status !== 'failed') throw invalidInput('status', 'must be sent, delivered, read or failed');
+    return { type: 'status', messageId: text(body, 'messageId', '', { required: true, max: 200 })!, status, error: text(body, 'error', '', { max: 2000 }), timestamp: time(body, 'timestamp') };
+  }
+  if (body.type !== 'message') throw invalidInput('type', 'must be "message" or "status"');
+  if (!isObject(body.contact)) throw invalidInput('contact', 'is required');
+  if (!isObject(body.message)) throw invalidInput('message', 'is required');
+  const contact = body.contact;
+  const message = body.message;
+  const messageType = message.type;
+  if (typeof messageType !== 'string' || !(INBOUND_MESSAGE_TYPES as readonly string[]).includes(messageType)) throw invalidInput('message.type', `must be one of ${INBOUND_MESSAGE_TYPES.join(', ')}`);
+  let attachment;
+  if (message.attachment !== undefined) {
+    if (!isObject(message.attachment)) throw invalidInput('message.attachment', 'must be an object');
+    attachment = {
+      kind: text(message.attachment, 'kind', 'message.attachment.', { required: true, max: 50 })!,
+      url: text(message.attachment, 'url', 'message.attachment.', { required: true, max: 2000 })!,
+      fileName: text(message.attachment, 'fileName', 'message.attachment.', { required: true, max: 255 })!,
+    };
+  }
+  let email;
+  if (message.email !== undefined) {
+    if (!isObject(message.email)) throw invalidInput('message.email', 'must be an object');
+    const given = message.email;
+    email = {
+      subject: text(given, 'subject', 'message.email.', { max: 1000 }),
+      html: text(given, 'html', 'message.email.', { max: 500_000 }),
+      cc: strings(given.cc, 'message.email.cc'),
+      messageId: text(given, 'messageId', 'message.email.', { max: 500 }),
+      inReplyTo: text(given, 'inReplyTo', 'message.email.', { max: 500 }),
+    };
+  }
+  if ((messageType === 'text' || messageType === 'quick_reply' || messageType === 'story_reply') && !message.text) throw invalidInput('message.text', `is required for a ${messageType} message`);
+  if (messageType === 'attachment' && !attachment) throw invalidInput('message.attachment', 'is required for an attachment message');
+  let referral;
+  if (body.referral !== undefined) {
+    if (!isObject(body.referral)) throw invalidInput('referral', 'must be an object');
+    referral = { code: text(body.referral, 'code', 'referral.', { required: true, max: 200 })!, url: text(body.referral, 'url', 'referral.', { max: 2000 }) };
+  }
+  return {
+    type: 'message',
+    id: text(body, 'id', '', { required: true, max: 200 })!,
+    timestamp: time(body, 'timestamp'),
+    contact: {
+      externalId: text(contact, 'externalId', 'contact.', { required: true, max: 200 })!,
+      firstName: text(contact, 'firstName', 'contact.', { max: 100 }),
+      lastName: text(contact, 'lastName', 'contact.', { max: 100 }),
+      phone: text(contact, 'phone', 'contact.', { max: 40 }),
+      email: text(contact, 'email', 'contact.', { max: 254 }),
+    },
+    message: {
+      type: messageType as InboundMessageType,
+      text: text(message, 'text', 'message.', { max: 20_000 }),
+      attachment,
+      email,
+      replyToId: text(message, 'replyToId', 'message.', { max: 200 }),
+      // MSG-7: unsupported content is kept as sent.
+      payload: message.payload,
+    },
+    ...(referral ? { referral } : {}),
+  };
+}
