@@ -190,6 +190,10 @@ export interface ThreadSnapshot extends ThreadAccess {
   lastIncomingChannelId: string | null;
   /** Incoming messages so far; a user's unread count is this minus what they had when they last read (INB-7). */
   incomingCount: number;
+  /** userId → incomingCount when they last read the thread, so read models show each user's unread count (INB-7). */
+  reads?: Record<string, number>;
+  /** Open→closed spans so far. */
+  episode?: number;
   deleted: boolean;
   updatedAt: string;
 }

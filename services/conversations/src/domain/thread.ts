@@ -389,6 +389,8 @@ export function snapshotOf(state: ThreadState): ThreadSnapshot {
     lastIncomingChannelId: state.lastIncomingChannelId,
     statusSince: state.statusSince,
     incomingCount: state.incomingCount,
+    reads: state.reads,
+    episode: state.episode,
     deleted: state.deleted,
     updatedAt: state.updatedAt,
   };
