@@ -4,3 +4,4 @@ export * from './proto-path';
 export * from './identity/visibility';
 export * from './channels/channel-capabilities';
 export * from './conversations/mentions';
+export * from './inbox/inbox-views';
