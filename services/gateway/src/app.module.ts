@@ -16,6 +16,7 @@ import { ConversationsGateway } from './conversations/conversations.gateway';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryService } from './directory/directory.service';
 import { COLLECTIONS, DirectoryStore } from './directory/directory.store';
+import { SearchGatewayModule } from './search/search.module';
 
 /** The gateway: the public API (API.md), authentication and the workspace directory. */
 @Module({})
@@ -32,6 +33,7 @@ export class GatewayModule {
           nats: { url: config.NATS_URL },
         }),
         MessagingModule.forRoot({ outboxCollections: [...Object.values(COLLECTIONS), CHANNELS_COLLECTION] }),
+        SearchGatewayModule,
       ],
       controllers: [DirectoryController, ContactsController, ChannelsController, ConversationsController],
       providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, ChannelsService, ConversationsGateway, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

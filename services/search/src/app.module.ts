@@ -1,8 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@omnibox/messaging';
-import { PlatformModule } from '@omnibox/platform';
+import { ELASTICSEARCH, ElasticsearchHandle, PlatformModule } from '@omnibox/platform';
 import { GrpcHealthController } from '@omnibox/rpc';
 import { SearchConfig } from './config';
+import { IndexManager } from './indexes/index-manager';
+import { IndexingService } from './indexing/indexing.service';
+import { SEARCH_INDEXES } from './indexing/search-indexes';
+import { RecentSearches } from './search/recent-searches';
+import { SearchGrpcController } from './search/search.grpc';
+import { SearchService } from './search/search.service';
 
 /** The search service: the Elasticsearch indexes of contacts, messages and comments, and recent searches. */
 @Module({})
@@ -20,7 +26,13 @@ export class SearchModule {
         }),
         MessagingModule.forRoot(),
       ],
-      controllers: [GrpcHealthController],
+      controllers: [GrpcHealthController, SearchGrpcController],
+      providers: [
+        { provide: SEARCH_INDEXES, inject: [ELASTICSEARCH], useFactory: (es: ElasticsearchHandle) => new IndexManager(es.client, config.ES_INDEX_PREFIX) },
+        IndexingService,
+        RecentSearches,
+        SearchService,
+      ],
     };
   }
 }
