@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CallerScope } from '@omnibox/contracts';
-import { REDIS, RedisHandle } from '@omnibox/platform';
+import { dependencyUnavailable, REDIS, RedisHandle } from '@omnibox/platform';
 
 /** How many recent searches each user keeps, and for how long after their last search. */
 export const RECENT_SEARCHES_KEPT = 20;
@@ -40,7 +40,9 @@ export class RecentSearches {
   }
 
   async list(caller: CallerScope): Promise<RecentSearch[]> {
-    const flat = await this.redis.redis.zrevrange(this.key(caller), 0, RECENT_SEARCHES_KEPT - 1, 'WITHSCORES');
+    const flat = await this.redis.redis.zrevrange(this.key(caller), 0, RECENT_SEARCHES_KEPT - 1, 'WITHSCORES').catch(() => {
+      throw dependencyUnavailable('redis');
+    });
     const items: RecentSearch[] = [];
     for (let i = 0; i < flat.length; i += 2) {
       const [scope, q] = JSON.parse(flat[i]) as [string, string];

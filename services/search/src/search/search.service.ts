@@ -1,7 +1,7 @@
-import type { Client } from '@elastic/elasticsearch';
+import { Client, errors } from '@elastic/elasticsearch';
 import { Inject, Injectable } from '@nestjs/common';
 import { CallerScope, canSeeThread, ContactSnapshot } from '@omnibox/contracts';
-import { dependencyUnavailable, ELASTICSEARCH, ElasticsearchHandle, invalidInput, notFound } from '@omnibox/platform';
+import { AppError, dependencyUnavailable, ELASTICSEARCH, ElasticsearchHandle, invalidInput, notFound } from '@omnibox/platform';
 import { fallbackSnippet } from '../domain/documents';
 import { isQueryProblem, MessageQuery, parseContactQuery, parseMessageQuery, QueryProblem, tidy } from '../domain/query';
 import { docId } from '../indexes/index-definitions';
@@ -141,10 +141,13 @@ export class SearchService {
     try {
       return await call();
     } catch (error) {
-      const status = (error as { meta?: { statusCode?: number } }).meta?.statusCode;
-      const type = (error as { body?: { error?: { type?: string } }; meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type;
+      if (error instanceof AppError) throw error;
+      // Connection refused, timeouts, no living node: Elasticsearch is not answering.
+      if (!(error instanceof errors.ResponseError)) throw dependencyUnavailable('elasticsearch');
+      const status = error.meta.statusCode ?? 0;
+      const type = (error.meta.body as { error?: { type?: string } } | undefined)?.error?.type;
       if (status === 404 && type === 'index_not_found_exception') return { hits: { hits: [] } } as T;
-      if (status === undefined || status >= 500 || status === 429) throw dependencyUnavailable('elasticsearch');
+      if (status >= 500 || status === 429 || status === 0) throw dependencyUnavailable('elasticsearch');
       throw error;
     }
   }

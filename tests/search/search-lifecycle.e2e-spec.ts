@@ -1,0 +1,134 @@
+import { INestApplication } from '@nestjs/common';
+import { EventBus } from '@omnibox/messaging';
+import { connectElasticsearch, connectNats, createLogger, ElasticsearchHandle, loadConfig, NatsHandle } from '@omnibox/platform';
+import { eventually, sharedEngineUrls, startPrivateEngine, TestEngine, uniqueName } from '@omnibox/testing';
+import request from 'supertest';
+import { startSearch } from '../../services/search/src/app';
+import { SearchConfig } from '../../services/search/src/config';
+import { rebuildIndexes } from '../../services/search/src/indexing/rebuild';
+import { FakeProvider, incomingText, postProviderEvent } from '../support/fake-provider';
+import { RunningPlatform, startPlatform } from '../support/platform';
+
+/**
+ * The index lifecycle of issue #6: Elasticsearch stopped while messages arrive, the search service
+ * stopped while they arrive, and a rebuild that switches the aliases while searches keep answering.
+ * Elasticsearch is a private one here, since this file kills it.
+ */
+describe('search index lifecycle: outages lose nothing, a rebuild switches with no downtime', () => {
+  let elasticsearch: TestEngine & { dispose(): Promise<void> };
+  let platform: RunningPlatform;
+  let api: ReturnType<typeof request>;
+  let provider: FakeProvider;
+  let owner: string;
+  let channel: { id: string; secret: string };
+  let search: INestApplication | undefined;
+  const prefix = uniqueName('lc');
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const hits = async (q: string) => {
+    const res = await api.get('/v1/search/messages').query({ q, limit: 200 }).set(as(owner));
+    return res.status === 200 ? (res.body.items as Array<{ id: string; snippet: string }>) : null;
+  };
+  const send = async (externalId: string, text: string) => expect(await postProviderEvent(platform.gatewayUrl, channel, incomingText(externalId, text, { firstName: 'Lars' }))).toBe(202);
+
+  beforeAll(async () => {
+    elasticsearch = await startPrivateEngine('elasticsearch');
+    provider = await new FakeProvider().start();
+    platform = await startPlatform(
+      { NATS_URL: sharedEngineUrls.NATS_URL, REDIS_URL: sharedEngineUrls.REDIS_URL, MONGODB_URL: sharedEngineUrls.MONGODB_URL, ELASTICSEARCH_URL: elasticsearch.url },
+      ['contacts', 'conversations', 'search', 'gateway'],
+      undefined,
+      { ES_INDEX_PREFIX: prefix },
+    );
+    api = request(platform.gatewayUrl);
+    const workspace = await api.post('/v1/workspaces').send({ name: 'Lifecycle Co', owner: { firstName: 'Lea', email: `lea.${prefix}@example.com`, password: 'owner-password-1' } });
+    owner = workspace.body.token;
+    channel = (await api.post('/v1/channels').set(as(owner)).send({ type: 'whatsapp', name: 'WA', config: { outboundUrl: `${provider.url}/send` } })).body;
+    await send('lc-1', 'first ocelot message');
+    await eventually(async () => (await hits('ocelot'))?.length === 1, 'the first message searchable', 20000);
+  }, 180000);
+
+  afterAll(async () => {
+    await search?.close();
+    await platform?.stop();
+    await provider?.stop();
+    await elasticsearch?.dispose();
+  });
+
+  it('Elasticsearch stopped while messages arrive: every one is searchable after it returns', async () => {
+    await elasticsearch.kill();
+    for (let i = 0; i < 30; i++) await send(`lc-${i % 3}`, `outage walrus number ${i}`);
+    // While it is down, search says so (503 naming it) rather than answering wrongly.
+    const down = await api.get('/v1/search/messages').query({ q: 'walrus' }).set(as(owner));
+    expect(down.status).toBe(503);
+    expect(JSON.stringify(down.body)).toContain('elasticsearch');
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // the indexer holds its batch and retries meanwhile
+    await elasticsearch.start();
+    const found = await eventually(async () => {
+      const page = await hits('walrus');
+      return page && page.length === 30 ? page : null;
+    }, 'all 30 messages searchable after the outage', 60000, 250);
+    expect(new Set(found.map((hit) => hit.snippet))).toEqual(new Set(Array.from({ length: 30 }, (_, i) => `outage walrus number ${i}`)));
+  }, 120000);
+
+  it('the search service stopped while messages arrive: it resumes where it was and misses none', async () => {
+    const running = platform.services.search!;
+    const httpPort = Number(new URL(running.url).port);
+    const grpcPort = Number(platform.env.SEARCH_GRPC_URL.split(':')[1]);
+    await running.app.close();
+    for (let i = 0; i < 10; i++) await send('lc-1', `restart narwhal number ${i}`);
+    const config = loadConfig(SearchConfig, { ...platform.env, HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort) });
+    search = await startSearch(config);
+    const found = await eventually(async () => {
+      const page = await hits('narwhal');
+      return page && page.length === 10 ? page : null;
+    }, 'all 10 messages searchable after the restart', 30000, 250);
+    expect(found).toHaveLength(10);
+  }, 60000);
+
+  describe('rebuild', () => {
+    let es: ElasticsearchHandle;
+    let nats: NatsHandle;
+
+    beforeAll(async () => {
+      es = connectElasticsearch(elasticsearch.url);
+      nats = await connectNats(sharedEngineUrls.NATS_URL, 'search-rebuild-test');
+    });
+    afterAll(async () => {
+      await nats?.close();
+      await es?.close();
+    });
+
+    it('a rebuild replays the events into fresh indexes and switches the aliases while searches keep answering', async () => {
+      const aliases = { contacts: `${prefix}-contacts`, messages: `${prefix}-messages` };
+      const before = Object.keys(await es.client.indices.getAlias({ name: aliases.messages }));
+      const expected = (await hits('walrus'))!.length;
+      let searching = true;
+      const answers: number[] = [];
+      const loop = (async () => {
+        while (searching) {
+          const page = await hits('walrus');
+          answers.push(page ? page.length : -1);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      })();
+      const bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
+      const report = await rebuildIndexes({ client: es.client, bus, prefix, logger: createLogger('rebuild-test', 'silent'), batchSize: 50 });
+      searching = false;
+      await loop;
+
+      expect(report.events).toBeGreaterThan(40);
+      const after = Object.keys(await es.client.indices.getAlias({ name: aliases.messages }));
+      expect(after).toEqual([report.indexes.messages]);
+      expect(after).not.toEqual(before);
+      expect(await es.client.indices.exists({ index: before[0] })).toBe(false);
+      // No downtime: every search during the rebuild answered, with everything in it.
+      expect(answers.length).toBeGreaterThan(3);
+      expect(answers.every((count) => count === expected)).toBe(true);
+      // The running service writes through the alias, so new messages land in the new indexes.
+      await send('lc-2', 'after rebuild walrus');
+      await eventually(async () => (await hits('walrus'))?.length === expected + 1, 'a new message searchable after the switch', 20000);
+      const contacts = await api.get('/v1/search/contacts').query({ q: 'lars' }).set(as(owner));
+      expect(contacts.body.items.length).toBe(3);
+    }, 120000);
+  });
+});
