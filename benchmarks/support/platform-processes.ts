@@ -12,6 +12,8 @@ export interface BenchPlatform {
   gatewayUrl: string;
   processes: Partial<Record<ServiceName, ServiceProcess>>;
   engines: Record<string, { url: string; child?: { pid: number } }>;
+  /** The services' shared environment (event stream, secrets), for observers of the events. */
+  env: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -19,11 +21,11 @@ export interface BenchPlatform {
  * A platform for benchmarks: throw-away real engines, and each service in its own process (as in
  * production), so the load generator does not share an event loop with what it measures.
  */
-export async function startBenchPlatform(engineNames: string[], services: ServiceName[]): Promise<BenchPlatform> {
+export async function startBenchPlatform(engineNames: string[], services: ServiceName[], extraEnv: Record<string, string> = {}): Promise<BenchPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omnibox-bench-'));
   const engines = await startEngines({ names: engineNames, dataDir });
   const namespace = uniqueName('b');
-  const env: Record<string, string> = { ...isolatedEnv(namespace), ...engineEnv(engines), LOG_LEVEL: 'warn' };
+  const env: Record<string, string> = { ...isolatedEnv(namespace), ...engineEnv(engines), LOG_LEVEL: 'warn', ...extraEnv };
   const processes: BenchPlatform['processes'] = {};
   const stop = async () => {
     for (const process of Object.values(processes)) process.kill('SIGTERM');
@@ -39,7 +41,7 @@ export async function startBenchPlatform(engineNames: string[], services: Servic
     }
     const gatewayPort = await freePort();
     processes.gateway = await startServiceProcess('gateway', { ...env, MONGODB_DATABASE: `${namespace}_gateway` }, gatewayPort);
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, processes, engines, stop };
+    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, processes, engines, env, stop };
   } catch (error) {
     await stop();
     throw error;

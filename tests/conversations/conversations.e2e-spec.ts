@@ -49,7 +49,9 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       const contactId = found.body.items?.[0]?.id as string | undefined;
       if (!contactId) return null;
       const timeline = await api.get(`/v1/conversations/${contactId}/timeline`).set(as(owner));
-      return timeline.body.items?.some((item: { kind: string; text?: string }) => item.kind === 'message' && item.text === text) ? contactId : null;
+      if (!timeline.body.items?.some((item: { kind: string; text?: string }) => item.kind === 'message' && item.text === text)) return null;
+      // The thread (unread count, last message) follows the timeline entry by a moment.
+      return (await conversation(contactId)).lastMessage?.preview === text ? contactId : null;
     }, `message "${text}" on the timeline`);
   }
   const conversation = async (contactId: string, token = owner) => (await api.get(`/v1/conversations/${contactId}`).set(as(token))).body;
@@ -365,6 +367,7 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       provider.pages.set('offer', '<html><head><title>Ignored</title><meta property="og:title" content="Pro plan &amp; more"><meta property="og:description" content="All features"><meta property="og:image" content="https://cdn.example/p.png"></head></html>');
       const contactId = await inbound(whatsapp, 'msg6', 'send me the link');
       const withPreview = await send(contactId, { type: 'text', text: `See ${provider.url}/pages/offer, and https://second.example` });
+      expect(withPreview.body).toMatchObject({ status: "pending" });
       expect(withPreview.body.linkPreview).toEqual({ url: `${provider.url}/pages/offer`, title: 'Pro plan & more', description: 'All features', image: 'https://cdn.example/p.png' });
       const without = await send(contactId, { type: 'text', text: `Again ${provider.url}/pages/offer`, linkPreview: false });
       expect(without.body.linkPreview).toBeNull();

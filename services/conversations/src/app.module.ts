@@ -14,6 +14,10 @@ import { IngestProviderEvents } from './conversations/ingest-provider-event';
 import { SnoozeSchedule } from './conversations/snooze-schedule';
 import { SnoozeWorker } from './conversations/snooze.worker';
 import { ThreadsRepository } from './conversations/threads.repository';
+import { InboxGrpcController } from './inbox/inbox.grpc';
+import { InboxProjector } from './inbox/inbox.projector';
+import { InboxService } from './inbox/inbox.service';
+import { InboxStore } from './inbox/inbox.store';
 
 /** The conversations service: threads (one per contact), messages, comments, timeline events, assignment, snooze and the inbox views built from them. */
 @Module({})
@@ -31,7 +35,7 @@ export class ConversationsModule {
         }),
         MessagingModule.forRoot({ outboxCollections: Object.values(COLLECTIONS) }),
       ],
-      controllers: [GrpcHealthController, ConversationsGrpcController],
+      controllers: [GrpcHealthController, ConversationsGrpcController, InboxGrpcController],
       providers: [
         ConversationsStore,
         ThreadsRepository,
@@ -43,6 +47,9 @@ export class ConversationsModule {
         DeliveryWorker,
         BroadcastWorker,
         SnoozeWorker,
+        InboxStore,
+        InboxProjector,
+        InboxService,
       ],
     };
   }

@@ -21,6 +21,8 @@ export class ThreadAccessHandler implements OnModuleInit {
       durable: 'contacts-thread-access',
       filter: '*.conversations.thread.updated',
       concurrency: 8,
+      // Idempotent (guarded by accessAt), so no processed-event bookkeeping for every thread change.
+      processed: undefined,
       handle: async (event) => {
         if (!ThreadUpdated.is(event)) return;
         const { thread, changed } = event.data;

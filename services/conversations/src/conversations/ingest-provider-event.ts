@@ -9,16 +9,32 @@ import {
   MessageSnapshot,
   MessageUpdated,
   ProviderEventReceived,
+  ThreadSnapshot,
 } from '@omnibox/contracts';
 import { ConsumerRegistry, Outbox } from '@omnibox/messaging';
 import { CONFIG, currentCorrelationId, getLogger, isDuplicateKeyError } from '@omnibox/platform';
 import type { ConversationsConfig } from '../config';
 import { nextStatus, normaliseSubject, storedAttachmentName } from '../domain/messaging-rules';
 import * as rules from '../domain/thread';
-import { newThread, preview } from '../domain/thread';
+import { newThread, preview, ThreadState } from '../domain/thread';
 import { ContactsClient, threadContact } from './contacts.client';
-import { COLLECTIONS, ConversationsStore, TimelineDoc } from './conversations.store';
+import { COLLECTIONS, ConversationsStore, ThreadDoc, TimelineDoc } from './conversations.store';
 import { stateOf, ThreadsRepository } from './threads.repository';
+
+/** A Map that forgets its oldest entries beyond `limit`. */
+class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override set(key: K, value: V): this {
+    if (this.has(key)) this.delete(key);
+    else if (this.size >= this.limit) this.delete(this.keys().next().value as K);
+    return super.set(key, value);
+  }
+}
+
+/** What an incoming message changes on a thread (announced again when a redelivery finds it applied). */
+const INCOMING_FIELDS = ['status', 'statusSince', 'episode', 'lastMessage', 'lastMessageAt', 'unreplied', 'lastIncomingAt', 'lastIncomingChannelId', 'lastIncomingByChannel', 'incomingCount', 'recentIncomingIds', 'identities'];
 
 /** Our id of an incoming message: the same provider message always gets the same id (idempotent ingress). */
 export function inboundMessageId(workspaceId: string, channelId: string, providerId: string): string {
@@ -66,8 +82,23 @@ export class IngestProviderEvents implements OnModuleInit {
     });
   }
 
-  async ingestMessage(workspaceId: string, channel: ChannelSnapshot, inbound: InboundMessageEvent, receivedAt: string): Promise<void> {
-    const id = inboundMessageId(workspaceId, channel.id, inbound.id);
+  /**
+   * Channel identity → contact id, and the latest thread this process wrote for each contact. Both
+   * only save reads: a thread written elsewhere meanwhile fails the versioned write and is read
+   * again, and a merged-away or deleted contact's thread sends us back to the contacts service.
+   */
+  private readonly identities = new BoundedMap<string, string>(100_000);
+  private readonly threadCache = new BoundedMap<string, ThreadDoc>(20_000);
+
+  private async contactFor(workspaceId: string, channel: ChannelSnapshot, inbound: InboundMessageEvent): Promise<{ contact: ThreadState['contact']; thread: ThreadDoc | null }> {
+    const key = `${workspaceId}|${channel.id}|${inbound.contact.externalId}`;
+    const known = this.identities.get(key);
+    if (known) {
+      const thread = this.threadCache.get(known) ?? (await this.threads.find(known));
+      if (thread && !thread.deleted && thread.workspaceId === workspaceId) return { contact: thread.contact, thread };
+      this.identities.delete(key);
+      this.threadCache.delete(known);
+    }
     const { contact } = await this.contacts.resolve(workspaceId, {
       channelId: channel.id,
       channelType: channel.type,
@@ -77,6 +108,18 @@ export class IngestProviderEvents implements OnModuleInit {
       phone: inbound.contact.phone,
       email: inbound.contact.email,
     });
+    this.identities.set(key, contact.id);
+    return { contact: threadContact(contact), thread: await this.threads.find(contact.id) };
+  }
+
+  /**
+   * CNV-1 / CNV-8. The contact's blocked flag comes from the contacts service the first time an
+   * identity is seen, then from the thread, which every block and unblock reaches within moments.
+   */
+  async ingestMessage(workspaceId: string, channel: ChannelSnapshot, inbound: InboundMessageEvent, receivedAt: string, attempt = 0): Promise<void> {
+    const id = inboundMessageId(workspaceId, channel.id, inbound.id);
+    const resolved = await this.contactFor(workspaceId, channel, inbound);
+    const contact = resolved.contact;
     const message = await this.snapshot(workspaceId, channel, inbound, id, contact.id, receivedAt, contact.blocked);
     const row: TimelineDoc = {
       _id: id,
@@ -98,22 +141,55 @@ export class IngestProviderEvents implements OnModuleInit {
     }
     if (contact.blocked) return;
 
-    const doc = (await this.threads.find(contact.id)) ?? (await this.threads.ensure(newThread({ workspaceId, contact: threadContact(contact), now: receivedAt })));
-    const fresh = threadContact(contact);
-    await this.threads.apply(
+    const doc = resolved.thread ?? (await this.threads.ensure(newThread({ workspaceId, contact, now: receivedAt })));
+    const actor = { kind: 'contact' as const, id: contact.id };
+    const announce = (thread: ThreadSnapshot) => [MessageCreated.create({ workspaceId, aggregateId: contact.id, data: { message, thread }, actor, correlationId: currentCorrelationId() })];
+    const redoKey = `ingest|${id}`;
+    if (doc.recentIncomingIds.includes(id)) {
+      // Applied before a crash or a lost acknowledgement: announce it again (same event ids).
+      await this.threads.republish(doc, redoKey, INCOMING_FIELDS, announce, actor);
+      return;
+    }
+    let blockedMeanwhile = false;
+    let goneMeanwhile = false;
+    const applied = await this.threads.apply(
       doc,
       (state) => {
+        if (state.recentIncomingIds.includes(id)) return null;
+        if (state.deleted) {
+          goneMeanwhile = true;
+          return null;
+        }
+        if (state.contact.blocked) {
+          blockedMeanwhile = true;
+          return null;
+        }
         const now = new Date().toISOString();
-        const refreshed = rules.withContact(state, fresh, now);
+        const refreshed = rules.withContact(state, { ...contact, blocked: state.contact.blocked }, now);
         const known = { ...refreshed.state, identities: { ...state.identities, [channel.id]: inbound.contact.externalId } };
         const received = rules.receiveIncoming(known, { id, channelId: channel.id, at: receivedAt, preview: preview(message.text ?? message.email?.subject, `[${message.type}]`), referral: inbound.referral ?? null }, now);
         return { state: received.state, events: [...refreshed.events, ...received.events] };
       },
-      {
-        actor: { kind: 'contact', id: contact.id },
-        extra: (thread) => [MessageCreated.create({ workspaceId, aggregateId: contact.id, data: { message, thread }, actor: { kind: 'contact', id: contact.id }, correlationId: currentCorrelationId() })],
-      },
+      { actor, extra: announce, redoKey },
     );
+    if (applied) {
+      this.threadCache.set(contact.id, applied.doc);
+      return;
+    }
+    this.threadCache.delete(contact.id);
+    if (goneMeanwhile && attempt === 0) {
+      // The contact was merged away or deleted since we looked it up: the contacts service knows
+      // where its identity lives now. The message moves with the rest of its timeline.
+      this.identities.delete(`${workspaceId}|${channel.id}|${inbound.contact.externalId}`);
+      await this.store.timeline.deleteOne({ _id: id, contactId: contact.id });
+      return this.ingestMessage(workspaceId, channel, inbound, receivedAt, attempt + 1);
+    }
+    if (blockedMeanwhile) {
+      await this.store.timeline.updateOne({ _id: id }, { $set: { visible: false, 'item.suppressed': true } });
+      return;
+    }
+    const fresh = await this.threads.find(contact.id);
+    if (fresh) await this.threads.republish(fresh, redoKey, INCOMING_FIELDS, announce, actor);
   }
 
   private async snapshot(

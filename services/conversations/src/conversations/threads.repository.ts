@@ -7,13 +7,22 @@ import {
   TimelineEventRecorded,
   TimelineEventSnapshot,
 } from '@omnibox/contracts';
-import { Outbox } from '@omnibox/messaging';
+import { EventBus, Outbox } from '@omnibox/messaging';
 import { AppError, currentCorrelationId, isDuplicateKeyError } from '@omnibox/platform';
+import { createHash } from 'node:crypto';
 import { ObjectId } from 'mongodb';
 import { changedFields, EventDraft, ThreadState, Transition, snapshotOf } from '../domain/thread';
 import { COLLECTIONS, ConversationsStore, ThreadDoc, TimelineDoc } from './conversations.store';
 
 export const newId = () => new ObjectId().toHexString();
+
+/** A stable id (24 hex) derived from a key: the same work done again produces the same records. */
+export const derivedId = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 24);
+/** A stable event id (UUID-shaped) derived from a key, so JetStream drops a republish. */
+export function derivedEventId(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** The plain thread state of a stored document. */
 export function stateOf(doc: ThreadDoc): ThreadState {
@@ -45,6 +54,7 @@ export class ThreadsRepository {
   constructor(
     private readonly store: ConversationsStore,
     @Inject(Outbox) private readonly outbox: Outbox,
+    private readonly bus: EventBus,
   ) {}
 
   find(contactId: string): Promise<ThreadDoc | null> {
@@ -68,13 +78,21 @@ export class ThreadsRepository {
   /**
    * Applies `transition` to the thread and records what it produced. Answers null when the
    * transition does nothing (and nothing is written).
+   *
+   * With `redoKey` (work that is itself redelivered until done, such as an ingested provider event),
+   * every record and event id is derived from the key, timeline entries are written before the thread
+   * and events are published straight after it: if the process dies in between, the redelivery
+   * writes the same records and publishes the same events again (JetStream drops the repeats). That
+   * saves the outbox round trips on the hottest path. Otherwise the events travel in the thread's
+   * outbox, in the same write.
    */
   async apply(
     doc: ThreadDoc,
     transition: (state: ThreadState) => Transition | null,
-    options: { actor?: EventActor; extra?: ExtraEvents; force?: boolean } = {},
+    options: { actor?: EventActor; extra?: ExtraEvents; force?: boolean; redoKey?: string } = {},
   ): Promise<Applied | null> {
     let current = doc;
+    const { redoKey } = options;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const before = stateOf(current);
       const result = transition(before);
@@ -82,19 +100,17 @@ export class ThreadsRepository {
       const changed = changedFields(before, result.state).filter((key) => key !== 'updatedAt');
       if (changed.length === 0 && result.events.length === 0 && !options.force) return null;
       const snapshot = snapshotOf(result.state);
-      const recorded = result.events.map((draft) => this.timelineEvent(current.contactId, draft, draft.at ?? result.state.updatedAt));
-      const events = [
-        ...(changed.length ? [this.threadEvent(result.state, changed, options.actor)] : []),
-        ...recorded.map((event) =>
-          TimelineEventRecorded.create({ workspaceId: current.workspaceId, aggregateId: current._id, data: { event, thread: snapshot }, actor: options.actor, correlationId: currentCorrelationId() }),
-        ),
-        ...(options.extra ? options.extra(snapshot, recorded) : []),
-      ];
+      const recorded = result.events.map((draft, index) =>
+        this.timelineEvent(current.contactId, draft, draft.at ?? result.state.updatedAt, redoKey ? derivedId(`${redoKey}|event|${index}|${draft.type}`) : newId()),
+      );
+      const events = this.eventsOf(current, result.state, snapshot, changed, recorded, options);
+      if (redoKey) await this.recordTimeline(current.workspaceId, recorded);
       const set: Record<string, unknown> = { updatedAt: result.state.updatedAt };
       for (const key of changed) set[key] = result.state[key as keyof ThreadState];
-      const written = await this.outbox.update<ThreadDoc>(COLLECTIONS.threads, { _id: current._id, version: current.version }, { $set: set, $inc: { version: 1 } }, events);
+      const written = await this.outbox.update<ThreadDoc>(COLLECTIONS.threads, { _id: current._id, version: current.version }, { $set: set, $inc: { version: 1 } }, redoKey ? [] : events);
       if (written) {
-        if (recorded.length) await this.store.timeline.insertMany(recorded.map((event) => this.timelineDoc(current.workspaceId, event)));
+        if (redoKey) await Promise.all(events.map((event) => this.bus.publish(event)));
+        else if (recorded.length) await this.store.timeline.insertMany(recorded.map((event) => this.timelineDoc(current.workspaceId, event)));
         return { doc: written, snapshot, recorded, changed };
       }
       const fresh = await this.find(current._id);
@@ -104,10 +120,46 @@ export class ThreadsRepository {
     throw new AppError(409, 'conflict', 'The conversation changed too often meanwhile; retry');
   }
 
+  /** Publishes again what a redone piece of work announced (same ids), with the thread as it is now. */
+  async republish(doc: ThreadDoc, redoKey: string, changed: string[], extra: ExtraEvents, actor?: EventActor): Promise<void> {
+    const state = stateOf(doc);
+    const events = this.eventsOf(doc, state, snapshotOf(state), changed, [], { actor, extra, redoKey });
+    for (const event of events) await this.bus.publish(event);
+  }
+
+  private eventsOf(
+    current: ThreadDoc,
+    state: ThreadState,
+    snapshot: ThreadSnapshot,
+    changed: string[],
+    recorded: TimelineEventSnapshot[],
+    options: { actor?: EventActor; extra?: ExtraEvents; redoKey?: string },
+  ): EventEnvelope[] {
+    const correlationId = currentCorrelationId();
+    const events = [
+      ...(changed.length ? [this.threadEvent(state, changed, options.actor)] : []),
+      ...recorded.map((event) =>
+        TimelineEventRecorded.create({ workspaceId: current.workspaceId, aggregateId: current._id, data: { event, thread: snapshot }, actor: options.actor, correlationId }),
+      ),
+      ...(options.extra ? options.extra(snapshot, recorded) : []),
+    ];
+    if (!options.redoKey) return events;
+    // One id per kind of announcement of this work (timeline events by their own id), so a republish
+    // after a crash carries the ids of the first attempt whatever else happened meanwhile.
+    return events.map((event) => {
+      const timelineEventId = TimelineEventRecorded.is(event) ? event.data.event.id : '';
+      return { ...event, id: derivedEventId(`${options.redoKey}|${event.type}|${timelineEventId}`) };
+    });
+  }
+
   /** Stores timeline entries of events recorded elsewhere (e.g. replayed); an entry already there is kept. */
   async recordTimeline(workspaceId: string, events: TimelineEventSnapshot[]): Promise<void> {
     for (const event of events) {
-      await this.store.timeline.updateOne({ _id: event.id }, { $setOnInsert: this.timelineDoc(workspaceId, event) }, { upsert: true });
+      try {
+        await this.store.timeline.insertOne(this.timelineDoc(workspaceId, event));
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
     }
   }
 
@@ -115,10 +167,10 @@ export class ThreadsRepository {
     return { _id: event.id, workspaceId, contactId: event.contactId, kind: 'event', at: event.createdAt, visible: true, item: event };
   }
 
-  private timelineEvent(contactId: string, draft: EventDraft, at: string): TimelineEventSnapshot {
+  private timelineEvent(contactId: string, draft: EventDraft, at: string, id: string): TimelineEventSnapshot {
     return {
       kind: 'event',
-      id: newId(),
+      id,
       contactId,
       category: draft.category,
       type: draft.type,
