@@ -235,7 +235,7 @@ describe.each(setups)('the chart with $label', ({ label, args, engines }) => {
       expect(env[service === 'gateway' ? 'GATEWAY_HOST' : 'HTTP_HOST']).toBe('0.0.0.0');
     });
 
-    it('may only reach DNS and the engines its config names (plus the backends, for the gateway)', () => {
+    it('may only reach DNS, the engines its config names and the backends whose gRPC address it is given', () => {
       const policy = rendered().get('NetworkPolicy', name);
       expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
       expect(selects(policy.spec.podSelector.matchLabels, podLabels(rendered(), service))).toBe(true);
@@ -245,7 +245,9 @@ describe.each(setups)('the chart with $label', ({ label, args, engines }) => {
         const engine = ENGINE_OF_VARIABLE[variable];
         if (engine) for (const port of engines[engine].ports) expected.add(port);
       }
-      if (service === 'gateway') for (const backend of BACKENDS) expected.add(Number(rendered().environment(backend).GRPC_PORT));
+      const environment = rendered().environment(service);
+      for (const backend of BACKENDS) if (environment[`${backend.toUpperCase()}_GRPC_URL`]) expected.add(Number(rendered().environment(backend).GRPC_PORT));
+      if (service === 'gateway') expect(BACKENDS.every((backend) => environment[`${backend.toUpperCase()}_GRPC_URL`])).toBe(true);
       expect([...egressPorts].sort()).toEqual([...expected].sort());
     });
   });

@@ -12,6 +12,8 @@ conversations:
   engines: [mongodb, redis, nats]
   grpc: true
   secrets: [INTERNAL_SECRET]
+  # Backends this one calls over gRPC (besides the gateway calling every backend).
+  calls: [contacts]
 contacts:
   engines: [mongodb, nats]
   grpc: true
@@ -167,6 +169,9 @@ services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
 {{- $_ := set $data "HTTP_PORT" (toString $svc.ports.http) -}}
 {{- $_ := set $data "GRPC_HOST" $root.Values.listenHost -}}
 {{- $_ := set $data "GRPC_PORT" (toString $svc.ports.grpc) -}}
+{{- range $callee := (index $catalog $name).calls | default list -}}
+{{- $_ := set $data (printf "%s_GRPC_URL" (upper $callee)) (printf "%s:%v" (include "omnibox.fullname" (dict "root" $root "name" $callee)) (index $root.Values $callee).ports.grpc) -}}
+{{- end -}}
 {{- end -}}
 {{- if has "mongodb" (index $catalog $name).engines -}}
 {{- $_ := set $data "MONGODB_DATABASE" $svc.mongodbDatabase -}}
