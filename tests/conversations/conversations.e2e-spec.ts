@@ -523,6 +523,38 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       expect((await conversation(contactId, users.ben.token)).unreadCount).toBe(2);
     });
 
+    it('CNV-9: channel events — a click-to-chat opening opens the thread with that source and referral; a web-chat page change is recorded', async () => {
+      const opener = { type: 'event', id: `open-${tag}`, timestamp: new Date().toISOString(), contact: { externalId: 'cnv9-web', firstName: 'Web' }, event: { category: 'open', type: 'click_to_chat' }, referral: { code: 'CTA-7', url: 'https://shop.example/p/7' } };
+      expect(await postProviderEvent(platform.gatewayUrl, telegram, opener)).toBe(202);
+      expect(await postProviderEvent(platform.gatewayUrl, telegram, opener)).toBe(202);
+      const contactId = await eventually(async () => (await api.get('/v1/contacts').query({ channelId: telegram.id, externalId: 'cnv9-web' }).set(as(owner))).body.items?.[0]?.id, 'contact of the opener');
+      const opened = await eventually(async () => (await timeline(contactId)).find((i) => i.type === 'opened'), 'opened event');
+      expect(opened).toMatchObject({ category: 'open', source: 'click_to_chat', referral: { code: 'CTA-7', url: 'https://shop.example/p/7' } });
+      expect((await conversation(contactId)).status).toBe('open');
+      const page = { type: 'event', id: `page-${tag}`, timestamp: new Date().toISOString(), contact: { externalId: 'cnv9-web' }, event: { category: 'page', type: 'page_changed', data: { url: 'https://shop.example/cart' } } };
+      expect(await postProviderEvent(platform.gatewayUrl, telegram, page)).toBe(202);
+      const changed = await eventually(async () => (await timeline(contactId)).find((i) => i.type === 'page_changed'), 'page change');
+      expect(changed).toMatchObject({ category: 'page', source: 'contact', data: { url: 'https://shop.example/cart' } });
+      expect((await timeline(contactId)).filter((i) => i.type === 'opened')).toHaveLength(1);
+      const bad = { ...page, id: 'x', event: { category: 'open', type: 'teleport' } };
+      const raw = JSON.stringify(bad);
+      const res = await fetch(`${platform.gatewayUrl}/v1/channels/${telegram.id}/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-channel-signature': sign(telegram.secret, raw) }, body: raw });
+      expect(res.status).toBe(400);
+    });
+
+    it('CNV-9: workflows and bots record their events (API tokens, owners, managers); agents get 403', async () => {
+      const contactId = await inbound(whatsapp, 'cnv9-wf', 'start the flow');
+      const apiToken = (await api.post('/v1/api-tokens').set(as(owner)).send({ name: 'Flow engine' })).body.token;
+      const started = await api.post(`/v1/conversations/${contactId}/events`).set(as(apiToken)).send({ category: 'workflow', type: 'workflow_started', data: { workflow: 'Welcome' } });
+      expect(started.status).toBe(201);
+      await api.post(`/v1/conversations/${contactId}/events`).set(as(owner)).send({ category: 'bot', type: 'bot_off' }).expect(201);
+      expect((await api.post(`/v1/conversations/${contactId}/events`).set(as(users.ana.token)).send({ category: 'bot', type: 'bot_on' })).status).toBe(403);
+      expect((await api.post(`/v1/conversations/${contactId}/events`).set(as(owner)).send({ category: 'assignment', type: 'assigned' })).status).toBe(400);
+      const items = await timeline(contactId);
+      expect(items.find((i) => i.type === 'workflow_started')).toMatchObject({ category: 'workflow', source: 'workflow', data: { workflow: 'Welcome' } });
+      expect(items[0]).toMatchObject({ category: 'bot', type: 'bot_off', source: 'bot', actorId: ownerId });
+    });
+
     it('events: state changes are announced for read models (thread, message, timeline event)', async () => {
       const contactId = await inbound(whatsapp, 'evt', 'announce me');
       await eventually(() => events.some((e) => e.type === 'conversations.message.created' && e.aggregateId === contactId), 'message.created');

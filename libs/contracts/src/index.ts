@@ -5,3 +5,4 @@ export * from './identity/visibility';
 export * from './channels/channel-capabilities';
 export * from './conversations/mentions';
 export * from './inbox/inbox-views';
+export * from './inbox/custom-filter';

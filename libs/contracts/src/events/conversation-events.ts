@@ -93,7 +93,23 @@ export interface InboundStatusEvent {
   timestamp: string;
 }
 
-export type ProviderEvent = InboundMessageEvent | InboundStatusEvent;
+/** OPENERS: how a contact can open a conversation without writing (CNV-9 "open" sources). */
+export const CONTACT_OPENERS = ['welcome', 'get_started', 'click_to_chat'] as const;
+
+/**
+ * Something the contact did on the channel that is not a message (an extension of API.md's events):
+ * a web-chat page change, a welcome / get-started / click-to-chat opening, a channel notice.
+ */
+export interface InboundChannelEvent {
+  type: 'event';
+  id: string;
+  timestamp: string;
+  contact: InboundContact;
+  event: { category: 'open' | 'page' | 'channel'; type: string; data?: Record<string, unknown> };
+  referral?: Referral;
+}
+
+export type ProviderEvent = InboundMessageEvent | InboundStatusEvent | InboundChannelEvent;
 
 /**
  * A signed provider event the gateway accepted (202). Its envelope id is derived from the channel and

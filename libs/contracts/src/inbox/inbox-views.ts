@@ -229,3 +229,42 @@ export function placementOf(thread: {
     listed: thread.lastMessage !== null && thread.lastMessage !== undefined,
   };
 }
+
+/** API.md `conversation` for one user, from what events carry (lists and realtime pushes). */
+export function conversationOf(
+  thread: {
+    contactId: string;
+    contact: { id: string; firstName: string; lastName: string | null; blocked: boolean };
+    status: string;
+    previousStatus: string | null;
+    snoozedUntil: string | null;
+    assigneeId: string | null;
+    teamId: string | null;
+    collaboratorIds: string[];
+    incomingCount: number;
+    reads?: Record<string, number>;
+    lastMessage: unknown;
+    lastMessageAt: string | null;
+    lastIncomingAt: string | null;
+    statusSince: string;
+    episode?: number;
+  },
+  userId: string,
+) {
+  return {
+    contactId: thread.contactId,
+    contact: { id: thread.contact.id, firstName: thread.contact.firstName, lastName: thread.contact.lastName, blocked: thread.contact.blocked },
+    status: thread.status,
+    previousStatus: thread.previousStatus,
+    snoozedUntil: thread.snoozedUntil,
+    assigneeId: thread.assigneeId,
+    teamId: thread.teamId,
+    collaboratorIds: thread.collaboratorIds,
+    unreadCount: Math.max(0, thread.incomingCount - (thread.reads?.[userId] ?? 0)),
+    lastMessage: thread.lastMessage,
+    lastMessageAt: thread.lastMessageAt,
+    lastIncomingAt: thread.lastIncomingAt,
+    statusSince: thread.statusSince,
+    episode: thread.episode ?? 0,
+  };
+}

@@ -112,6 +112,14 @@ export class ConversationsGrpcController {
     return this.run(metadata, (caller) => this.conversations.message(caller, request.messageId));
   }
 
+  @GrpcMethod('Conversations', 'RecordEvent')
+  recordEvent(request: { contactId: string; category: string; type: string; dataJson: string }, metadata: Metadata) {
+    return this.run(metadata, (caller) => {
+      if (request.category !== 'workflow' && request.category !== 'bot') throw invalidInput('category', 'must be workflow or bot');
+      return this.conversations.recordEvent(caller, request.contactId, request.category, request.type, parse<Record<string, unknown> | null>(request.dataJson, 'data'));
+    });
+  }
+
   @GrpcMethod('Conversations', 'Broadcast')
   broadcast(request: { contactIds: string[]; messageJson: string; channelsJson: string; senderName: string }, metadata: Metadata) {
     return this.run(metadata, (caller) =>

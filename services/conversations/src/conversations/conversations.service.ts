@@ -394,6 +394,17 @@ export class ConversationsService {
     return { id, count: unique.length };
   }
 
+  /** CNV-9: a workflow or bot records what it did (workflow started / ended, bot on / off). */
+  async recordEvent(caller: CallerScope, contactId: string, category: 'workflow' | 'bot', type: string, data: Record<string, unknown> | null) {
+    const doc = await this.visibleThread(caller, contactId);
+    const applied = await this.threads.apply(
+      doc,
+      (state) => ({ state: { ...state, updatedAt: new Date().toISOString() }, events: [{ category, type, source: category, actorId: caller.principalId, data: data ?? undefined }] }),
+      { actor: eventActor(caller) },
+    );
+    return applied!.recorded[0];
+  }
+
   /** Applies a transition for a caller and answers the conversation as they now see it. */
   private async act(
     caller: CallerScope,

@@ -3,6 +3,9 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import {
   ChannelSnapshot,
   EventEnvelope,
+  EventSource,
+  InboundChannelEvent,
+  InboundContact,
   InboundMessageEvent,
   InboundStatusEvent,
   MessageCreated,
@@ -43,9 +46,9 @@ export function inboundMessageId(workspaceId: string, channelId: string, provide
 
 /** The partition of a provider event: one contact's messages (or one message's statuses) stay in order. */
 export function providerEventKey(event: EventEnvelope): string {
-  const data = event.data as { channel?: { id?: string }; event?: { type?: string; contact?: { externalId?: string }; messageId?: string } };
+  const data = event.data as { channel?: { id?: string }; event?: { contact?: { externalId?: string }; messageId?: string } };
   const inner = data.event;
-  return `${data.channel?.id}|${inner?.type === 'message' ? inner.contact?.externalId : inner?.messageId}`;
+  return `${data.channel?.id}|${inner?.contact?.externalId ?? inner?.messageId}`;
 }
 
 /**
@@ -77,6 +80,7 @@ export class IngestProviderEvents implements OnModuleInit {
         if (!ProviderEventReceived.is(event)) return;
         const { channel, event: inner, receivedAt } = event.data;
         if (inner.type === 'message') await this.ingestMessage(event.workspaceId, channel, inner, receivedAt);
+        else if (inner.type === 'event') await this.ingestChannelEvent(event.workspaceId, channel, inner, receivedAt);
         else await this.applyStatus(event.workspaceId, channel, inner);
       },
     });
@@ -90,7 +94,7 @@ export class IngestProviderEvents implements OnModuleInit {
   private readonly identities = new BoundedMap<string, string>(100_000);
   private readonly threadCache = new BoundedMap<string, ThreadDoc>(20_000);
 
-  private async contactFor(workspaceId: string, channel: ChannelSnapshot, inbound: InboundMessageEvent): Promise<{ contact: ThreadState['contact']; thread: ThreadDoc | null }> {
+  private async contactFor(workspaceId: string, channel: ChannelSnapshot, inbound: { contact: InboundContact }): Promise<{ contact: ThreadState['contact']; thread: ThreadDoc | null }> {
     const key = `${workspaceId}|${channel.id}|${inbound.contact.externalId}`;
     const known = this.identities.get(key);
     if (known) {
@@ -190,6 +194,36 @@ export class IngestProviderEvents implements OnModuleInit {
     }
     const fresh = await this.threads.find(contact.id);
     if (fresh) await this.threads.republish(fresh, redoKey, INCOMING_FIELDS, announce, actor);
+  }
+
+  /**
+   * CNV-9 channel events: an opening without a message (welcome, get-started, click-to-chat) opens the
+   * conversation with that source; a web-chat page change or a channel notice is recorded on the
+   * timeline. Nothing from a blocked contact reaches the thread (CNV-8).
+   */
+  async ingestChannelEvent(workspaceId: string, channel: ChannelSnapshot, inbound: InboundChannelEvent, receivedAt: string): Promise<void> {
+    const resolved = await this.contactFor(workspaceId, channel, inbound);
+    if (resolved.contact.blocked) return;
+    const doc = resolved.thread ?? (await this.threads.ensure(newThread({ workspaceId, contact: resolved.contact, now: receivedAt })));
+    const key = inboundMessageId(workspaceId, channel.id, `event|${inbound.id}`);
+    const applied = await this.threads.apply(
+      doc,
+      (state) => {
+        if (state.deleted || state.contact.blocked || state.recentIncomingIds.includes(key)) return null;
+        const now = new Date().toISOString();
+        const seen = { ...state, recentIncomingIds: [...state.recentIncomingIds, key].slice(-64), identities: { ...state.identities, [channel.id]: inbound.contact.externalId } };
+        const { category, type, data } = inbound.event;
+        const referral = inbound.referral ?? null;
+        if (category === 'open') {
+          const opened = rules.setStatus(seen, 'open', type as EventSource, null, now);
+          if (opened.events.length) return { state: opened.state, events: opened.events.map((event) => ({ ...event, data: { ...event.data, ...data, channelId: channel.id }, referral })) };
+        }
+        return { state: { ...seen, updatedAt: now }, events: [{ category: category === 'open' ? 'channel' : category, type, source: 'contact', actorId: null, data: { ...data, channelId: channel.id }, referral }] };
+      },
+      { actor: { kind: 'contact', id: resolved.contact.id }, redoKey: `channel-event|${key}` },
+    );
+    if (applied) this.threadCache.set(resolved.contact.id, applied.doc);
+    else this.threadCache.delete(resolved.contact.id);
   }
 
   private async snapshot(

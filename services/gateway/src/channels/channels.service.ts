@@ -26,7 +26,8 @@ const snapshotOf = (doc: ChannelDoc): ChannelSnapshot => ({ id: doc._id, type: d
 
 /** The id of an accepted provider event: a provider retry of the same message or status gets the same id. */
 export function providerEventId(channelId: string, event: ProviderEvent): string {
-  const key = event.type === 'message' ? `${channelId}|message|${event.id}` : `${channelId}|status|${event.messageId}|${event.status}`;
+  const key =
+    event.type === 'message' ? `${channelId}|message|${event.id}` : event.type === 'event' ? `${channelId}|event|${event.id}` : `${channelId}|status|${event.messageId}|${event.status}`;
   const hex = createHash('sha256').update(key).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

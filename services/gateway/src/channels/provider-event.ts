@@ -1,4 +1,4 @@
-import { INBOUND_MESSAGE_TYPES, InboundMessageType, ProviderEvent } from '@omnibox/contracts';
+import { CONTACT_OPENERS, INBOUND_MESSAGE_TYPES, InboundContact, InboundMessageType, ProviderEvent } from '@omnibox/contracts';
 import { invalidInput } from '@omnibox/platform';
 
 type Json = Record<string, unknown>;
@@ -40,7 +40,8 @@ export function parseProviderEvent(body: unknown): ProviderEvent {
     if (status !== 'sent' && status !== 'delivered' && status !== 'read' && status !== 'failed') throw invalidInput('status', 'must be sent, delivered, read or failed');
     return { type: 'status', messageId: text(body, 'messageId', '', { required: true, max: 200 })!, status, error: text(body, 'error', '', { max: 2000 }), timestamp: time(body, 'timestamp') };
   }
-  if (body.type !== 'message') throw invalidInput('type', 'must be "message" or "status"');
+  if (body.type === 'event') return parseChannelEvent(body);
+  if (body.type !== 'message') throw invalidInput('type', 'must be "message", "status" or "event"');
   if (!isObject(body.contact)) throw invalidInput('contact', 'is required');
   if (!isObject(body.message)) throw invalidInput('message', 'is required');
   const contact = body.contact;
@@ -70,22 +71,12 @@ export function parseProviderEvent(body: unknown): ProviderEvent {
   }
   if ((messageType === 'text' || messageType === 'quick_reply' || messageType === 'story_reply') && !message.text) throw invalidInput('message.text', `is required for a ${messageType} message`);
   if (messageType === 'attachment' && !attachment) throw invalidInput('message.attachment', 'is required for an attachment message');
-  let referral;
-  if (body.referral !== undefined) {
-    if (!isObject(body.referral)) throw invalidInput('referral', 'must be an object');
-    referral = { code: text(body.referral, 'code', 'referral.', { required: true, max: 200 })!, url: text(body.referral, 'url', 'referral.', { max: 2000 }) };
-  }
+  const referral = parseReferral(body);
   return {
     type: 'message',
     id: text(body, 'id', '', { required: true, max: 200 })!,
     timestamp: time(body, 'timestamp'),
-    contact: {
-      externalId: text(contact, 'externalId', 'contact.', { required: true, max: 200 })!,
-      firstName: text(contact, 'firstName', 'contact.', { max: 100 }),
-      lastName: text(contact, 'lastName', 'contact.', { max: 100 }),
-      phone: text(contact, 'phone', 'contact.', { max: 40 }),
-      email: text(contact, 'email', 'contact.', { max: 254 }),
-    },
+    contact: parseContact(contact),
     message: {
       type: messageType as InboundMessageType,
       text: text(message, 'text', 'message.', { max: 20_000 }),
@@ -95,6 +86,46 @@ export function parseProviderEvent(body: unknown): ProviderEvent {
       // MSG-7: unsupported content is kept as sent.
       payload: message.payload,
     },
+    ...(referral ? { referral } : {}),
+  };
+}
+
+function parseContact(contact: Json): InboundContact {
+  return {
+    externalId: text(contact, 'externalId', 'contact.', { required: true, max: 200 })!,
+    firstName: text(contact, 'firstName', 'contact.', { max: 100 }),
+    lastName: text(contact, 'lastName', 'contact.', { max: 100 }),
+    phone: text(contact, 'phone', 'contact.', { max: 40 }),
+    email: text(contact, 'email', 'contact.', { max: 254 }),
+  };
+}
+
+function parseReferral(body: Json) {
+  if (body.referral === undefined) return undefined;
+  if (!isObject(body.referral)) throw invalidInput('referral', 'must be an object');
+  return { code: text(body.referral, 'code', 'referral.', { required: true, max: 200 })!, url: text(body.referral, 'url', 'referral.', { max: 2000 }) };
+}
+
+const CHANNEL_EVENT_CATEGORIES = ['open', 'page', 'channel'] as const;
+
+/** A channel event (CNV-9): an opening without a message, a web-chat page change, a channel notice. */
+function parseChannelEvent(body: Json): ProviderEvent {
+  if (!isObject(body.contact)) throw invalidInput('contact', 'is required');
+  if (!isObject(body.event)) throw invalidInput('event', 'is required');
+  const category = body.event.category;
+  if (typeof category !== 'string' || !(CHANNEL_EVENT_CATEGORIES as readonly string[]).includes(category)) throw invalidInput('event.category', `must be one of ${CHANNEL_EVENT_CATEGORIES.join(', ')}`);
+  const type = text(body.event, 'type', 'event.', { required: true, max: 64 })!;
+  if (category === 'open' && !(CONTACT_OPENERS as readonly string[]).includes(type)) throw invalidInput('event.type', `must be one of ${CONTACT_OPENERS.join(', ')} for an open event`);
+  const data = body.event.data;
+  if (data !== undefined && !isObject(data)) throw invalidInput('event.data', 'must be an object');
+  if (data && JSON.stringify(data).length > 10_000) throw invalidInput('event.data', 'must be at most 10 000 characters of JSON');
+  const referral = parseReferral(body);
+  return {
+    type: 'event',
+    id: text(body, 'id', '', { required: true, max: 200 })!,
+    timestamp: time(body, 'timestamp'),
+    contact: parseContact(body.contact),
+    event: { category: category as 'open' | 'page' | 'channel', type, ...(data ? { data } : {}) },
     ...(referral ? { referral } : {}),
   };
 }

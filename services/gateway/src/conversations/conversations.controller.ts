@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { ListQuery } from '../common/pagination';
-import { AddCommentInput, AssignInput, BroadcastInput, CollaboratorInput, SendMessageInput, SetStatusInput, SnoozeInput, TypingInput } from './conversations.dto';
+import { AddCommentInput, AssignInput, BroadcastInput, CollaboratorInput, RecordEventInput, SendMessageInput, SetStatusInput, SnoozeInput, TypingInput } from './conversations.dto';
 import { ConversationsGateway } from './conversations.gateway';
 
 /** API.md "Conversations (addressed by contact id)", messages and broadcasts. */
@@ -77,6 +77,11 @@ export class ConversationsController {
   @HttpCode(200)
   typing(@CurrentPrincipal() principal: Principal, @Param('contactId') contactId: string, @Body() input: TypingInput) {
     return this.conversations.typing(principal, contactId, input.typing);
+  }
+
+  @Post('conversations/:contactId/events')
+  recordEvent(@CurrentPrincipal() principal: Principal, @Param('contactId') contactId: string, @Body() input: RecordEventInput) {
+    return this.conversations.recordEvent(principal, contactId, input);
   }
 
   @Get('messages/:messageId')

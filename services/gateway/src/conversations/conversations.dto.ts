@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsObject,
+  Matches,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -94,4 +96,14 @@ export class BroadcastMessageInput {
 export class BroadcastInput {
   @ApiProperty({ type: [String] }) @IsDefined() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10_000) @IsString({ each: true }) @Length(1, 64, { each: true }) contactIds: string[];
   @ApiProperty({ type: BroadcastMessageInput }) @IsDefined() @ValidateNested() @Type(() => BroadcastMessageInput) message: BroadcastMessageInput;
+}
+
+/** `POST /v1/conversations/{contactId}/events` (extension): what a workflow or bot did (CNV-9). */
+export class RecordEventInput {
+  @ApiProperty({ enum: ['workflow', 'bot'] }) @IsDefined() @IsIn(['workflow', 'bot']) category: 'workflow' | 'bot';
+  @ApiProperty({ example: 'workflow_started', description: 'e.g. workflow_started, workflow_ended, bot_on, bot_off' })
+  @IsDefined()
+  @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'type must be lower-case letters, digits and _ (at most 64)' })
+  type: string;
+  @ApiPropertyOptional() @IsOptional() @IsObject() data?: Record<string, unknown>;
 }

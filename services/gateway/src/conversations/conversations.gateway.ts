@@ -7,7 +7,7 @@ import { ChannelsService } from '../channels/channels.service';
 import { ListQuery } from '../common/pagination';
 import type { GatewayConfig } from '../config';
 import { DirectoryStore } from '../directory/directory.store';
-import { AssignInput, BroadcastInput, SendMessageInput, SetStatusInput } from './conversations.dto';
+import { AssignInput, BroadcastInput, RecordEventInput, SendMessageInput, SetStatusInput } from './conversations.dto';
 
 /**
  * Translates API.md "Conversations" into calls of the conversations service, adding what only the
@@ -126,6 +126,13 @@ export class ConversationsGateway implements OnModuleDestroy {
   async message(principal: Principal, messageId: string) {
     const message = await this.call<{ id: string; contactId: string }>('GetMessage', { messageId }, principal);
     return { ...message, link: `${this.config.PUBLIC_APP_URL.replace(/\/$/, '')}/inbox/${encodeURIComponent(message.contactId)}?message=${encodeURIComponent(message.id)}` };
+  }
+
+  recordEvent(principal: Principal, contactId: string, input: RecordEventInput) {
+    if (principal.scope.kind === 'user' && principal.scope.role === 'agent') throw forbidden('Workflow and bot events come from API tokens, owners and managers');
+    const data = input.data ? JSON.stringify(input.data) : '';
+    if (data.length > 10_000) throw invalidInput('data', 'must be at most 10 000 characters of JSON');
+    return this.call('RecordEvent', { contactId, category: input.category, type: input.type, dataJson: data }, principal);
   }
 
   async broadcast(principal: Principal, input: BroadcastInput) {
