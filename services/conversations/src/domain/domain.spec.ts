@@ -25,6 +25,12 @@ describe('thread rules (CNV-1…8, INB-7, VIS-3)', () => {
     expect(rules.receiveIncoming(once, { id: 'm1', channelId: 'wa', at: at(1), preview: 'hi' }, at(2)).state.incomingCount).toBe(1);
   });
 
+  it('a message redelivered after newer ones counts once more but does not move the thread back', () => {
+    const newer = rules.receiveIncoming(thread(), { id: 'm2', channelId: 'wa', at: at(5), preview: 'later' }, at(5)).state;
+    const older = rules.receiveIncoming(newer, { id: 'm1', channelId: 'wa', at: at(1), preview: 'earlier' }, at(6)).state;
+    expect(older).toMatchObject({ incomingCount: 2, lastMessageAt: at(5), lastMessage: { id: 'm2' }, lastIncomingAt: at(5), lastIncomingByChannel: { wa: at(5) } });
+  });
+
   it('CNV-2: the first replying user takes an unassigned thread; in a team thread only a team member does', () => {
     expect(rules.sendOutgoing(thread(), { id: 'o', at: at(1), preview: 'x', broadcast: false }, ana, at(1)).state.assigneeId).toBe('ana');
     expect(rules.sendOutgoing(thread({ teamId: 'support' }), { id: 'o', at: at(1), preview: 'x', broadcast: false }, ana, at(1)).state.assigneeId).toBeNull();

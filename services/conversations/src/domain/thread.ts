@@ -152,14 +152,15 @@ export function receiveIncoming(
   // The timeline shows what the message caused just before the message itself.
   const justBefore = new Date(Date.parse(message.at) - 1).toISOString();
   for (const event of events) event.at = justBefore;
+  // A message redelivered after newer ones (a retry) counts, but does not move the thread back.
+  const latest = !next.lastMessageAt || message.at >= next.lastMessageAt;
+  const latestIncoming = !next.lastIncomingAt || message.at >= next.lastIncomingAt;
+  const previousOnChannel = next.lastIncomingByChannel[message.channelId];
   next = {
     ...next,
-    lastMessage: { id: message.id, direction: 'incoming', at: message.at, preview: message.preview },
-    lastMessageAt: message.at,
-    unreplied: true,
-    lastIncomingAt: message.at,
-    lastIncomingChannelId: message.channelId,
-    lastIncomingByChannel: { ...next.lastIncomingByChannel, [message.channelId]: message.at },
+    ...(latest ? { lastMessage: { id: message.id, direction: 'incoming' as const, at: message.at, preview: message.preview }, lastMessageAt: message.at, unreplied: true } : {}),
+    ...(latestIncoming ? { lastIncomingAt: message.at, lastIncomingChannelId: message.channelId } : {}),
+    lastIncomingByChannel: { ...next.lastIncomingByChannel, [message.channelId]: previousOnChannel && previousOnChannel > message.at ? previousOnChannel : message.at },
     incomingCount: next.incomingCount + 1,
     recentIncomingIds: [...next.recentIncomingIds, message.id].slice(-RECENT_IDS),
     updatedAt: now,
