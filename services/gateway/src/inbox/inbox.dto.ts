@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ListQuery } from '../common/pagination';
+
+export class InboxListQuery extends ListQuery {
+  @ApiPropertyOptional({ enum: ['all', 'open', 'closed', 'snoozed'], default: 'all' })
+  @IsOptional()
+  @IsIn(['all', 'open', 'closed', 'snoozed'], { message: 'status must be one of all, open, closed, snoozed' })
+  status?: string;
+
+  @ApiPropertyOptional({ enum: ['newest', 'oldest', 'longest', 'shortest'], default: 'newest' })
+  @IsOptional()
+  @IsIn(['newest', 'oldest', 'longest', 'shortest'], { message: 'sort must be one of newest, oldest, longest, shortest' })
+  sort?: string;
+
+  @ApiPropertyOptional({ description: 'only threads whose latest message is incoming (FLT-2)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @IsBoolean({ message: 'unreplied must be true or false' })
+  unreplied?: boolean;
+}
+
+export class SharingInput {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() everyone?: boolean;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) userIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) teamIds?: string[];
+}
+
+export class CreateCustomViewInput {
+  @ApiProperty() @IsDefined() @IsString() @Length(1, 100) name: string;
+  @ApiProperty({ example: { all: [{ field: 'tag', op: 'eq', value: 'vip' }] } }) @IsDefined() @IsObject() filter: Record<string, unknown>;
+  @ApiPropertyOptional({ type: SharingInput }) @IsOptional() @ValidateNested() @Type(() => SharingInput) sharing?: SharingInput;
+}
+
+export class UpdateCustomViewInput {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsObject() filter?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: SharingInput }) @IsOptional() @ValidateNested() @Type(() => SharingInput) sharing?: SharingInput;
+}

@@ -1,0 +1,229 @@
+import { IncomingMessage } from 'node:http';
+import { Duplex } from 'node:stream';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { conversationOf, mayReceiveThread, placementOf, ThreadSnapshot } from '@omnibox/contracts';
+import { getLogger, REDIS, RedisHandle } from '@omnibox/platform';
+import type Redis from 'ioredis';
+import { WebSocket, WebSocketServer } from 'ws';
+import { Principal } from '../auth/principal';
+import { PrincipalCache } from '../auth/principal-cache';
+import { DirectoryService } from '../directory/directory.service';
+import { InboxState } from '../inbox/inbox.state';
+import { sidebarOf } from '../inbox/sidebar';
+import { WorkspaceDirectory } from '../inbox/workspace-directory';
+import { LOG_LENGTH } from './realtime.publisher';
+import { compareSeq, REALTIME_PATTERN, realtimeLog, RealtimeMessage, SEQ, TYPING_PATTERN } from './realtime.messages';
+
+interface Connection {
+  socket: WebSocket;
+  token: string;
+  principal: Principal;
+  /** Directory version the principal was resolved under. */
+  version: string | undefined;
+  /** While catching up after a reconnect, live messages wait here. */
+  pending: RealtimeMessage[] | null;
+  lastSidebar: string;
+  alive: boolean;
+}
+
+const PATH = '/v1/realtime';
+const REPLAY_MAX = 5000;
+
+/**
+ * API.md "Realtime": `GET /v1/realtime` upgrades to a WebSocket. Every replica subscribes to the
+ * workspace frames all replicas publish (Redis pub/sub) and to typing from the conversations service,
+ * and sends each frame only to its sockets whose user may see the thread (VIS-4). A client that
+ * reconnects with `?after=<seq>` (the `seq` of the last frame it got) first receives what it missed
+ * from the workspace's capped stream, or a `resync` frame when that is no longer there.
+ */
+@Injectable()
+export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly connections = new Map<string, Set<Connection>>();
+  private subscriber?: Redis;
+  private heartbeat?: NodeJS.Timeout;
+  private readonly versions = new Map<string, { at: number; version: string | undefined }>();
+  private readonly logger = getLogger();
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly directory: DirectoryService,
+    private readonly principals: PrincipalCache,
+    private readonly state: InboxState,
+    private readonly workspace: WorkspaceDirectory,
+    @Inject(REDIS) private readonly redis: RedisHandle,
+  ) {}
+
+  async onApplicationBootstrap() {
+    const http = this.adapterHost.httpAdapter.getHttpServer();
+    http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(request, socket, head));
+    this.subscriber = this.redis.redis.duplicate();
+    this.subscriber.on('pmessage', (_pattern: string, channel: string, raw: string) => this.received(channel, raw));
+    this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'realtime subscriber: Redis error; reconnecting'));
+    await this.subscriber.psubscribe(REALTIME_PATTERN, TYPING_PATTERN);
+    this.heartbeat = setInterval(() => this.ping(), 25_000);
+    this.heartbeat.unref();
+  }
+
+  async beforeApplicationShutdown() {
+    clearInterval(this.heartbeat);
+    for (const set of this.connections.values()) for (const connection of set) connection.socket.close(1001, 'server shutting down');
+    this.server.close();
+    await this.subscriber?.quit().catch(() => undefined);
+  }
+
+  /** Sockets of this replica (for tests and health). */
+  get size(): number {
+    let total = 0;
+    for (const set of this.connections.values()) total += set.size;
+    return total;
+  }
+
+  private refuse(socket: Duplex, status: number, code: string, message: string) {
+    const body = JSON.stringify({ error: { code, message } });
+    socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+
+  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    const url = new URL(request.url ?? '/', 'http://gateway');
+    if (url.pathname !== PATH) return; // other upgrade handlers (none today) or nothing
+    try {
+      const header = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+      const token = header?.[1] ?? url.searchParams.get('token') ?? '';
+      if (!token) return this.refuse(socket, 401, 'unauthenticated', 'Send `Authorization: Bearer <token>` or `?token=<token>`');
+      const after = url.searchParams.get('after');
+      if (after && !SEQ.test(after)) return this.refuse(socket, 400, 'invalid_input', 'after must be the seq of a frame received before');
+      const principal = await this.directory.authenticate(token);
+      if (!principal) return this.refuse(socket, 401, 'invalid_token', 'The token is invalid, expired or revoked; log in again');
+      const workspaceVersion = await this.principals.version(principal.scope.workspaceId);
+      this.server.handleUpgrade(request, socket, head, (ws) => void this.open(ws, token, principal, workspaceVersion, after));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'realtime upgrade failed');
+      socket.destroy();
+    }
+  }
+
+  private async open(socket: WebSocket, token: string, principal: Principal, version: string | undefined, after: string | null) {
+    const workspaceId = principal.scope.workspaceId;
+    const connection: Connection = { socket, token, principal, version, pending: [], lastSidebar: '', alive: true };
+    let set = this.connections.get(workspaceId);
+    if (!set) this.connections.set(workspaceId, (set = new Set()));
+    set.add(connection);
+    socket.on('pong', () => (connection.alive = true));
+    socket.on('close', () => {
+      set!.delete(connection);
+      if (set!.size === 0) this.connections.delete(workspaceId);
+    });
+    socket.on('error', () => socket.terminate());
+    // Clients only listen; anything they send is ignored.
+    socket.on('message', () => undefined);
+    try {
+      const log = realtimeLog(workspaceId);
+      const latest = (await this.redis.redis.xrevrange(log, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
+      let last = after ?? latest;
+      if (after) {
+        const first = (await this.redis.redis.xrange(log, '-', '+', 'COUNT', 1))[0]?.[0];
+        const trimmed = (await this.redis.redis.xlen(log)) >= LOG_LENGTH;
+        const missed = await this.redis.redis.xrange(log, `(${after}`, '+', 'COUNT', REPLAY_MAX);
+        // A gap when the stream was trimmed past what the client has, or it missed more than we replay.
+        const gap = (trimmed && first !== undefined && compareSeq(first, after) > 0) || missed.length === REPLAY_MAX;
+        if (gap) this.send(connection, { type: 'resync', data: { reason: 'missed frames are no longer kept: reload the sidebar and lists' } });
+        for (const [seq, fields] of missed) {
+          const message = JSON.parse(fields[1]) as RealtimeMessage;
+          await this.deliver(connection, { ...message, seq });
+          last = seq;
+        }
+      }
+      this.send(connection, { type: 'ready', data: { seq: last, resumed: !!after } });
+      const waiting = connection.pending ?? [];
+      connection.pending = null;
+      for (const message of waiting) if (!message.seq || compareSeq(message.seq, last) > 0) await this.deliver(connection, message);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'realtime: could not start a connection');
+      socket.close(1011, 'could not start; reconnect');
+    }
+  }
+
+  private received(channel: string, raw: string) {
+    let message: RealtimeMessage;
+    try {
+      if (channel.startsWith('conversations:realtime:')) {
+        const typing = JSON.parse(raw) as { workspaceId: string; contactId: string; userId: string; typing: boolean; thread: ThreadSnapshot };
+        message = { id: `typing:${typing.contactId}:${typing.userId}:${Date.now()}`, workspaceId: typing.workspaceId, type: 'typing', thread: typing.thread, data: { contactId: typing.contactId, userId: typing.userId, typing: typing.typing }, excludeUserId: typing.userId };
+      } else {
+        const cut = raw.indexOf('\n');
+        message = { ...(JSON.parse(raw.slice(cut + 1)) as RealtimeMessage), seq: raw.slice(0, cut) };
+      }
+    } catch (error) {
+      this.logger.warn({ err: error, channel }, 'realtime: unreadable message skipped');
+      return;
+    }
+    const set = this.connections.get(message.workspaceId);
+    if (!set) return;
+    for (const connection of set) {
+      if (connection.pending) connection.pending.push(message);
+      else void this.deliver(connection, message).catch((error) => this.logger.warn({ err: error }, 'realtime delivery failed'));
+    }
+  }
+
+  /** The caller as the directory says now: re-resolved when the workspace's directory changed. */
+  private async current(connection: Connection): Promise<Principal | null> {
+    const workspaceId = connection.principal.scope.workspaceId;
+    let known = this.versions.get(workspaceId);
+    if (!known || Date.now() - known.at > 1000) {
+      known = { at: Date.now(), version: await this.principals.version(workspaceId) };
+      this.versions.set(workspaceId, known);
+    }
+    if (known.version !== undefined && known.version !== connection.version) {
+      const principal = await this.directory.authenticate(connection.token);
+      if (!principal) {
+        connection.socket.close(4401, 'token no longer valid');
+        return null;
+      }
+      connection.principal = principal;
+      connection.version = known.version;
+    }
+    return connection.principal;
+  }
+
+  private async deliver(connection: Connection, message: RealtimeMessage) {
+    if (connection.socket.readyState !== WebSocket.OPEN) return;
+    const principal = await this.current(connection);
+    if (!principal) return;
+    const scope = principal.scope;
+    if (message.type === 'inbox.updated') {
+      if (message.users !== '*' && !(message.users ?? []).includes(scope.principalId)) return;
+      const [teams, counts, dots] = await Promise.all([this.workspace.teams(scope.workspaceId), this.state.counts(scope.workspaceId), this.state.dots(scope.workspaceId, scope.principalId)]);
+      const sidebar = sidebarOf(scope, teams, counts, dots, this.state.blockedCount(counts));
+      const text = JSON.stringify(sidebar);
+      // Only a change of what this user's sidebar shows is pushed: nothing about threads they cannot see.
+      if (text === connection.lastSidebar) return;
+      connection.lastSidebar = text;
+      this.send(connection, { type: 'inbox.updated', data: sidebar, seq: message.seq });
+      return;
+    }
+    if (!message.thread) return;
+    if (message.excludeUserId && message.excludeUserId === scope.principalId) return;
+    if (!mayReceiveThread(scope, placementOf(message.thread))) return;
+    const data = message.type === 'conversation.updated' ? conversationOf(message.thread, scope.principalId) : message.data;
+    this.send(connection, { type: message.type, data, seq: message.seq, id: message.id });
+  }
+
+  private send(connection: Connection, frame: Record<string, unknown>) {
+    if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(JSON.stringify(frame));
+  }
+
+  private ping() {
+    for (const set of this.connections.values()) {
+      for (const connection of set) {
+        if (!connection.alive) {
+          connection.socket.terminate();
+          continue;
+        }
+        connection.alive = false;
+        connection.socket.ping();
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import type { ThreadSnapshot } from '@omnibox/contracts';
+
+export const FRAME_TYPES = ['conversation.updated', 'message.created', 'message.updated', 'comment.created', 'event.created', 'inbox.updated', 'typing'] as const;
+export type FrameType = (typeof FRAME_TYPES)[number];
+
+/**
+ * What one gateway replica hands to all of them (Redis pub/sub, and a capped Redis stream per
+ * workspace for resuming): a frame with the thread it is about, so each replica decides per socket who
+ * may receive it (VIS-4).
+ */
+export interface RealtimeMessage {
+  /** Position in the workspace's stream (absent for typing, which is not replayed). */
+  seq?: string;
+  /** The domain event it comes from: a client may see a frame twice after a redelivery, never two different ones with one id. */
+  id: string;
+  workspaceId: string;
+  type: FrameType;
+  thread: ThreadSnapshot | null;
+  /** The frame's data; null for `conversation.updated`, which is the conversation as each user sees it. */
+  data: unknown;
+  /** `typing`: not echoed to the user who types. */
+  excludeUserId?: string;
+  /** `inbox.updated`: whose sidebar may have changed ('*': anyone's in the workspace). */
+  users?: string[] | '*';
+}
+
+export const realtimeChannel = (workspaceId: string) => `gw:realtime:${workspaceId}`;
+export const REALTIME_PATTERN = 'gw:realtime:*';
+export const TYPING_PATTERN = 'conversations:realtime:*';
+export const realtimeLog = (workspaceId: string) => `gw:realtime:log:${workspaceId}`;
+
+/** Stream ids "ms-seq" in order. */
+export function compareSeq(a: string, b: string): number {
+  const [am, as] = a.split('-').map(Number);
+  const [bm, bs] = b.split('-').map(Number);
+  return am !== bm ? am - bm : as - bs;
+}
+export const SEQ = /^\d{1,16}-\d{1,10}$/;
