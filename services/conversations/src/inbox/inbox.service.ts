@@ -5,7 +5,8 @@ import {
   afterCursor,
   compareRows,
   Cursor,
-  dayOf,
+  bucketMs,
+  bucketOf,
   decodeCursor,
   descending,
   encodeCursor,
@@ -24,6 +25,7 @@ import { daysKey, InboxStore } from './inbox.store';
 /** Days fetched per series at a time, and days read at once. */
 const DAY_BATCH = 32;
 const PARALLEL_DAYS = 4;
+const MAX_PARALLEL = 16;
 
 export interface InboxPage {
   items: Array<ReturnType<typeof conversationOf>>;
@@ -50,11 +52,14 @@ export class InboxService {
     const now = new Date();
     const desc = descending(request.sort);
     const blocked = request.view.kind === 'blocked';
-    const series = queryScopes(caller, request).map((scope) => seriesOf(caller.workspaceId, blocked, scope, listStatus(request), sortKindOf(request.sort)));
+    const scopes = queryScopes(caller, request);
+    const series = scopes.map((scope) => seriesOf(caller.workspaceId, blocked, scope, listStatus(request), sortKindOf(request.sort)));
+    const size = bucketMs(scopes[0]);
     const found = new Map<string, { value: string; id: string; row: InboxRow }>();
     // Scan boundary (inclusive): the cursor's day, or everything.
-    let from: number | null = cursor ? dayOf(cursor.value) : null;
+    let from: number | null = cursor ? bucketOf(cursor.value, size) : null;
     let exclusive = false;
+    let read = 0;
 
     for (;;) {
       // The next days of every series, merged; days past the last one of a truncated series are unknown yet.
@@ -81,8 +86,11 @@ export class InboxService {
         .sort((a, b) => (desc ? b - a : a - b));
       if (days.length === 0) break;
 
-      for (let i = 0; i < days.length; i += PARALLEL_DAYS) {
-        const chunk = days.slice(i, i + PARALLEL_DAYS);
+      // Read a few buckets at once; as many more as the rows found so far say a page still needs.
+      for (let i = 0, step = PARALLEL_DAYS; i < days.length; i += step) {
+        if (read > 0) step = Math.min(MAX_PARALLEL, Math.max(1, Math.ceil((limit + 1 - found.size) / Math.max(0.5, found.size / read))));
+        const chunk = days.slice(i, i + step);
+        read += chunk.length;
         const reads: Array<Promise<InboxRow[]>> = [];
         for (const day of chunk) {
           daysBySeries.forEach((seriesDays, index) => {

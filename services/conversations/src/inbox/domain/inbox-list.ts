@@ -45,7 +45,15 @@ export interface InboxRow {
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-export const dayOf = (iso: string | null | undefined): number => (iso ? Math.floor(Date.parse(iso) / DAY_MS) : 0);
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The time bucket of a key. The whole-workspace scope is dense (every thread), so it is cut by the
+ * hour; every other scope (one assignee, team, collaborator) by the day. All scopes of one query share
+ * a size: a whole-workspace query reads that scope alone.
+ */
+export const bucketMs = (scope: string): number => (scope === 'w' ? HOUR_MS : DAY_MS);
+export const bucketOf = (iso: string | null | undefined, size: number = DAY_MS): number => (iso ? Math.floor(Date.parse(iso) / size) : 0);
 
 /** Sort kinds: L = time of the latest message (FLT-3), S = time the thread entered its status (FLT-4). */
 type SortKind = 'L' | 'S';
@@ -78,9 +86,9 @@ export function rowKeys(workspaceId: string, thread: ThreadSnapshot | null): Arr
   if (!thread || thread.deleted || !thread.lastMessage) return [];
   const blocked = thread.contact.blocked;
   const out: Array<{ series: string; day: number; key: string }> = [];
-  const lDay = dayOf(sortValue(thread, 'newest'));
-  const sDay = dayOf(thread.statusSince);
   for (const scope of threadScopes(thread)) {
+    const lDay = bucketOf(sortValue(thread, 'newest'), bucketMs(scope));
+    const sDay = bucketOf(thread.statusSince, bucketMs(scope));
     for (const status of [thread.status, '*']) {
       const series = seriesOf(workspaceId, blocked, scope, status, 'L');
       out.push({ series, day: lDay, key: `${series}${lDay}` });

@@ -1,0 +1,218 @@
+/**
+ * Benchmark (issue #5): inbox lists, sidebar and realtime pushes at scale.
+ *   npm run bench:inbox                       # 100 000 threads, 50 users, 10 teams
+ *   BENCH_THREADS=20000 BENCH_READS=500 npm run bench:inbox
+ * Bulk seeding writes thread documents straight into the conversations database (same shape as the
+ * service writes: built by the domain's own transitions), with their inbox rows, index days and the
+ * gateway's count buckets, because ingress at ~200 threads/s would take minutes per 10k. The steady
+ * stream of incoming messages then goes through signed ingress, end to end.
+ * Targets: list p95 < 50 ms, sidebar p95 < 100 ms, incoming message → WebSocket push p95 < 300 ms.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import { countBucketOf, placementOf } from '@omnibox/contracts';
+import Redis from 'ioredis';
+import { MongoClient } from 'mongodb';
+import WebSocket from 'ws';
+import { newThread, receiveIncoming, sendOutgoing, setStatus, snapshotOf, snooze, ThreadState } from '../../services/conversations/src/domain/thread';
+import { rowKeys } from '../../services/conversations/src/inbox/domain/inbox-list';
+import { daysKey } from '../../services/conversations/src/inbox/inbox.store';
+import { call, formatReport, intFromEnv, LatencyReport, measure, percentile, rssMiB } from '../support/bench';
+import { startBenchPlatform } from '../support/platform-processes';
+
+const DAY = 24 * 3600 * 1000;
+
+function pick<T>(items: T[], i: number): T {
+  return items[i % items.length];
+}
+
+async function main() {
+  const threads = intFromEnv('BENCH_THREADS', 100_000);
+  const userCount = intFromEnv('BENCH_USERS', 50);
+  const teamCount = intFromEnv('BENCH_TEAMS', 10);
+  const reads = intFromEnv('BENCH_READS', 1000);
+  const concurrency = intFromEnv('BENCH_CONCURRENCY', 8);
+  const streamRate = intFromEnv('BENCH_STREAM_PER_SECOND', 20);
+  const pushes = intFromEnv('BENCH_PUSHES', 300);
+  const platform = await startBenchPlatform(['nats', 'redis', 'mongodb'], ['contacts', 'conversations', 'gateway']);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void platform.stop().finally(() => process.exit(130)));
+  const mongo = new MongoClient(platform.env.MONGODB_URL);
+  const redis = new Redis(platform.env.REDIS_URL);
+  let streaming = false;
+  try {
+    const gw = platform.gatewayUrl;
+    console.log(`inbox benchmark: ${threads} threads, ${userCount} users, ${teamCount} teams, ${reads} reads per endpoint at concurrency ${concurrency}, stream ${streamRate} msg/s`);
+    const stamp = Date.now();
+    const workspace = await call('POST', `${gw}/v1/workspaces`, undefined, { name: 'Bench', owner: { firstName: 'Bea', email: `bea.${stamp}@example.com`, password: 'bench-password-1' } });
+    const workspaceId = workspace.body.workspace.id as string;
+    const owner = { id: workspace.body.user.id as string, token: workspace.body.token as string, role: 'owner', restriction: 'none' };
+    // 50 users: the owner, 4 managers, agents with restriction none / team / self in turn.
+    const users = [owner];
+    for (let i = 1; i < userCount; i++) {
+      const role = i < 5 ? 'manager' : 'agent';
+      const restriction = role === 'agent' ? pick(['none', 'team', 'self'], i) : 'none';
+      const res = await call('POST', `${gw}/v1/users`, owner.token, { firstName: `User${i}`, email: `u${i}.${stamp}@example.com`, password: 'bench-password-1', role, ...(role === 'agent' ? { restriction } : {}) });
+      if (res.status !== 201) throw new Error(`user: ${res.status} ${JSON.stringify(res.body)}`);
+      const login = await call('POST', `${gw}/v1/auth/login`, undefined, { email: `u${i}.${stamp}@example.com`, password: 'bench-password-1' });
+      users.push({ id: res.body.id, token: login.body.token, role, restriction });
+    }
+    const agents = users.filter((user) => user.role === 'agent');
+    const teams: Array<{ id: string; memberIds: string[] }> = [];
+    for (let t = 0; t < teamCount; t++) {
+      const memberIds = agents.filter((_, i) => i % teamCount === t).map((user) => user.id);
+      const res = await call('POST', `${gw}/v1/teams`, owner.token, { name: `Team ${t}`, memberIds });
+      teams.push({ id: res.body.id, memberIds });
+    }
+    const channel = (await call('POST', `${gw}/v1/channels`, owner.token, { type: 'api', name: 'Bench API' })).body as { id: string; secret: string };
+
+    // ---- bulk seed ------------------------------------------------------------------------------
+    const prefix = platform.env.MONGODB_DATABASE_PREFIX;
+    const conversations = mongo.db(`${prefix}_conversations`);
+    const seedStart = Date.now();
+    const now = Date.now();
+    const batch = 1000;
+    for (let start = 0; start < threads; start += batch) {
+      const docs: Array<Record<string, unknown>> = [];
+      const rows: Array<Record<string, unknown>> = [];
+      const days = redis.pipeline();
+      const counts = new Map<string, number>();
+      const placed: Record<string, string> = {};
+      for (let i = start; i < Math.min(threads, start + batch); i++) {
+        const id = `seed${String(i).padStart(8, '0')}`;
+        const at = new Date(now - Math.floor(((i * 7919) % threads) / threads * 90 * DAY) - 60_000).toISOString();
+        const team = i % 10 < 6 ? pick(teams, i) : null;
+        const assignee = i % 10 < 7 ? (team && team.memberIds.length ? pick(team.memberIds, i >> 3) : pick(agents, i >> 2).id) : null;
+        let state: ThreadState = newThread({ workspaceId, contact: { id, firstName: `Seed${i}`, lastName: null, blocked: false, phone: null, email: null }, assigneeId: assignee, teamId: team?.id ?? null, now: at });
+        state = receiveIncoming(state, { id: `m-${id}`, channelId: channel.id, at, preview: 'hello' }, at).state;
+        if (i % 2 === 0) state = sendOutgoing(state, { id: `o-${id}`, at, preview: 'hi', broadcast: false }, { id: owner.id, kind: 'user', teamIds: [] }, at).state;
+        const kind = i % 10;
+        if (kind >= 4 && kind < 9) state = setStatus(state, 'closed', 'user', owner.id, at, {}).state;
+        if (kind === 9) state = (snooze(state, new Date(now + DAY).toISOString(), { id: owner.id, kind: 'user', teamIds: [] }, at) as { state: ThreadState }).state;
+        docs.push({ _id: id, version: 1, ...state });
+        const snapshot = snapshotOf(state);
+        const keys = rowKeys(workspaceId, snapshot);
+        for (const key of keys) days.zadd(daysKey(key.series), key.day, String(key.day));
+        rows.push({ _id: id, workspaceId, thread: snapshot, keys: keys.map((key) => key.key), attrs: { tags: [], language: null, countryCode: null, customFields: {} } });
+        const bucket = countBucketOf(placementOf(snapshot));
+        placed[id] = `${snapshot.updatedAt}\t${bucket}`;
+        if (bucket) counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+      }
+      await conversations.collection('threads').insertMany(docs as never[], { ordered: false });
+      await conversations.collection('inbox_rows').insertMany(rows as never[], { ordered: false });
+      for (const [bucket, count] of counts) days.hincrby(`gw:inbox:counts:${workspaceId}`, bucket, count);
+      days.hset(`gw:inbox:placed:${workspaceId}`, placed);
+      await days.exec();
+      if ((start / batch) % 20 === 0) process.stdout.write(`  seeded ${Math.min(threads, start + batch)} threads (${Math.round((Date.now() - seedStart) / 1000)} s)\n`);
+    }
+    console.log(`seeded ${threads} threads directly into the conversations database (threads + inbox rows + index days + count buckets) in ${Math.round((Date.now() - seedStart) / 1000)} s`);
+
+    // ---- steady stream through signed ingress --------------------------------------------------
+    let sent = 0;
+    const stream = async () => {
+      streaming = true;
+      while (streaming) {
+        const started = Date.now();
+        const externalId = `stream-${sent % 2000}`;
+        await ingress(gw, channel, externalId, `stream message ${sent++}`);
+        const wait = 1000 / streamRate - (Date.now() - started);
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    };
+    const streamDone = stream();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+
+    // ---- lists and sidebar ---------------------------------------------------------------------
+    const byKind = {
+      owner,
+      manager: users.find((user) => user.role === 'manager')!,
+      agentNone: users.find((user) => user.role === 'agent' && user.restriction === 'none')!,
+      agentTeam: users.find((user) => user.role === 'agent' && user.restriction === 'team')!,
+      agentSelf: users.find((user) => user.role === 'agent' && user.restriction === 'self')!,
+    };
+    const memberTeam = teams.find((team) => team.memberIds.includes(byKind.agentNone.id)) ?? teams[0];
+    const cases: Array<{ name: string; user: typeof owner; path: string }> = [
+      { name: 'all (owner)', user: owner, path: '/v1/inbox/all/conversations' },
+      { name: 'all status=open (owner)', user: owner, path: '/v1/inbox/all/conversations?status=open' },
+      { name: 'all open longest (manager)', user: byKind.manager, path: '/v1/inbox/all/conversations?status=open&sort=longest' },
+      { name: 'all unreplied oldest (agent none)', user: byKind.agentNone, path: '/v1/inbox/all/conversations?unreplied=true&sort=oldest' },
+      { name: 'mine (agent none)', user: byKind.agentNone, path: '/v1/inbox/mine/conversations' },
+      { name: 'mine (agent self)', user: byKind.agentSelf, path: '/v1/inbox/mine/conversations' },
+      { name: 'unassigned (owner)', user: owner, path: '/v1/inbox/unassigned/conversations' },
+      { name: 'team view (agent team)', user: byKind.agentTeam, path: `/v1/inbox/team:${teams.find((team) => team.memberIds.includes(byKind.agentTeam.id))?.id ?? teams[0].id}/conversations` },
+      { name: 'team view (agent none)', user: byKind.agentNone, path: `/v1/inbox/team:${memberTeam.id}/conversations` },
+      { name: 'team unassigned (owner)', user: owner, path: `/v1/inbox/team:${teams[0].id}:unassigned/conversations` },
+    ];
+    const results: Array<{ name: string; report: LatencyReport; kind: 'list' | 'sidebar' }> = [];
+    for (const item of cases) {
+      const first = await call('GET', `${gw}${item.path}`, item.user.token);
+      if (first.status !== 200) throw new Error(`${item.name}: ${first.status} ${JSON.stringify(first.body)}`);
+      const report = await measure(reads, concurrency, async (i) => {
+        // Every fifth read is a second page.
+        const cursor = i % 5 === 4 && first.body.nextCursor ? `${item.path.includes('?') ? '&' : '?'}cursor=${first.body.nextCursor}` : '';
+        const res = await call('GET', `${gw}${item.path}${cursor}`, item.user.token);
+        return res.status === 200;
+      });
+      console.log(formatReport(`GET ${item.name} [${first.body.items.length} rows]`, report));
+      results.push({ name: item.name, report, kind: 'list' });
+    }
+    for (const [name, user] of Object.entries(byKind)) {
+      const report = await measure(reads, concurrency, async () => (await call('GET', `${gw}/v1/inbox`, user.token)).status === 200);
+      console.log(formatReport(`GET /v1/inbox (${name})`, report));
+      results.push({ name: `sidebar ${name}`, report, kind: 'sidebar' });
+    }
+
+    // ---- incoming message → WebSocket push -----------------------------------------------------
+    const socket = new WebSocket(`${gw.replace(/^http/, 'ws')}/v1/realtime`, { headers: { Authorization: `Bearer ${owner.token}` } });
+    const waiting = new Map<string, (at: number) => void>();
+    socket.on('message', (raw) => {
+      const frame = JSON.parse(raw.toString());
+      if (frame.type === 'message.created' && typeof frame.data?.text === 'string') waiting.get(frame.data.text)?.(Date.now());
+    });
+    await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
+    const delays: number[] = [];
+    let lost = 0;
+    for (let i = 0; i < pushes; i++) {
+      const text = `push ${i} ${randomUUID()}`;
+      const arrived = new Promise<number>((resolve) => waiting.set(text, resolve));
+      const started = Date.now();
+      await ingress(gw, channel, `push-${i % 500}`, text);
+      const at = await Promise.race([arrived, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 5000))]);
+      waiting.delete(text);
+      if (at < 0) lost++;
+      else delays.push(at - started);
+      await new Promise((resolve) => setTimeout(resolve, 1000 / Math.max(1, streamRate)));
+    }
+    socket.close();
+    streaming = false;
+    await streamDone;
+    delays.sort((a, b) => a - b);
+    const push = { p50: percentile(delays, 50), p95: percentile(delays, 95), p99: percentile(delays, 99) };
+    console.log(`incoming message → WebSocket push (${delays.length} pushes, ${lost} not within 5 s, stream of ${streamRate} msg/s alongside): p50 ${push.p50.toFixed(1)} ms, p95 ${push.p95.toFixed(1)} ms, p99 ${push.p99.toFixed(1)} ms`);
+    console.log(`stream: ${sent} incoming messages through signed ingress during the run`);
+
+    const memory = Object.entries(platform.processes).map(([name, child]) => `${name} ${rssMiB(child!.pid)} MiB`);
+    console.log(`memory (RSS): ${memory.join(', ')}, ferretdb ${rssMiB(platform.engines.mongodb.child!.pid)} MiB (PostgreSQL not counted)`);
+    const worstList = Math.max(...results.filter((r) => r.kind === 'list').map((r) => r.report.p95));
+    const worstSidebar = Math.max(...results.filter((r) => r.kind === 'sidebar').map((r) => r.report.p95));
+    console.log(`target list p95 < 50 ms: ${worstList < 50 ? 'met' : 'NOT met'} (worst ${worstList.toFixed(1)} ms)`);
+    console.log(`target sidebar p95 < 100 ms: ${worstSidebar < 100 ? 'met' : 'NOT met'} (worst ${worstSidebar.toFixed(1)} ms)`);
+    console.log(`target push p95 < 300 ms: ${push.p95 < 300 && lost === 0 ? 'met' : 'NOT met'} (${push.p95.toFixed(1)} ms, ${lost} lost)`);
+  } finally {
+    streaming = false;
+    await mongo.close().catch(() => undefined);
+    redis.disconnect();
+    await platform.stop();
+  }
+}
+
+async function ingress(gatewayUrl: string, channel: { id: string; secret: string }, externalId: string, text: string) {
+  const raw = JSON.stringify({ type: 'message', id: randomUUID(), timestamp: new Date().toISOString(), contact: { externalId, firstName: 'Streamer' }, message: { type: 'text', text } });
+  const signature = `sha256=${createHmac('sha256', channel.secret).update(raw).digest('hex')}`;
+  const res = await fetch(`${gatewayUrl}/v1/channels/${channel.id}/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-channel-signature': signature }, body: raw });
+  await res.text();
+  if (res.status !== 202) throw new Error(`ingress answered ${res.status}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
