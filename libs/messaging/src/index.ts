@@ -3,3 +3,4 @@ export * from './outbox';
 export * from './consumer';
 export * from './processed-events';
 export * from './messaging.module';
+export * from './document-lock';

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
-import { CONFIG, getLogger, MONGO, MongoHandle, NATS, NatsHandle, ServiceConfig } from '@omnibox/platform';
+import { CONFIG, getLogger, MONGO, MongoHandle, NATS, NatsHandle, REDIS, RedisHandle, ServiceConfig } from '@omnibox/platform';
 import { ConsumerOptions, EventConsumer } from './consumer';
 import { EventBus } from './event-bus';
+import { RedisDocumentLock } from './document-lock';
 import { Outbox } from './outbox';
 import { MongoProcessedEventStore } from './processed-events';
 
@@ -72,7 +73,15 @@ export class MessagingModule {
           },
         },
         ...(usesOutbox
-          ? [{ provide: Outbox, inject: [MONGO, EventBus], useFactory: (mongo: MongoHandle, bus: EventBus) => new Outbox(mongo.db, bus, getLogger()) }]
+          ? [
+              {
+                provide: Outbox,
+                inject: [MONGO, EventBus, { token: REDIS, optional: true }],
+                // With Redis, one writer per document across replicas (FerretDB's updates are not atomic).
+                useFactory: (mongo: MongoHandle, bus: EventBus, redis?: RedisHandle) =>
+                  new Outbox(mongo.db, bus, getLogger(), redis ? { lock: new RedisDocumentLock(redis.redis, mongo.db.databaseName) } : {}),
+              },
+            ]
           : []),
         { provide: OUTBOX_COLLECTIONS, useValue: options.outboxCollections ?? [] },
         ConsumerRegistry,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEnvelope } from '@omnibox/contracts';
 import { Collection, Db, Document, Filter, FindOneAndUpdateOptions, UpdateFilter, WithId } from 'mongodb';
 import type { Logger } from 'pino';
+import { DocumentLock, KeyedLock } from './document-lock';
 import { EventBus } from './event-bus';
 
 /**
@@ -37,23 +38,6 @@ interface PendingMarker {
   at: Date;
 }
 
-/** Runs tasks one at a time per key; tasks of different keys run side by side. */
-class KeyedLock {
-  private readonly tails = new Map<string, Promise<unknown>>();
-
-  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const current = previous.then(task, task);
-    const tail = current.catch(() => undefined);
-    this.tails.set(key, tail);
-    try {
-      return await current;
-    } finally {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    }
-  }
-}
-
 function outboxSet(events: EventEnvelope[], rev: string, at: Date): Record<string, unknown> {
   const set: Record<string, unknown> = { _outboxRev: rev, _outboxAt: at };
   for (const event of events) set[`_outbox.${event.id}`] = event;
@@ -65,6 +49,8 @@ export interface OutboxOptions {
   sweepIntervalMs?: number;
   /** Only events older than this are swept, so the relay does not race the normal publish path. */
   sweepGraceMs?: number;
+  /** Serialises updates of one document; default: within this process only (see `locks`). */
+  lock?: DocumentLock;
 }
 
 export class Outbox {
@@ -75,17 +61,20 @@ export class Outbox {
   /**
    * FerretDB applies an update by reading the document and writing it back whole, so two updates of
    * one document at once can lose one of them; the clean-up after every publish made that routine.
-   * Updates made through this outbox are therefore serialised per document within the process
-   * (MongoDB itself updates atomically, so several replicas are safe there).
+   * Updates made through this outbox are therefore serialised per document: within the process by
+   * default, across replicas when a Redis-backed lock is given (MessagingModule does so for services
+   * that have Redis). On MongoDB itself updates are atomic and the lock only costs a round trip.
    */
-  private readonly locks = new KeyedLock();
+  private readonly locks: DocumentLock;
 
   constructor(
     private readonly db: Db,
     private readonly bus: EventBus,
     private readonly logger: Logger,
     private readonly options: OutboxOptions = {},
-  ) {}
+  ) {
+    this.locks = options.lock ?? new KeyedLock();
+  }
 
   /** Inserts a document together with the events announcing it. */
   async insert<T extends Document>(collectionName: string, doc: T, events: EventEnvelope[]): Promise<void> {
