@@ -3,7 +3,7 @@
  *   npm run bench:inbox                       # 100 000 threads, 50 users, 10 teams
  *   BENCH_THREADS=20000 BENCH_READS=500 npm run bench:inbox
  * Bulk seeding writes thread documents straight into the conversations database (same shape as the
- * service writes: built by the domain's own transitions), with their inbox rows, index days and the
+ * service writes: built by the domain's own transitions), with their inbox rows, ordered series and the
  * gateway's count buckets, because ingress at ~200 threads/s would take minutes per 10k. The steady
  * stream of incoming messages then goes through signed ingress, end to end.
  * Targets: list p95 < 50 ms, sidebar p95 < 100 ms, incoming message → WebSocket push p95 < 300 ms.
@@ -14,8 +14,8 @@ import Redis from 'ioredis';
 import { MongoClient } from 'mongodb';
 import WebSocket from 'ws';
 import { newThread, receiveIncoming, sendOutgoing, setStatus, snapshotOf, snooze, ThreadState } from '../../services/conversations/src/domain/thread';
-import { rowKeys } from '../../services/conversations/src/inbox/domain/inbox-list';
-import { daysKey } from '../../services/conversations/src/inbox/inbox.store';
+import { rowSeries } from '../../services/conversations/src/inbox/domain/inbox-list';
+import { rowKey, seriesKey } from '../../services/conversations/src/inbox/inbox.store';
 import { call, formatReport, intFromEnv, LatencyReport, measure, percentile, rssMiB } from '../support/bench';
 import { startBenchPlatform } from '../support/platform-processes';
 
@@ -89,9 +89,11 @@ async function main() {
         if (kind === 9) state = (snooze(state, new Date(now + DAY).toISOString(), { id: owner.id, kind: 'user', teamIds: [] }, at) as { state: ThreadState }).state;
         docs.push({ _id: id, version: 1, ...state });
         const snapshot = snapshotOf(state);
-        const keys = rowKeys(workspaceId, snapshot);
-        for (const key of keys) days.zadd(daysKey(key.series), key.day, String(key.day));
-        rows.push({ _id: id, workspaceId, thread: snapshot, keys: keys.map((key) => key.key), attrs: { tags: [], language: null, countryCode: null, customFields: {} } });
+        const entries = rowSeries(workspaceId, snapshot);
+        const attrs = { tags: [], language: null, countryCode: null, customFields: {} };
+        for (const entry of entries) days.zadd(seriesKey(entry.series), entry.score, id);
+        days.set(rowKey(id), JSON.stringify({ w: workspaceId, t: snapshot, a: attrs }));
+        rows.push({ _id: id, workspaceId, thread: snapshot, series: entries.map((entry) => entry.series), attrs });
         const bucket = countBucketOf(placementOf(snapshot));
         placed[id] = `${snapshot.updatedAt}\t${bucket}`;
         if (bucket) counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
@@ -103,7 +105,7 @@ async function main() {
       await days.exec();
       if ((start / batch) % 20 === 0) process.stdout.write(`  seeded ${Math.min(threads, start + batch)} threads (${Math.round((Date.now() - seedStart) / 1000)} s)\n`);
     }
-    console.log(`seeded ${threads} threads directly into the conversations database (threads + inbox rows + index days + count buckets) in ${Math.round((Date.now() - seedStart) / 1000)} s`);
+    console.log(`seeded ${threads} threads directly into the conversations database (threads + inbox rows + their Redis series + count buckets) in ${Math.round((Date.now() - seedStart) / 1000)} s`);
 
     // ---- steady stream through signed ingress --------------------------------------------------
     let sent = 0;
@@ -142,6 +144,7 @@ async function main() {
       { name: 'team unassigned (owner)', user: owner, path: `/v1/inbox/team:${teams[0].id}:unassigned/conversations` },
     ];
     const results: Array<{ name: string; report: LatencyReport; kind: 'list' | 'sidebar' }> = [];
+    const reported = new Set<number>();
     for (const item of cases) {
       const first = await call('GET', `${gw}${item.path}`, item.user.token);
       if (first.status !== 200) throw new Error(`${item.name}: ${first.status} ${JSON.stringify(first.body)}`);
@@ -149,6 +152,10 @@ async function main() {
         // Every fifth read is a second page.
         const cursor = i % 5 === 4 && first.body.nextCursor ? `${item.path.includes('?') ? '&' : '?'}cursor=${first.body.nextCursor}` : '';
         const res = await call('GET', `${gw}${item.path}${cursor}`, item.user.token);
+        if (res.status !== 200 && !reported.has(res.status)) {
+          reported.add(res.status);
+          console.log(`  ${item.name}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+        }
         return res.status === 200;
       });
       console.log(formatReport(`GET ${item.name} [${first.body.items.length} rows]`, report));

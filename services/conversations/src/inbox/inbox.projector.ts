@@ -14,8 +14,8 @@ import { ConsumerRegistry } from '@omnibox/messaging';
 import { ConversationsStore } from '../conversations/conversations.store';
 import { stateOf } from '../conversations/threads.repository';
 import { snapshotOf } from '../domain/thread';
-import { RowAttributes, rowKeys } from './domain/inbox-list';
-import { daysKey, InboxStore } from './inbox.store';
+import { RowAttributes, rowSeries } from './domain/inbox-list';
+import { InboxStore, rowKey, seriesKey } from './inbox.store';
 
 const attributesOf = (contact: ContactSnapshot): RowAttributes => ({
   tags: contact.tags ?? [],
@@ -50,21 +50,29 @@ export class InboxProjector implements OnModuleInit {
     if (ThreadUpdated.is(event)) return this.thread(event.workspaceId, event.data.thread);
     if (ContactCreated.is(event) || ContactUpdated.is(event) || ContactBlocked.is(event) || ContactUnblocked.is(event) || ContactMerged.is(event)) {
       const contact = event.data.contact;
-      await this.store.rows.updateOne({ _id: contact.id }, { $set: { workspaceId: event.workspaceId, attrs: attributesOf(contact) } }, { upsert: true });
+      const attrs = attributesOf(contact);
+      const row = await this.store.rows.findOne({ _id: contact.id }, { projection: { thread: 1 } });
+      await this.store.rows.updateOne({ _id: contact.id }, { $set: { workspaceId: event.workspaceId, attrs } }, { upsert: true });
+      if (row?.thread) await this.store.redis.redis.set(rowKey(contact.id), JSON.stringify({ w: event.workspaceId, t: row.thread, a: attrs }));
     }
   }
 
-  /** Writes a thread's row; the days of its keys are recorded first, so a list never misses the row. */
+  /**
+   * Writes a thread's row and moves it between series. The Redis copy is written first, so a list
+   * never finds a thread in a series without its row; the MongoDB row last, so a crash in between is
+   * repaired when the event is redelivered.
+   */
   async thread(workspaceId: string, thread: ThreadSnapshot): Promise<void> {
-    const row = await this.store.rows.findOne({ _id: thread.contactId }, { projection: { 'thread.updatedAt': 1 } });
+    const row = await this.store.rows.findOne({ _id: thread.contactId }, { projection: { 'thread.updatedAt': 1, series: 1, attrs: 1 } });
     if (row?.thread && row.thread.updatedAt > thread.updatedAt) return;
-    const keys = rowKeys(workspaceId, thread);
-    if (keys.length) {
-      const pipeline = this.store.redis.redis.pipeline();
-      for (const { series, day } of keys) pipeline.zadd(daysKey(series), day, String(day));
-      await pipeline.exec();
-    }
-    await this.store.rows.updateOne({ _id: thread.contactId }, { $set: { workspaceId, thread, keys: keys.map((entry) => entry.key) } }, { upsert: true });
+    const entries = rowSeries(workspaceId, thread);
+    const now = new Set(entries.map((entry) => entry.series));
+    const pipeline = this.store.redis.redis.pipeline();
+    pipeline.set(rowKey(thread.contactId), JSON.stringify({ w: workspaceId, t: thread, a: row?.attrs ?? null }));
+    for (const entry of entries) pipeline.zadd(seriesKey(entry.series), entry.score, thread.contactId);
+    for (const old of row?.series ?? []) if (!now.has(old)) pipeline.zrem(seriesKey(old), thread.contactId);
+    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
+    await this.store.rows.updateOne({ _id: thread.contactId }, { $set: { workspaceId, thread, series: [...now] } }, { upsert: true });
   }
 
   /** Rebuilds the rows of a workspace (or all) from the threads collection, e.g. after losing the read model. */

@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CallerScope, conversationOf } from '@omnibox/contracts';
+import { CallerScope, conversationOf, ThreadSnapshot } from '@omnibox/contracts';
 import { invalidInput } from '@omnibox/platform';
 import {
-  afterCursor,
-  compareRows,
   Cursor,
-  bucketMs,
-  bucketOf,
   decodeCursor,
   descending,
   encodeCursor,
@@ -15,27 +11,34 @@ import {
   ListRequest,
   listRequestProblem,
   queryScopes,
+  RowAttributes,
   rowMatches,
+  scoreOf,
   seriesOf,
   sortKindOf,
   sortValue,
 } from './domain/inbox-list';
-import { daysKey, InboxStore } from './inbox.store';
-
-/** Days fetched per series at a time, and days read at once. */
-const DAY_BATCH = 32;
-const PARALLEL_DAYS = 4;
-const MAX_PARALLEL = 16;
+import { InboxStore, rowKey, seriesKey } from './inbox.store';
 
 export interface InboxPage {
   items: Array<ReturnType<typeof conversationOf>>;
   nextCursor: string | null;
 }
 
+/** A position in a list: the sort score, then the contact id (Redis orders equal scores by member). */
+interface Position {
+  score: number;
+  id: string;
+}
+
+const MAX_ROUNDS = 12;
+
 /**
- * The conversation list of a view (the one finder of every list rule). Reads, day by day in list
- * order, the rows of the index keys the view and the caller's visibility allow, checks each row
- * against every rule, and stops once a page is full: keyset pagination on (sort time, contact id).
+ * The conversation list of a view: the one finder of every list rule. Reads the next entries of the
+ * series the view and the caller's visibility allow (VIS-2/3 inside the query), merges them in list
+ * order, checks each row against every rule (`rowMatches`), and stops once a page is full. Keyset
+ * pagination on (sort time, contact id): a thread that stays put is never skipped nor repeated; one
+ * that moves is shown where it is when its page is read.
  */
 @Injectable()
 export class InboxService {
@@ -52,78 +55,67 @@ export class InboxService {
     const now = new Date();
     const desc = descending(request.sort);
     const blocked = request.view.kind === 'blocked';
-    const scopes = queryScopes(caller, request);
-    const series = scopes.map((scope) => seriesOf(caller.workspaceId, blocked, scope, listStatus(request), sortKindOf(request.sort)));
-    const size = bucketMs(scopes[0]);
-    const found = new Map<string, { value: string; id: string; row: InboxRow }>();
-    // Scan boundary (inclusive): the cursor's day, or everything.
-    let from: number | null = cursor ? bucketOf(cursor.value, size) : null;
-    let exclusive = false;
-    let read = 0;
+    const series = [...new Set(queryScopes(caller, request))].map((scope) => seriesKey(seriesOf(caller.workspaceId, blocked, scope, listStatus(request), sortKindOf(request.sort))));
+    const before = (a: Position, b: Position) => {
+      const order = a.score !== b.score ? a.score - b.score : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      return desc ? -order : order;
+    };
+    const redis = this.store.redis.redis;
+    const found: Array<{ position: Position; thread: ThreadSnapshot }> = [];
+    const checked = new Set<string>();
+    let position: Position | null = cursor ? { score: scoreOf(cursor.value), id: cursor.id } : null;
+    let batch = limit + 1;
 
-    for (;;) {
-      // The next days of every series, merged; days past the last one of a truncated series are unknown yet.
-      const pipeline = this.store.redis.redis.pipeline();
+    for (let round = 0; round < MAX_ROUNDS && found.length <= limit; round++) {
+      // The next entries of each series from the position (inclusive of its score: equal scores are
+      // then cut by id below).
+      const pipeline = redis.pipeline();
       for (const key of series) {
-        const start = from === null ? (desc ? '+inf' : '-inf') : exclusive ? `(${from}` : String(from);
-        if (desc) pipeline.zrevrangebyscore(daysKey(key), start, '-inf', 'LIMIT', 0, DAY_BATCH);
-        else pipeline.zrangebyscore(daysKey(key), start, '+inf', 'LIMIT', 0, DAY_BATCH);
+        if (desc) pipeline.zrevrangebyscore(key, position ? position.score : '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, batch);
+        else pipeline.zrangebyscore(key, position ? position.score : '-inf', '+inf', 'WITHSCORES', 'LIMIT', 0, batch);
       }
-      const results = (await pipeline.exec()) ?? [];
-      const daysBySeries = results.map(([error, days]) => {
+      const answers = (await pipeline.exec()) ?? [];
+      let horizon: Position | null = null; // past it, a truncated series may hold entries not read yet
+      const candidates = new Map<string, Position>();
+      for (const [error, flat] of answers) {
         if (error) throw error;
-        return (days as string[]).map(Number);
-      });
-      let limitDay: number | null = null;
-      daysBySeries.forEach((days) => {
-        if (days.length === DAY_BATCH) {
-          const last = days[days.length - 1];
-          limitDay = limitDay === null ? last : desc ? Math.max(limitDay, last) : Math.min(limitDay, last);
+        const values = flat as string[];
+        const entries: Position[] = [];
+        for (let i = 0; i < values.length; i += 2) entries.push({ id: values[i], score: Number(values[i + 1]) });
+        if (entries.length === batch) {
+          const last = entries[entries.length - 1];
+          if (!horizon || before(last, horizon) < 0) horizon = last;
         }
-      });
-      const days = [...new Set(daysBySeries.flat())]
-        .filter((day) => limitDay === null || (desc ? day >= limitDay : day <= limitDay))
-        .sort((a, b) => (desc ? b - a : a - b));
-      if (days.length === 0) break;
-
-      // Read a few buckets at once; as many more as the rows found so far say a page still needs.
-      for (let i = 0, step = PARALLEL_DAYS; i < days.length; i += step) {
-        if (read > 0) step = Math.min(MAX_PARALLEL, Math.max(1, Math.ceil((limit + 1 - found.size) / Math.max(0.5, found.size / read))));
-        const chunk = days.slice(i, i + step);
-        read += chunk.length;
-        const reads: Array<Promise<InboxRow[]>> = [];
-        for (const day of chunk) {
-          daysBySeries.forEach((seriesDays, index) => {
-            if (!seriesDays.includes(day)) return;
-            const filter: Record<string, unknown> = { keys: `${series[index]}${day}` };
-            if (request.unreplied) filter['thread.unreplied'] = true;
-            reads.push(this.store.rows.find(filter, { projection: { keys: 0 } }).toArray());
-          });
-        }
-        for (const rows of await Promise.all(reads)) {
-          for (const row of rows) {
-            if (found.has(row._id) || !row.thread) continue;
-            const entry = { value: sortValue(row.thread, request.sort), id: row._id, row };
-            if (!afterCursor(entry, cursor, request.sort) || !rowMatches(caller, request, row, now)) continue;
-            found.set(row._id, entry);
-          }
-        }
-        if (found.size > limit) return this.page(found, limit, request, caller);
+        for (const entry of entries) if (!position || before(position, entry) < 0) candidates.set(entry.id, entry);
       }
-      from = days[days.length - 1];
-      exclusive = true;
-      if (limitDay === null) break;
+      const ordered = [...candidates.values()].filter((entry) => !horizon || before(entry, horizon) <= 0).sort(before);
+      const fresh = ordered.filter((entry) => !checked.has(entry.id));
+      if (fresh.length) {
+        const rows = await redis.mget(fresh.map((entry) => rowKey(entry.id)));
+        fresh.forEach((entry, i) => {
+          const raw = rows[i];
+          if (!raw) return checked.add(entry.id);
+          const parsed = JSON.parse(raw) as { w: string; t: ThreadSnapshot; a: RowAttributes | null };
+          // The row may have moved since the series was read: it is listed where it is now, once that
+          // place is read (past the horizon it will be met again, under its new score).
+          const at = { score: scoreOf(sortValue(parsed.t, request.sort)), id: entry.id };
+          if (horizon && before(horizon, at) < 0) return;
+          checked.add(entry.id);
+          if (cursor && !(before({ score: scoreOf(cursor.value), id: cursor.id }, at) < 0)) return;
+          const row: InboxRow = { _id: entry.id, workspaceId: parsed.w, series: [], thread: parsed.t, attrs: parsed.a };
+          if (rowMatches(caller, request, row, now)) found.push({ position: at, thread: parsed.t });
+        });
+      }
+      if (!horizon) break;
+      position = horizon;
+      batch = Math.min(batch * 2, 2000);
     }
-    return this.page(found, limit, request, caller);
-  }
-
-  private page(found: Map<string, { value: string; id: string; row: InboxRow }>, limit: number, request: ListRequest, caller: CallerScope): InboxPage {
-    const ordered = [...found.values()].sort((a, b) => compareRows(a, b, request.sort));
-    const page = ordered.slice(0, limit);
+    found.sort((a, b) => before(a.position, b.position));
+    const page = found.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((entry) => conversationOf(entry.row.thread!, caller.principalId)),
-      nextCursor: ordered.length > limit && last ? encodeCursor({ value: last.value, id: last.id }) : null,
+      items: page.map((entry) => conversationOf(entry.thread, caller.principalId)),
+      nextCursor: found.length > limit && last ? encodeCursor({ value: sortValue(last.thread, request.sort), id: last.position.id }) : null,
     };
   }
 }

@@ -5,13 +5,16 @@ import type { InboxRow } from './domain/inbox-list';
 
 export const INBOX_ROWS = 'inbox_rows';
 
-/** Redis key of the days a series (index key without its day) has rows on. */
-export const daysKey = (series: string) => `conversations:inbox:days:${series}`;
+/** Redis sorted set of an index series (members: contact ids, scores: sort times). */
+export const seriesKey = (series: string) => `conversations:inbox:idx:${series}`;
+/** Redis copy of a row as lists read it: `{w, t, a}` = workspace, thread snapshot, contact attributes. */
+export const rowKey = (contactId: string) => `conversations:inbox:row:${contactId}`;
 
 /**
- * The inbox read model: one row per thread (`_id` = contact id) with the thread as events carry it,
- * its contact's attributes for advanced filters, and its index keys; plus, in Redis, the days each
- * index series has rows on, so a list knows which days to read.
+ * The inbox read model. Durable rows in MongoDB (one per thread, `_id` = contact id: the thread as
+ * events carry it, its contact's attributes for advanced filters, the series it is in), and their hot
+ * copy in Redis: the ordered series and the rows as lists read them. Both are derived from events and
+ * rebuildable (the Redis part from the rows, the rows from the threads collection).
  */
 @Injectable()
 export class InboxStore implements OnModuleInit {
@@ -25,6 +28,6 @@ export class InboxStore implements OnModuleInit {
   }
 
   async onModuleInit() {
-    await Promise.all([this.rows.createIndex({ keys: 1 }), this.rows.createIndex({ workspaceId: 1 })]);
+    await this.rows.createIndex({ workspaceId: 1 });
   }
 }

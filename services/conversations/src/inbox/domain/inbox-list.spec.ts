@@ -1,5 +1,5 @@
 import type { CallerScope, ThreadSnapshot } from '@omnibox/contracts';
-import { afterCursor, compareRows, decodeCursor, encodeCursor, InboxRow, listRequestProblem, ListRequest, queryScopes, rowKeys, rowMatches, sortValue } from './inbox-list';
+import { afterCursor, compareRows, decodeCursor, encodeCursor, InboxRow, listRequestProblem, ListRequest, queryScopes, rowMatches, rowSeries, sortValue } from './inbox-list';
 
 const snapshot = (extra: Partial<ThreadSnapshot> = {}): ThreadSnapshot => ({
   contactId: 'c1',
@@ -27,22 +27,28 @@ const caller = (restriction: CallerScope['restriction'], extra: Partial<CallerSc
   workspaceId: 'w1', principalId: 'me', kind: 'user', role: 'agent', restriction, teamIds: ['t1'], teamMemberIds: ['me', 'mate'], canViewBlocked: true, ...extra,
 });
 const request = (extra: Partial<ListRequest> = {}): ListRequest => ({ view: { kind: 'all' }, memberIds: [], status: 'all', sort: 'newest', unreplied: false, filter: null, ...extra });
-const row = (thread: ThreadSnapshot, attrs: InboxRow['attrs'] = null): InboxRow => ({ _id: thread.contactId, workspaceId: 'w1', keys: [], thread, attrs });
+const row = (thread: ThreadSnapshot, attrs: InboxRow['attrs'] = null): InboxRow => ({ _id: thread.contactId, workspaceId: 'w1', series: [], thread, attrs });
 
 describe('inbox lists (INB-1…4, FLT-1…6)', () => {
-  it('a thread with no message yet, or deleted, has no index keys: it is in no list', () => {
-    expect(rowKeys('w1', snapshot({ lastMessage: null, lastMessageAt: null }))).toEqual([]);
-    expect(rowKeys('w1', snapshot({ deleted: true }))).toEqual([]);
+  it('a thread with no message yet, or deleted, is in no series: it is in no list', () => {
+    expect(rowSeries('w1', snapshot({ lastMessage: null, lastMessageAt: null }))).toEqual([]);
+    expect(rowSeries('w1', snapshot({ deleted: true }))).toEqual([]);
   });
 
-  it('INB-4: a blocked contact’s keys live apart, so only the blocked view reads them', () => {
-    const keys = rowKeys('w1', snapshot({ contact: { id: 'c1', firstName: 'R', lastName: null, blocked: true } })).map((k) => k.key);
-    expect(keys.every((key) => key.startsWith('w1/X'))).toBe(true);
-    expect(rowKeys('w1', snapshot()).every((k) => k.key.startsWith('w1/V'))).toBe(true);
+  it('INB-4: a blocked contact’s series live apart, so only the blocked view reads them', () => {
+    const series = rowSeries('w1', snapshot({ contact: { id: 'c1', firstName: 'R', lastName: null, blocked: true } })).map((k) => k.series);
+    expect(series.every((key) => key.startsWith('w1/X'))).toBe(true);
+    expect(rowSeries('w1', snapshot()).every((k) => k.series.startsWith('w1/V'))).toBe(true);
   });
 
-  it('keys cover the status and All, per scope: workspace, assignee, team, team-unassigned, collaborators, mentions', () => {
-    const keys = rowKeys('w1', snapshot({ teamId: 't1', collaboratorIds: ['cc'], mentionedUntil: { mm: '2026-11-21T00:00:00.000Z' } })).map((k) => k.series);
+  it('FLT-3/FLT-4 scores: the latest message for Newest/Oldest, the time in status for Longest/Shortest', () => {
+    const entries = rowSeries('w1', snapshot());
+    expect(entries.find((e) => e.series === 'w1/Vw|*|L')!.score).toBe(Date.parse('2026-11-20T10:00:00.000Z'));
+    expect(entries.find((e) => e.series === 'w1/Vw|open|S')!.score).toBe(Date.parse('2026-11-19T08:00:00.000Z'));
+  });
+
+  it('series cover the status and All, per scope: workspace, assignee, team, team-unassigned, collaborators, mentions', () => {
+    const keys = rowSeries('w1', snapshot({ teamId: 't1', collaboratorIds: ['cc'], mentionedUntil: { mm: '2026-11-21T00:00:00.000Z' } })).map((k) => k.series);
     expect(keys).toEqual(expect.arrayContaining(['w1/Vw|open|L', 'w1/Vw|*|L', 'w1/Vw|open|S', 'w1/Va:-|open|L', 'w1/Vt:t1|*|L', 'w1/Vtu:t1|open|L', 'w1/Vc:cc|*|L', 'w1/Vm:mm|*|L']));
     expect(keys).not.toContain('w1/Vw|*|S');
   });

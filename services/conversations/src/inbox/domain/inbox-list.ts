@@ -11,15 +11,15 @@ import {
 } from '@omnibox/contracts';
 
 /**
- * The conversation list of a view (INB-1…4, FLT-1…6, VIS-2/3) as pure rules: which index keys a thread
- * row carries, which keys a query reads, the order of the list and its cursor.
+ * The conversation list of a view (INB-1…4, FLT-1…6, VIS-2/3) as pure rules: which index series a
+ * thread is in, which series a query reads, the order of the list and its cursor.
  *
- * Why keys: over FerretDB only top-level equality reaches PostgreSQL (and its GIN indexes); ranges,
- * `$in`, `$or` and sorts are done in memory after reading every matching document. So each row
- * carries keys `<workspace>/<scope>|<status>|<sort kind><day>` and a list reads the rows of one day
- * of one scope at a time, in sort order, until the page is full: the cost of a page is the rows of a
- * few days of the scopes of the view, not the whole workspace. MongoDB serves the same queries from
- * the same multikey index.
+ * Why series: over FerretDB only top-level equality reaches PostgreSQL; ranges, `$in`, `$or`, sorts
+ * and limits are done in memory after reading every matching document, so no query on the rows can
+ * answer "the next 50 in this order" without reading a whole scope. Each thread is therefore kept in a
+ * few ordered series `<workspace>/<scope>|<status>|<sort kind>` (Redis sorted sets, scored by the sort
+ * time, members ordered by contact id on equal times): a page reads the next entries of the few series
+ * the view and the caller's visibility allow, then checks each row against every rule.
  */
 
 export type StatusFilter = 'all' | 'open' | 'closed' | 'snoozed';
@@ -38,22 +38,11 @@ export interface RowAttributes {
 export interface InboxRow {
   _id: string;
   workspaceId: string;
-  /** Index keys (see above); empty while the row has no listable thread. */
-  keys: string[];
+  /** The series the thread is in (see above); empty while it is in no list. */
+  series: string[];
   thread: ThreadSnapshot | null;
   attrs: RowAttributes | null;
 }
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
-
-/**
- * The time bucket of a key. The whole-workspace scope is dense (every thread), so it is cut by the
- * hour; every other scope (one assignee, team, collaborator) by the day. All scopes of one query share
- * a size: a whole-workspace query reads that scope alone.
- */
-export const bucketMs = (scope: string): number => (scope === 'w' ? HOUR_MS : DAY_MS);
-export const bucketOf = (iso: string | null | undefined, size: number = DAY_MS): number => (iso ? Math.floor(Date.parse(iso) / size) : 0);
 
 /** Sort kinds: L = time of the latest message (FLT-3), S = time the thread entered its status (FLT-4). */
 type SortKind = 'L' | 'S';
@@ -67,6 +56,12 @@ export function sortValue(thread: ThreadSnapshot, sort: SortOrder): string {
   return sortKindOf(sort) === 'L' ? thread.lastMessageAt ?? thread.lastMessage?.at ?? '' : thread.statusSince ?? '';
 }
 
+/** The index score of a sort value: milliseconds, 0 for none (so they sort first ascending, last descending). */
+export const scoreOf = (value: string): number => {
+  const ms = value ? Date.parse(value) : 0;
+  return Number.isFinite(ms) ? ms : 0;
+};
+
 /** Scopes of a thread: whole workspace, assignee, team, team-unassigned, collaborators, mentioned users. */
 export function threadScopes(thread: ThreadSnapshot): string[] {
   const scopes = ['w', `a:${thread.assigneeId ?? '-'}`, `t:${thread.teamId ?? '-'}`];
@@ -76,25 +71,21 @@ export function threadScopes(thread: ThreadSnapshot): string[] {
   return [...new Set(scopes)];
 }
 
-/** A series is a key without its day; the days each series has rows on are kept beside the rows. */
+/** An index series: the threads of one scope in one status (or All), ordered by one sort kind. */
 export function seriesOf(workspaceId: string, blocked: boolean, scope: string, status: string, kind: SortKind): string {
   return `${workspaceId}/${blocked ? 'X' : 'V'}${scope}|${status}|${kind}`;
 }
 
-/** Index keys of a row with their series and day. Deleted and never-messaged threads get none (no list). */
-export function rowKeys(workspaceId: string, thread: ThreadSnapshot | null): Array<{ series: string; day: number; key: string }> {
+/** The series a thread is in, with its score there. Deleted and never-messaged threads are in none (no list). */
+export function rowSeries(workspaceId: string, thread: ThreadSnapshot | null): Array<{ series: string; score: number }> {
   if (!thread || thread.deleted || !thread.lastMessage) return [];
   const blocked = thread.contact.blocked;
-  const out: Array<{ series: string; day: number; key: string }> = [];
+  const out: Array<{ series: string; score: number }> = [];
+  const latest = scoreOf(sortValue(thread, 'newest'));
+  const since = scoreOf(thread.statusSince);
   for (const scope of threadScopes(thread)) {
-    const lDay = bucketOf(sortValue(thread, 'newest'), bucketMs(scope));
-    const sDay = bucketOf(thread.statusSince, bucketMs(scope));
-    for (const status of [thread.status, '*']) {
-      const series = seriesOf(workspaceId, blocked, scope, status, 'L');
-      out.push({ series, day: lDay, key: `${series}${lDay}` });
-    }
-    const series = seriesOf(workspaceId, blocked, scope, thread.status, 'S');
-    out.push({ series, day: sDay, key: `${series}${sDay}` });
+    for (const status of [thread.status, '*']) out.push({ series: seriesOf(workspaceId, blocked, scope, status, 'L'), score: latest });
+    out.push({ series: seriesOf(workspaceId, blocked, scope, thread.status, 'S'), score: since });
   }
   return out;
 }
