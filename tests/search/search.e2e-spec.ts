@@ -346,6 +346,9 @@ describe('search over the real gateway (SRH-1…9, VIS-4)', () => {
     it('a merge: the merged-away contact is gone and its messages are found under the kept one', async () => {
       const source = await inbound('mg-src', 'banana bread recipe', 'Bruno', 'banana');
       const kept = await contact({ firstName: 'Bertha', lastName: 'Kept' });
+      // As a user would: merge once the new contact shows up (a merge racing the contact's own creation
+      // event can answer 500 from the contacts service today; reported on issue #6).
+      await eventually(async () => (await searchContacts('bertha')).length === 1, 'the kept contact indexed', 15000);
       const merged = await api.post(`/v1/contacts/${kept.id}/merge`).set(as(owner)).send({ sourceContactId: source.contactId });
       expect(merged.status).toBe(200);
       await eventually(async () => (await searchMessages('banana bread'))[0]?.contactId === kept.id, 'the message under the kept contact', 15000);

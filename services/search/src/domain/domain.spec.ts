@@ -1,6 +1,6 @@
 import type { MessageSnapshot } from '@omnibox/contracts';
 import { emailForms, emailsIn, countCharacters, isQueryProblem, parseContactQuery, parseMessageQuery, wordDigits } from './query';
-import { isSearchableMessage, messageText, phoneDigitForms, searchableCustomValues, storedAccess } from './documents';
+import { currentGrantKeys, isSearchableMessage, mentionGrantKeys, messageText, phoneDigitForms, searchableCustomValues, storedAccess } from './documents';
 
 const message = (extra: Partial<MessageSnapshot> = {}): MessageSnapshot => ({
   kind: 'message', id: 'm1', contactId: 'c1', direction: 'incoming', channelId: 'ch', type: 'text', text: 'hello there', status: 'received', error: null,
@@ -95,9 +95,20 @@ describe('what a message document holds (SRH-6, CNV-8)', () => {
     expect(isSearchableMessage(message({ type: 'attachment', text: null }))).toBe(false);
     expect(isSearchableMessage(message({ type: 'unsupported', text: 'raw' }))).toBe(false);
   });
-  it('VIS-3: mentions are stored as a list so expiry is checked at query time', () => {
-    expect(storedAccess({ assigneeId: 'u1', teamId: null, collaboratorIds: ['b', 'a'], mentionedUntil: { z: '2026-01-02T00:00:00Z' } })).toEqual({
+  it('VIS-3: mentions are stored as a list and as grant keys, so expiry is checked at query time', () => {
+    expect(storedAccess({ assigneeId: 'u1', teamId: null, collaboratorIds: ['b', 'a'], mentionedUntil: { z: '2026-01-02T00:00:00Z' } })).toMatchObject({
       assigneeId: 'u1', teamId: null, collaboratorIds: ['a', 'b'], mentions: [{ userId: 'z', until: '2026-01-02T00:00:00Z' }],
     });
+  });
+  it('VIS-3: a mention lets the user in for its 24 hours and not a minute after', () => {
+    const keys = new Set(mentionGrantKeys([{ userId: 'z', until: '2026-01-02T10:30:20Z' }]));
+    const inAt = (iso: string) => currentGrantKeys('z', new Date(iso)).some((key) => keys.has(key));
+    expect(inAt('2026-01-01T10:31:00Z')).toBe(true);
+    expect(inAt('2026-01-01T23:59:59Z')).toBe(true);
+    expect(inAt('2026-01-02T10:05:00Z')).toBe(true);
+    expect(inAt('2026-01-02T10:29:59Z')).toBe(true);
+    expect(inAt('2026-01-02T10:30:30Z')).toBe(false);
+    expect(inAt('2026-01-02T11:00:00Z')).toBe(false);
+    expect(currentGrantKeys('y', new Date('2026-01-01T12:00:00Z')).some((key) => keys.has(key))).toBe(false);
   });
 });

@@ -8,7 +8,7 @@
  */
 
 /** Bump when a mapping or analyzer changes; `npm run search:rebuild` then builds indexes of the new version. */
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2;
 
 export type IndexKind = 'contacts' | 'messages';
 export const INDEX_KINDS: IndexKind[] = ['contacts', 'messages'];
@@ -42,7 +42,9 @@ const accessProperties = {
   assigneeId: { type: 'keyword' },
   teamId: { type: 'keyword' },
   collaboratorIds: { type: 'keyword' },
-  mentions: { type: 'nested', properties: { userId: { type: 'keyword' }, until: { type: 'date' } } },
+  // Kept for the in-thread visibility check; the query uses mentionGrants (domain/documents.ts).
+  mentions: { type: 'object', enabled: false },
+  mentionGrants: { type: 'keyword' },
 };
 
 const settings = {
@@ -51,6 +53,15 @@ const settings = {
   // Explicit, so a shard that saw no search for a while still refreshes on time (SRH: searchable within 2 s).
   refresh_interval: '1s',
   analysis,
+};
+
+/**
+ * Each index is stored in the order its lists are read (contacts by name, messages newest first),
+ * so a search stops after one page however many documents match.
+ */
+const SORT: Record<IndexKind, { field: string[]; order: string[] }> = {
+  contacts: { field: ['nameSort', 'contactId'], order: ['asc', 'asc'] },
+  messages: { field: ['createdAt', 'id', 'kind'], order: ['desc', 'desc', 'desc'] },
 };
 
 export const MAPPINGS: Record<IndexKind, Record<string, unknown>> = {
@@ -99,7 +110,7 @@ export function indexTemplate(alias: string, kind: IndexKind) {
     name: `${alias}-template`,
     index_patterns: [`${alias}-v*`],
     priority: 200,
-    template: { settings, mappings: MAPPINGS[kind] },
+    template: { settings: { ...settings, index: { sort: SORT[kind] } }, mappings: MAPPINGS[kind] },
     _meta: { mappingVersion: MAPPING_VERSION, owner: 'omnibox search service' },
   };
 }

@@ -118,7 +118,7 @@ const emptyContact = (workspaceId: string, contactId: string): ContactDoc => ({
   contact: null,
 });
 
-const accessOf = (doc: ContactDoc): StoredAccess => ({ assigneeId: doc.assigneeId, teamId: doc.teamId, collaboratorIds: doc.collaboratorIds, mentions: doc.mentions });
+const accessOf = (doc: ContactDoc): StoredAccess => ({ assigneeId: doc.assigneeId, teamId: doc.teamId, collaboratorIds: doc.collaboratorIds, mentions: doc.mentions, mentionGrants: doc.mentionGrants ?? [] });
 
 /**
  * Applies a batch of events to the indexes in a few bulk requests. Idempotent: applying the same

@@ -111,7 +111,9 @@ export class IndexingConsumer {
           await this.options.prepare();
           this.prepared = true;
         }
+        const started = Date.now();
         const failures = await this.options.indexer.apply(events.map((entry) => entry.event));
+        this.logger.debug({ consumer: this.options.durable, events: events.length, ms: Date.now() - started }, 'batch indexed');
         const failed = new Map(failures.map((failure) => [failure.eventId, failure.reason]));
         for (const { msg, event } of events) {
           const reason = failed.get(event.id);

@@ -1,6 +1,7 @@
 import { CallerScope, seesWholeWorkspace } from '@omnibox/contracts';
 import type { ContactQuery, MessageQuery } from '../domain/query';
 import { wordDigits } from '../domain/query';
+import { currentGrantKeys } from '../domain/documents';
 
 /** Elasticsearch query DSL, built from the parsed query and the caller's scope. */
 type Clause = Record<string, unknown>;
@@ -16,7 +17,7 @@ export function visibilityFilter(caller: CallerScope, now: Date): Clause[] {
   const should: Clause[] = [
     { term: { assigneeId: me } },
     { term: { collaboratorIds: me } },
-    { nested: { path: 'mentions', query: { bool: { filter: [{ term: { 'mentions.userId': me } }, { range: { 'mentions.until': { gt: now.toISOString() } } }] } } } },
+    { terms: { mentionGrants: currentGrantKeys(me, now) } },
   ];
   if (caller.restriction === 'team') {
     if (caller.teamIds.length) should.push({ terms: { teamId: caller.teamIds } });
@@ -30,7 +31,7 @@ function scopeFilters(caller: CallerScope, now: Date): Clause[] {
   return [{ term: { workspaceId: caller.workspaceId } }, ...(caller.canViewBlocked ? [] : [{ term: { blocked: false } }]), ...visibilityFilter(caller, now)];
 }
 
-/** SRH-1/2: every word matches a name word's start, the e-mail's start or the phone's digits; or the whole query a custom value. */
+/** SRH-1/2: every word matches a name word's start, the e-mail's start or the phone's digits; or the whole query a custom value. Name order. */
 export function contactQuery(query: ContactQuery, caller: CallerScope, now: Date): Clause {
   const wordClause = (word: string): Clause => {
     const should: Clause[] = [{ match: { emailForms: word } }];
@@ -42,17 +43,11 @@ export function contactQuery(query: ContactQuery, caller: CallerScope, now: Date
     }
     return { bool: { should, minimum_should_match: 1 } };
   };
-  const should: Clause[] = [{ bool: { filter: query.words.map(wordClause), boost: 1 } }, { term: { customValues: { value: query.exact, boost: 2 } } }];
+  const should: Clause[] = [{ bool: { filter: query.words.map(wordClause) } }, { term: { customValues: query.exact } }];
   // A query that reads as a phone number (`+62 812-3456`) is one digit prefix, spaces included.
   if (query.phoneDigits) should.push({ term: { phoneDigits: query.phoneDigits } });
-  // Better matches first: a whole-word name match scores above a prefix-only one.
-  const wordBoost: Clause[] = query.words.filter((word) => !word.includes('@')).map((word) => ({ multi_match: { query: word, fields: ['firstName', 'lastName'], type: 'best_fields' } }));
-  return {
-    bool: {
-      filter: [...scopeFilters(caller, now), { term: { hasDetails: true } }, { term: { deleted: false } }, { bool: { should, minimum_should_match: 1 } }],
-      should: wordBoost,
-    },
-  };
+  // Filters only, no scoring: results come in name order, the index's own order, so a search stops after one page.
+  return { bool: { filter: [...scopeFilters(caller, now), { term: { hasDetails: true } }, { term: { deleted: false } }, { bool: { should, minimum_should_match: 1 } }] } };
 }
 
 /** SRH-5: the text clause of a message query. */

@@ -52,7 +52,7 @@ export class SearchService {
         index: this.indexes.aliases.contacts,
         size: limit + 1,
         query: contactQuery(query, caller, new Date()),
-        sort: [{ _score: { order: 'desc' } }, { nameSort: 'asc' }, { contactId: 'asc' }],
+        sort: [{ nameSort: 'asc' }, { contactId: 'asc' }],
         _source: ['contact', 'assigneeId', 'teamId', 'blocked'],
         track_total_hits: false,
         ...(after ? { search_after: after as never } : {}),
@@ -64,7 +64,7 @@ export class SearchService {
       const contact = doc.contact as ContactSnapshot;
       return { ...contact, blocked: doc.blocked, assigneeId: doc.assigneeId, teamId: doc.teamId };
     });
-    await this.recent.remember(caller, tidy(q), 'contacts');
+    void this.recent.remember(caller, tidy(q), 'contacts');
     return { items, nextCursor: hits.length > limit ? encodeCursor(hits[limit - 1].sort) : '' };
   }
 
@@ -73,7 +73,7 @@ export class SearchService {
     if (scope && scope !== 'messages' && scope !== 'comments') throw invalidInput('scope', 'must be messages or comments');
     const kinds = scope === 'messages' ? (['message'] as const) : scope === 'comments' ? (['comment'] as const) : undefined;
     const result = await this.hits(caller, query, { kinds: kinds ? [...kinds] : undefined, order: 'desc', page });
-    await this.recent.remember(caller, tidy(q), scope || 'all');
+    void this.recent.remember(caller, tidy(q), scope || 'all');
     return result;
   }
 
