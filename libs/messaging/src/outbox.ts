@@ -130,6 +130,17 @@ export class Outbox {
   }
 
   /**
+   * Updates one document (selected by its `_id`) without recording events, under the same
+   * per-document lock as `update`; answers whether it matched. Cheaper than `update` on FerretDB,
+   * for writers that publish their events themselves and know the resulting document.
+   */
+  async updateOneDocument<T extends Document>(collectionName: string, filter: Filter<T> & { _id: unknown }, update: UpdateFilter<T>): Promise<boolean> {
+    const collection = this.collection(collectionName);
+    const result = await this.locks.run(this.documentKey(collectionName, filter._id), () => collection.updateOne(filter as Filter<Document>, update as UpdateFilter<Document>));
+    return result.matchedCount === 1;
+  }
+
+  /**
    * Waits for this process's in-flight publishes (and their clean-up writes), e.g. before bulk updates
    * that must not interleave with them on FerretDB (see `locks`).
    */

@@ -211,7 +211,7 @@ export class IngestProviderEvents implements OnModuleInit {
       (state) => {
         if (state.deleted || state.contact.blocked || state.recentIncomingIds.includes(key)) return null;
         const now = new Date().toISOString();
-        const seen = { ...state, recentIncomingIds: [...state.recentIncomingIds, key].slice(-64), identities: { ...state.identities, [channel.id]: inbound.contact.externalId } };
+        const seen = { ...state, recentIncomingIds: [...state.recentIncomingIds, key].slice(-20), identities: { ...state.identities, [channel.id]: inbound.contact.externalId } };
         const { category, type, data } = inbound.event;
         const referral = inbound.referral ?? null;
         if (category === 'open') {

@@ -107,7 +107,14 @@ export class ThreadsRepository {
       if (redoKey) await this.recordTimeline(current.workspaceId, recorded);
       const set: Record<string, unknown> = { updatedAt: result.state.updatedAt };
       for (const key of changed) set[key] = result.state[key as keyof ThreadState];
-      const written = await this.outbox.update<ThreadDoc>(COLLECTIONS.threads, { _id: current._id, version: current.version }, { $set: set, $inc: { version: 1 } }, redoKey ? [] : events);
+      const filter = { _id: current._id, version: current.version };
+      const update = { $set: set, $inc: { version: 1 } };
+      // Redone work publishes its own events and knows the result, so a plain update is enough.
+      const written = redoKey
+        ? (await this.outbox.updateOneDocument<ThreadDoc>(COLLECTIONS.threads, filter, update))
+          ? ({ ...current, ...result.state, version: current.version + 1 } as ThreadDoc)
+          : null
+        : await this.outbox.update<ThreadDoc>(COLLECTIONS.threads, filter, update, events);
       if (written) {
         if (redoKey) await Promise.all(events.map((event) => this.bus.publish(event)));
         else if (recorded.length) await this.store.timeline.insertMany(recorded.map((event) => this.timelineDoc(current.workspaceId, event)));

@@ -65,7 +65,12 @@ export interface Actor {
 }
 
 export const MENTION_ACCESS_MS = 24 * 60 * 60 * 1000;
-const RECENT_IDS = 64;
+/**
+ * Incoming messages a thread remembers having counted. A provider event is redelivered only when it
+ * was not acknowledged (a crash, a failed attempt), and one contact rarely sends this many messages
+ * meanwhile; the list is small because every thread write carries it.
+ */
+const RECENT_IDS = 20;
 
 export function sourceOf(actor: Actor): EventSource {
   return actor.kind === 'user' ? 'user' : actor.kind === 'api' ? 'api' : 'system';

@@ -42,6 +42,8 @@ export class InboxProjector implements OnModuleInit {
       durable: 'conversations-inbox',
       types: [ThreadUpdated.type, ContactCreated.type, ContactUpdated.type, ContactBlocked.type, ContactUnblocked.type, ContactMerged.type],
       concurrency: 16,
+      // Idempotent by construction (older snapshots are ignored, writes are absolute).
+      processed: undefined,
       handle: (event) => this.handle(event),
     });
   }

@@ -65,8 +65,14 @@ export class InboxService {
     const checked = new Set<string>();
     let position: Position | null = cursor ? { score: scoreOf(cursor.value), id: cursor.id } : null;
     let batch = limit + 1;
+    let more = false;
 
-    for (let round = 0; round < MAX_ROUNDS && found.length <= limit; round++) {
+    for (let round = 0; found.length <= limit; round++) {
+      if (round === MAX_ROUNDS) {
+        // A very selective filter: answer what was found with a cursor where reading stopped.
+        more = true;
+        break;
+      }
       // The next entries of each series from the position (inclusive of its score: equal scores are
       // then cut by id below).
       const pipeline = redis.pipeline();
@@ -113,9 +119,9 @@ export class InboxService {
     found.sort((a, b) => before(a.position, b.position));
     const page = found.slice(0, limit);
     const last = page[page.length - 1];
-    return {
-      items: page.map((entry) => conversationOf(entry.thread, caller.principalId)),
-      nextCursor: found.length > limit && last ? encodeCursor({ value: sortValue(last.thread, request.sort), id: last.position.id }) : null,
-    };
+    let nextCursor: string | null = null;
+    if (found.length > limit && last) nextCursor = encodeCursor({ value: sortValue(last.thread, request.sort), id: last.position.id });
+    else if (more && position) nextCursor = encodeCursor({ value: position.score ? new Date(position.score).toISOString() : '', id: position.id });
+    return { items: page.map((entry) => conversationOf(entry.thread, caller.principalId)), nextCursor };
   }
 }
