@@ -31,6 +31,9 @@ export class InboxConsumer implements OnModuleInit {
       types: [ThreadUpdated.type, MessageCreated.type, MessageUpdated.type, CommentCreated.type, TimelineEventRecorded.type],
       concurrency: 32,
       backoffMs: 200,
+      // Idempotent by construction (counts follow each thread's latest snapshot, a dot set twice is one
+      // dot, frames carry the event id), so no per-event bookkeeping round trips on the push path.
+      processed: undefined,
       handle: (event) => this.handle(event),
     });
   }
