@@ -61,8 +61,9 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
   beforeAll(async () => {
     provider = await new FakeProvider().start();
     platform = await startPlatform(
-      { NATS_URL: sharedEngineUrls.NATS_URL, REDIS_URL: sharedEngineUrls.REDIS_URL, MONGODB_URL: sharedEngineUrls.MONGODB_URL },
-      ['contacts', 'conversations', 'gateway'],
+      { NATS_URL: sharedEngineUrls.NATS_URL, REDIS_URL: sharedEngineUrls.REDIS_URL, MONGODB_URL: sharedEngineUrls.MONGODB_URL, ELASTICSEARCH_URL: sharedEngineUrls.ELASTICSEARCH_URL },
+      // Every service, as in production: search, inbox and the others consume these events alongside.
+      ['contacts', 'conversations', 'search', 'calls', 'notifications', 'gateway'],
       undefined,
       { LINK_PREVIEW_ALLOW_PRIVATE: 'true', DELIVERY_BACKOFF_MS: '50', DELIVERY_MAX_ATTEMPTS: '3', SNOOZE_POLL_MS: '100' },
     );
