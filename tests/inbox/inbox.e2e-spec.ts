@@ -4,6 +4,8 @@ import { eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { createGateway } from '../../services/gateway/src/app';
 import { GatewayConfig } from '../../services/gateway/src/config';
+import { InboxProjector } from '../../services/conversations/src/inbox/inbox.projector';
+import { InboxStore } from '../../services/conversations/src/inbox/inbox.store';
 import { FakeProvider, incomingText, postProviderEvent } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
 import { RealtimeClient, upgradeStatus } from './realtime-client';
@@ -27,6 +29,7 @@ describe('inbox views, counts, dots and realtime (INB-1…8, FLT-1…6, VIS-2…
   const email = (who: string) => `${who}.${tag}@example.com`;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const users: Record<string, { id: string; token: string }> = {};
+  let workspaceId: string;
   let sales: string;
   let support: string;
   let whatsapp: Channel;
@@ -92,6 +95,7 @@ describe('inbox views, counts, dots and realtime (INB-1…8, FLT-1…6, VIS-2…
 
     const workspace = await api.post('/v1/workspaces').send({ name: 'Inbox Co', owner: { firstName: 'Olivia', email: email('olivia'), password: 'owner-password-1' } });
     users.olivia = { id: workspace.body.user.id, token: workspace.body.token };
+    workspaceId = workspace.body.workspace.id;
     await addUser('mia', 'manager');
     await addUser('ana', 'agent', 'none');
     await addUser('ben', 'agent', 'team');
@@ -364,6 +368,26 @@ describe('inbox views, counts, dots and realtime (INB-1…8, FLT-1…6, VIS-2…
       expect((await get('dee', `/v1/inbox/${view}/conversations`)).body.lastRefreshedAt).toBe(refreshed.body.lastRefreshedAt);
       expect((await api.delete(`/v1/custom-inboxes/${created.body.id}`).set(as(tokenOf('ana')))).status).toBe(200);
       expect((await get('dee', `/v1/inbox/${view}/conversations`)).status).toBe(404);
+    });
+  });
+
+  describe('read model', () => {
+    it('the inbox read model rebuilds from the threads collection after its rows and Redis series are lost', async () => {
+      const before = ids(await list('olivia', 'all', { limit: '200' }));
+      expect(before.length).toBeGreaterThan(5);
+      const conversations = platform.services.conversations!.app;
+      const store = conversations.get(InboxStore);
+      const redis = store.redis.redis;
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `conversations:inbox:idx:${workspaceId}/*`, 'COUNT', 1000);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+      await store.rows.deleteMany({ workspaceId });
+      expect(await list('olivia', 'all', { limit: '200' })).toEqual([]);
+      await conversations.get(InboxProjector).rebuild(workspaceId);
+      expect(ids(await list('olivia', 'all', { limit: '200' }))).toEqual(before);
     });
   });
 
