@@ -180,9 +180,20 @@ async function main() {
     // ---- incoming message → WebSocket push -----------------------------------------------------
     const socket = new WebSocket(`${gw.replace(/^http/, 'ws')}/v1/realtime`, { headers: { Authorization: `Bearer ${owner.token}` } });
     const waiting = new Map<string, (at: number) => void>();
+    // Where the time goes: ingress → the thread written (event time), → published by a gateway, → on the socket.
+    const stages: Record<'stored' | 'published' | 'delivered', number[]> = { stored: [], published: [], delivered: [] };
     socket.on('message', (raw) => {
       const frame = JSON.parse(raw.toString());
-      if (frame.type === 'message.created' && typeof frame.data?.text === 'string') waiting.get(frame.data.text)?.(Date.now());
+      if (frame.type === 'message.created' && typeof frame.data?.text === 'string' && waiting.has(frame.data.text)) {
+        const now = Date.now();
+        const [received, occurred, published] = [Date.parse(frame.data.createdAt), Date.parse(frame.occurredAt), Date.parse(frame.publishedAt)];
+        if ([received, occurred, published].every(Number.isFinite)) {
+          stages.stored.push(occurred - received);
+          stages.published.push(published - occurred);
+          stages.delivered.push(now - published);
+        }
+        waiting.get(frame.data.text)?.(now);
+      }
     });
     await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
     const delays: number[] = [];
@@ -204,6 +215,11 @@ async function main() {
     delays.sort((a, b) => a - b);
     const push = { p50: percentile(delays, 50), p95: percentile(delays, 95), p99: percentile(delays, 99) };
     console.log(`incoming message → WebSocket push (${delays.length} pushes, ${lost} not within 5 s, stream of ${streamRate} msg/s alongside): p50 ${push.p50.toFixed(1)} ms, p95 ${push.p95.toFixed(1)} ms, p99 ${push.p99.toFixed(1)} ms`);
+    const stage = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return `p50 ${percentile(sorted, 50).toFixed(0)} / p95 ${percentile(sorted, 95).toFixed(0)} ms`;
+    };
+    console.log(`  of which: ingress → thread written (conversations ingest) ${stage(stages.stored)}; → frame published by the gateway consumer ${stage(stages.published)}; → on the socket ${stage(stages.delivered)}`);
     console.log(`stream: ${sent} incoming messages through signed ingress during the run`);
 
     console.log(`load average after: ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);

@@ -40,7 +40,7 @@ export class InboxConsumer implements OnModuleInit {
 
   async handle(event: EventEnvelope): Promise<void> {
     const workspaceId = event.workspaceId;
-    const base = { id: event.id, workspaceId };
+    const base = { id: event.id, workspaceId, occurredAt: event.occurredAt };
     if (ThreadUpdated.is(event)) {
       const thread = event.data.thread;
       const placed = await this.state.place(workspaceId, thread);

@@ -207,7 +207,7 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
     if (message.excludeUserId && message.excludeUserId === scope.principalId) return;
     if (!mayReceiveThread(scope, placementOf(message.thread))) return;
     const data = message.type === 'conversation.updated' ? conversationOf(message.thread, scope.principalId) : message.data;
-    this.send(connection, { type: message.type, data, seq: message.seq, id: message.id });
+    this.send(connection, { type: message.type, data, seq: message.seq, id: message.id, occurredAt: message.occurredAt, publishedAt: message.publishedAt });
   }
 
   private send(connection: Connection, frame: Record<string, unknown>) {

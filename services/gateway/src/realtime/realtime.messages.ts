@@ -20,6 +20,9 @@ export interface RealtimeMessage {
   data: unknown;
   /** `typing`: not echoed to the user who types. */
   excludeUserId?: string;
+  /** When the change happened (the event's time) and when a gateway published the frame. */
+  occurredAt?: string;
+  publishedAt?: string;
   /** `inbox.updated`: whose sidebar may have changed ('*': anyone's in the workspace). */
   users?: string[] | '*';
 }

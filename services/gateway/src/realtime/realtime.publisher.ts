@@ -17,6 +17,6 @@ export class RealtimePublisher {
   constructor(@Inject(REDIS) private readonly handle: RedisHandle) {}
 
   async publish(message: Omit<RealtimeMessage, 'seq'>): Promise<string> {
-    return (await this.handle.redis.eval(APPEND_AND_PUBLISH, 2, realtimeLog(message.workspaceId), realtimeChannel(message.workspaceId), JSON.stringify(message), String(LOG_LENGTH))) as string;
+    return (await this.handle.redis.eval(APPEND_AND_PUBLISH, 2, realtimeLog(message.workspaceId), realtimeChannel(message.workspaceId), JSON.stringify({ ...message, publishedAt: new Date().toISOString() }), String(LOG_LENGTH))) as string;
   }
 }
