@@ -16,6 +16,7 @@ async function main() {
   const nats = await connectNats(config.NATS_URL, 'search-rebuild');
   try {
     const bus = new EventBus(nats.connection, { stream: config.EVENT_STREAM, subjectPrefix: config.EVENT_SUBJECT_PREFIX });
+    await bus.ensureStreams();
     const report = await rebuildIndexes({ client: elasticsearch.client, bus, prefix: config.ES_INDEX_PREFIX, logger, batchSize: config.INDEX_BATCH_SIZE, keepPrevious: process.argv.includes('--keep-previous') });
     process.stdout.write(`rebuilt ${Object.values(report.indexes).join(', ')} from ${report.events} events in ${report.seconds.toFixed(1)} s; aliases switched from ${Object.values(report.previous).join(', ')}\n`);
   } finally {
