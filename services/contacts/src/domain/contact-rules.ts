@@ -30,7 +30,9 @@ export function normaliseTags(tags: string[]): string[] {
  * lands in the same state.
  */
 export function mergeDetails(kept: ContactDetails, source: ContactDetails): { details: ContactDetails; changed: string[] } {
-  const details: ContactDetails = { ...kept, tags: [...kept.tags], customFields: { ...kept.customFields } };
+  // Only the detail fields: `kept` is often a whole stored document (ids, access, outbox fields).
+  const details: ContactDetails = { firstName: kept.firstName, tags: [...kept.tags], customFields: { ...kept.customFields } } as ContactDetails;
+  for (const key of OPTIONAL_DETAILS) details[key] = kept[key];
   const changed: string[] = [];
   for (const key of OPTIONAL_DETAILS) {
     if (details[key] === null && source[key] !== null) {

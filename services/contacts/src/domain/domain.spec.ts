@@ -96,6 +96,12 @@ describe('merge (CON-3)', () => {
     expect(twice.details).toEqual(once);
     expect(twice.changed).toEqual([]);
   });
+  it('the merged details are only details, even when the kept contact is a whole stored document', () => {
+    const stored = { ...details({}), _id: 'c1', workspaceId: 'w', _outbox: { e1: {} }, access: { assigneeId: null } } as unknown as ContactDetails;
+    expect(Object.keys(mergeDetails(stored, details({ lastName: 'B' })).details).sort()).toEqual(
+      ['countryCode', 'customFields', 'email', 'firstName', 'gender', 'language', 'lastName', 'phone', 'tags'],
+    );
+  });
   it('suggests contacts that share a phone or an e-mail, never on missing values', () => {
     expect(sharesIdentity({ phone: '+1', email: null }, { phone: '+1', email: 'x@y.z' })).toBe(true);
     expect(sharesIdentity({ phone: null, email: 'a@b.c' }, { phone: '+2', email: 'a@b.c' })).toBe(true);
