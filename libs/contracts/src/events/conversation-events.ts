@@ -215,6 +215,9 @@ export interface ThreadSnapshot extends ThreadAccess {
 }
 
 export const ThreadUpdated = defineEvent<{ thread: ThreadSnapshot; changed: string[] }>('conversations.thread.updated');
+/** Who may see the thread changed (assignee, team, collaborators, mentions): for read models that only follow visibility. */
+export const ThreadAccessChanged = defineEvent<{ contactId: string; access: ThreadAccess; at: string }>('conversations.thread.access_changed');
+export const THREAD_ACCESS_FIELDS = ['assigneeId', 'teamId', 'collaboratorIds', 'mentionedUntil'] as const;
 export const MessageCreated = defineEvent<{ message: MessageSnapshot; thread: ThreadSnapshot }>('conversations.message.created');
 export const MessageUpdated = defineEvent<{ message: MessageSnapshot; thread: ThreadSnapshot }>('conversations.message.updated');
 export const CommentCreated = defineEvent<{ comment: CommentSnapshot; thread: ThreadSnapshot }>('conversations.comment.created');

@@ -1,13 +1,12 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { ThreadUpdated } from '@omnibox/contracts';
+import { ThreadAccessChanged } from '@omnibox/contracts';
 import { ConsumerRegistry, Outbox } from '@omnibox/messaging';
 import { COLLECTIONS, ContactDoc } from './contacts.store';
 
-const ACCESS_FIELDS = ['assigneeId', 'teamId', 'collaboratorIds', 'mentionedUntil'];
-
 /**
  * Who may see a contact follows its thread (VIS-2/3): assignment, team, collaborators and mentions
- * are owned by the conversations service, which announces every change.
+ * are owned by the conversations service, which announces every change of them on its own subject
+ * (so this consumer is not woken by every message).
  */
 @Injectable()
 export class ThreadAccessHandler implements OnModuleInit {
@@ -19,22 +18,20 @@ export class ThreadAccessHandler implements OnModuleInit {
   onModuleInit() {
     this.registry.add({
       durable: 'contacts-thread-access',
-      filter: '*.conversations.thread.updated',
+      filter: '*.conversations.thread.access_changed',
       concurrency: 8,
-      // Idempotent (guarded by accessAt), so no processed-event bookkeeping for every thread change.
+      // Idempotent (guarded by accessAt), so no processed-event bookkeeping.
       processed: undefined,
       handle: async (event) => {
-        if (!ThreadUpdated.is(event)) return;
-        const { thread, changed } = event.data;
-        if (!changed.some((field) => ACCESS_FIELDS.includes(field))) return;
-        const access = { assigneeId: thread.assigneeId, teamId: thread.teamId, collaboratorIds: thread.collaboratorIds, mentionedUntil: thread.mentionedUntil };
-        // An older thread state (a redelivery after a newer one) never overwrites a newer one.
+        if (!ThreadAccessChanged.is(event)) return;
+        const { contactId, access, at } = event.data;
         // Through the outbox's per-document lock: FerretDB rewrites the whole document on update, so
-        // this must not interleave with the contact's other writes.
+        // this must not interleave with the contact's other writes. An older thread state (a
+        // redelivery after a newer one) never overwrites a newer one.
         await this.outbox.update<ContactDoc>(
           COLLECTIONS.contacts,
-          { _id: thread.contactId, workspaceId: event.workspaceId, $or: [{ accessAt: { $exists: false } }, { accessAt: { $lte: thread.updatedAt } }] },
-          { $set: { access, accessAt: thread.updatedAt } },
+          { _id: contactId, workspaceId: event.workspaceId, $or: [{ accessAt: { $exists: false } }, { accessAt: { $lte: at } }] },
+          { $set: { access, accessAt: at } },
           [],
         );
       },

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   EventActor,
   EventEnvelope,
+  THREAD_ACCESS_FIELDS,
+  ThreadAccessChanged,
   ThreadSnapshot,
   ThreadUpdated,
   TimelineEventRecorded,
@@ -143,8 +145,20 @@ export class ThreadsRepository {
     options: { actor?: EventActor; extra?: ExtraEvents; redoKey?: string },
   ): EventEnvelope[] {
     const correlationId = currentCorrelationId();
+    const accessChanged = changed.some((field) => (THREAD_ACCESS_FIELDS as readonly string[]).includes(field));
     const events = [
       ...(changed.length ? [this.threadEvent(state, changed, options.actor)] : []),
+      ...(accessChanged
+        ? [
+            ThreadAccessChanged.create({
+              workspaceId: current.workspaceId,
+              aggregateId: current._id,
+              data: { contactId: current._id, access: { assigneeId: state.assigneeId, teamId: state.teamId, collaboratorIds: state.collaboratorIds, mentionedUntil: state.mentionedUntil }, at: state.updatedAt },
+              actor: options.actor,
+              correlationId,
+            }),
+          ]
+        : []),
       ...recorded.map((event) =>
         TimelineEventRecorded.create({ workspaceId: current.workspaceId, aggregateId: current._id, data: { event, thread: snapshot }, actor: options.actor, correlationId }),
       ),
