@@ -105,7 +105,7 @@ async function main() {
     await observer.stop();
 
     const latencies = seenAt.map((at, seq) => (at ? at - sentAt[seq] : NaN)).filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
-    const lost = accepted - latencies.length;
+    const missing = accepted - latencies.length;
     const duplicated = [...messageIds.values()].filter((ids) => ids.size > 1).length;
     const accepts = acceptLatency.sort((a, b) => a - b);
     const processedSeconds = (lastSeen - started) / 1000;
@@ -113,11 +113,11 @@ async function main() {
     console.log(`202 latency: p50 ${percentile(accepts, 50)} ms  p95 ${percentile(accepts, 95)} ms  p99 ${percentile(accepts, 99)} ms`);
     console.log(`on timelines: ${latencies.length} in ${processedSeconds.toFixed(1)} s (${(latencies.length / processedSeconds).toFixed(0)}/s)`);
     console.log(`end to end (ingress → timeline): p50 ${percentile(latencies, 50)} ms  p95 ${percentile(latencies, 95)} ms  p99 ${percentile(latencies, 99)} ms  max ${latencies[latencies.length - 1]} ms`);
-    console.log(`lost ${lost}, duplicated ${duplicated}`);
+    console.log(`not on a timeline within ${drainSeconds} s after the last send: ${missing}; duplicated ${duplicated}`);
     const memory = Object.entries(platform.processes).map(([name, child]) => `${name} ${rssMiB(child!.pid)} MiB`);
     console.log(`memory (RSS): ${memory.join(', ')}, ferretdb ${rssMiB(platform.engines.mongodb.child!.pid)} MiB`);
     const sustained = accepted / sendSeconds >= rate * 0.98 && latencies.length / processedSeconds >= rate * 0.98;
-    console.log(`target ≥ 300/s sustained: ${sustained && rate >= 300 ? 'met' : 'NOT met'}; p99 < 1 s: ${percentile(latencies, 99) < 1000 ? 'met' : 'NOT met'}; zero lost: ${lost === 0 ? 'met' : 'NOT met'}; zero duplicated: ${duplicated === 0 ? 'met' : 'NOT met'}`);
+    console.log(`target ≥ 300/s sustained: ${sustained && rate >= 300 ? 'met' : 'NOT met'}; p99 < 1 s: ${percentile(latencies, 99) < 1000 ? 'met' : 'NOT met'}; zero lost: ${missing === 0 ? 'met' : `NOT shown (${missing} still queued or lost)`}; zero duplicated: ${duplicated === 0 ? 'met' : 'NOT met'}`);
   } finally {
     await nats.close();
     await platform.stop();
