@@ -44,7 +44,7 @@ describe('search index lifecycle: outages lose nothing, a rebuild switches with 
     owner = workspace.body.token;
     channel = (await api.post('/v1/channels').set(as(owner)).send({ type: 'whatsapp', name: 'WA', config: { outboundUrl: `${provider.url}/send` } })).body;
     await send('lc-1', 'first ocelot message');
-    await eventually(async () => (await hits('ocelot'))?.length === 1, 'the first message searchable', 20000);
+    await eventually(async () => (await hits('ocelot'))?.length === 1, 'the first message searchable', 60000, 250);
   }, 180000);
 
   afterAll(async () => {
