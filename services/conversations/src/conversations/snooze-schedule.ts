@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS, RedisHandle } from '@omnibox/platform';
+import { CONFIG, REDIS, RedisHandle } from '@omnibox/platform';
+import type { ConversationsConfig } from '../config';
 
-const KEY = 'conversations:snoozes';
 const LEASE_MS = 30_000;
 
 // Takes the due entries and pushes each one a lease into the future in one atomic step, so that of
@@ -30,14 +30,22 @@ export interface DueSnooze {
  */
 @Injectable()
 export class SnoozeSchedule {
-  constructor(@Inject(REDIS) private readonly handle: RedisHandle) {}
+  /** One schedule per database: deployments (or test runs) sharing a Redis never take each other's entries. */
+  private readonly key: string;
+
+  constructor(
+    @Inject(REDIS) private readonly handle: RedisHandle,
+    @Inject(CONFIG) config: ConversationsConfig,
+  ) {
+    this.key = `conversations:snoozes:${config.MONGODB_DATABASE}`;
+  }
 
   private member(workspaceId: string, contactId: string) {
     return `${workspaceId}|${contactId}`;
   }
 
   async schedule(workspaceId: string, contactId: string, until: Date): Promise<void> {
-    await this.handle.redis.zadd(KEY, until.getTime(), this.member(workspaceId, contactId));
+    await this.handle.redis.zadd(this.key, until.getTime(), this.member(workspaceId, contactId));
   }
 
   /** Adds entries that are missing, leaving ones already there (and their leases) alone. */
@@ -45,16 +53,16 @@ export class SnoozeSchedule {
     if (entries.length === 0) return;
     const args: Array<string | number> = [];
     for (const entry of entries) args.push(entry.until.getTime(), this.member(entry.workspaceId, entry.contactId));
-    await this.handle.redis.zadd(KEY, 'NX', ...args);
+    await this.handle.redis.zadd(this.key, 'NX', ...args);
   }
 
   async cancel(workspaceId: string, contactId: string): Promise<void> {
-    await this.handle.redis.zrem(KEY, this.member(workspaceId, contactId));
+    await this.handle.redis.zrem(this.key, this.member(workspaceId, contactId));
   }
 
   async claimDue(now = Date.now(), batch = 100): Promise<DueSnooze[]> {
     const lease = now + LEASE_MS;
-    const due = (await this.handle.redis.eval(CLAIM, 1, KEY, now, lease, batch)) as string[];
+    const due = (await this.handle.redis.eval(CLAIM, 1, this.key, now, lease, batch)) as string[];
     return due.map((member) => {
       const [workspaceId, contactId] = member.split('|');
       return { workspaceId, contactId, lease };
@@ -62,7 +70,7 @@ export class SnoozeSchedule {
   }
 
   async release(entry: DueSnooze): Promise<void> {
-    await this.handle.redis.eval(RELEASE, 1, KEY, this.member(entry.workspaceId, entry.contactId), String(entry.lease));
+    await this.handle.redis.eval(RELEASE, 1, this.key, this.member(entry.workspaceId, entry.contactId), String(entry.lease));
   }
 
   /** When the entry is due again (the thread was snoozed anew after the claim). */

@@ -31,6 +31,12 @@ function valid<T>(parsed: T | QueryProblem): T {
 }
 
 /** SRH-1…9 over the indexes, always through the aliases and always inside the caller's visibility. */
+/**
+ * A search answers well within the gateway's gRPC deadline (5 s): a dying or unreachable Elasticsearch
+ * is a 503 naming it, never the gateway's "search service unavailable".
+ */
+const SEARCH_REQUEST = { requestTimeout: 2500, maxRetries: 1 };
+
 @Injectable()
 export class SearchService {
   private readonly client: Client;
@@ -56,7 +62,7 @@ export class SearchService {
         _source: ['contact', 'assigneeId', 'teamId', 'blocked'],
         track_total_hits: false,
         ...(after ? { search_after: after as never } : {}),
-      }),
+      }, SEARCH_REQUEST),
     );
     const hits = answer.hits.hits;
     const items = hits.slice(0, limit).map((hit) => {
@@ -119,7 +125,7 @@ export class SearchService {
           post_tags: [''],
         },
         ...(after ? { search_after: after as never } : {}),
-      }),
+      }, SEARCH_REQUEST),
     );
     const hits = answer.hits.hits;
     const items: Hit[] = hits.slice(0, limit).map((hit) => {
