@@ -31,6 +31,17 @@ export interface ConsumerOptions {
 
 const codec = JSONCodec<unknown>();
 
+type Decoded = { event: EventEnvelope } | { error: string };
+
+/** Reads a message once: its envelope, or why it is not one. */
+function decode(msg: JsMsg): Decoded {
+  try {
+    return { event: parseEnvelope(codec.decode(msg.data)) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
 /** Delay before the next delivery of a message that failed `deliveries` times. */
 export function retryDelayMs(deliveries: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, deliveries - 1));
@@ -100,19 +111,21 @@ export class EventConsumer {
   private async run(messages: ConsumerMessages) {
     const concurrency = Math.max(1, this.options.concurrency ?? 1);
     for await (const msg of messages) {
-      if (concurrency === 1) await this.process(msg);
-      else await this.dispatch(msg, concurrency);
+      const decoded = decode(msg);
+      if (concurrency === 1) await this.process(msg, decoded);
+      else await this.dispatch(msg, decoded, concurrency);
       if (this.stopping) break;
     }
     await Promise.allSettled([...this.running]);
   }
 
   /** Starts one message once a slot is free, after the earlier messages of its partition. */
-  private async dispatch(msg: JsMsg, concurrency: number) {
+  private async dispatch(msg: JsMsg, decoded: Decoded, concurrency: number) {
     while (this.running.size >= concurrency) await Promise.race(this.running);
-    const key = this.partitionOf(msg);
+    // A message that is not an event has no partition; it is parked by `process`.
+    const key = 'event' in decoded ? (this.options.partitionKey ? this.options.partitionKey(decoded.event) : decoded.event.aggregateId) : '';
     const previous = this.partitions.get(key) ?? Promise.resolve();
-    const job: Promise<void> = previous.then(() => this.process(msg));
+    const job: Promise<void> = previous.then(() => this.process(msg, decoded));
     this.partitions.set(key, job);
     this.running.add(job);
     void job.finally(() => {
@@ -121,24 +134,13 @@ export class EventConsumer {
     });
   }
 
-  private partitionOf(msg: JsMsg): string {
-    try {
-      const event = parseEnvelope(codec.decode(msg.data));
-      return this.options.partitionKey ? this.options.partitionKey(event) : event.aggregateId;
-    } catch {
-      return '';
-    }
-  }
-
-  private async process(msg: JsMsg) {
+  private async process(msg: JsMsg, decoded: Decoded) {
     const deliveries = msg.info.deliveryCount;
-    let event: EventEnvelope;
-    try {
-      event = parseEnvelope(codec.decode(msg.data));
-    } catch (error) {
-      await this.deadLetter(msg, `poison message: ${(error as Error).message}`, deliveries);
+    if ('error' in decoded) {
+      await this.deadLetter(msg, `poison message: ${decoded.error}`, deliveries);
       return;
     }
+    const { event } = decoded;
     if (this.options.types && !this.options.types.includes(event.type)) {
       msg.ack();
       return;
