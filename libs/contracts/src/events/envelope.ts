@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /** Who caused an event: a user, an API token, a channel's contact, or the platform itself. */
 export interface EventActor {
@@ -78,4 +78,13 @@ export function parseEnvelope(raw: unknown): EventEnvelope {
     'data' in value;
   if (!ok) throw new Error('not an event envelope: id, type, version, workspaceId, aggregateId, occurredAt and data are required');
   return value as EventEnvelope;
+}
+
+/**
+ * An event id (UUID-shaped) derived from a key: the same work announced again gets the same id, which
+ * JetStream drops as a duplicate and consumers skip.
+ */
+export function derivedEventId(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

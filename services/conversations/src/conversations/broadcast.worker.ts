@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { BroadcastRequested, ChannelSnapshot, EventEnvelope, MessageSnapshot } from '@omnibox/contracts';
 import { ConsumerRegistry } from '@omnibox/messaging';
@@ -9,7 +8,7 @@ import { newThread } from '../domain/thread';
 import { ContactsClient, threadContact } from './contacts.client';
 import { ConversationsService } from './conversations.service';
 import { ConversationsStore } from './conversations.store';
-import { stateOf, ThreadsRepository } from './threads.repository';
+import { derivedId, stateOf, ThreadsRepository } from './threads.repository';
 
 type BroadcastBody = { type: 'text' | 'template'; text?: string; template?: { name: string; language: string; parameters: string[] } };
 
@@ -47,7 +46,7 @@ export class BroadcastWorker implements OnModuleInit {
   }
 
   private async sendOne(workspaceId: string, broadcastId: string, contactId: string, body: BroadcastBody, channels: ChannelSnapshot[], senderName?: string) {
-    const id = createHash('sha256').update(`${broadcastId}|${contactId}`).digest('hex').slice(0, 24);
+    const id = derivedId(`${broadcastId}|${contactId}`);
     if (await this.store.timeline.countDocuments({ _id: id }, { limit: 1 })) return;
     const contact = await this.contacts.getAsSystem(workspaceId, contactId);
     if (contact.blocked) {

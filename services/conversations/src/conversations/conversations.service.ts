@@ -6,6 +6,7 @@ import {
   ChannelSnapshot,
   CommentCreated,
   CommentSnapshot,
+  conversationOf,
   EventActor,
   MessageCreated,
   MessageSnapshot,
@@ -59,25 +60,9 @@ export function eventActor(caller: CallerScope): EventActor {
   return { kind: caller.kind, id: caller.principalId };
 }
 
-/** API.md `conversation` for one caller. */
+/** API.md `conversation` for one caller (the shape lists and pushes use), with who else is typing. */
 export function conversationView(doc: ThreadDoc | ThreadState, userId: string, typingUserIds: string[] = []) {
-  return {
-    contactId: doc.contactId,
-    contact: { id: doc.contact.id, firstName: doc.contact.firstName, lastName: doc.contact.lastName, blocked: doc.contact.blocked },
-    status: doc.status,
-    previousStatus: doc.previousStatus,
-    snoozedUntil: doc.snoozedUntil,
-    assigneeId: doc.assigneeId,
-    teamId: doc.teamId,
-    collaboratorIds: doc.collaboratorIds,
-    unreadCount: rules.unreadCount(doc, userId),
-    lastMessage: doc.lastMessage,
-    lastMessageAt: doc.lastMessageAt,
-    lastIncomingAt: doc.lastIncomingAt,
-    statusSince: doc.statusSince,
-    episode: doc.episode,
-    typingUserIds: typingUserIds.filter((id) => id !== userId),
-  };
+  return { ...conversationOf(doc, userId), typingUserIds: typingUserIds.filter((id) => id !== userId) };
 }
 
 const TIMELINE_CURSOR = /^[0-9TZ:.-]{10,40}\|[A-Za-z0-9_-]{1,64}$/;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import {
   ChannelSnapshot,
@@ -22,7 +21,7 @@ import * as rules from '../domain/thread';
 import { newThread, preview, ThreadState } from '../domain/thread';
 import { ContactsClient, threadContact } from './contacts.client';
 import { COLLECTIONS, ConversationsStore, ThreadDoc, TimelineDoc } from './conversations.store';
-import { stateOf, ThreadsRepository } from './threads.repository';
+import { derivedId, stateOf, ThreadsRepository } from './threads.repository';
 
 /** A Map that forgets its oldest entries beyond `limit`. */
 class BoundedMap<K, V> extends Map<K, V> {
@@ -41,7 +40,7 @@ const INCOMING_FIELDS = ['status', 'statusSince', 'episode', 'lastMessage', 'las
 
 /** Our id of an incoming message: the same provider message always gets the same id (idempotent ingress). */
 export function inboundMessageId(workspaceId: string, channelId: string, providerId: string): string {
-  return createHash('sha256').update(`${workspaceId}|${channelId}|${providerId}`).digest('hex').slice(0, 24);
+  return derivedId(`${workspaceId}|${channelId}|${providerId}`);
 }
 
 /** The partition of a provider event: one contact's messages (or one message's statuses) stay in order. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  derivedEventId,
   EventActor,
   EventEnvelope,
   THREAD_ACCESS_FIELDS,
@@ -20,11 +21,7 @@ export const newId = () => new ObjectId().toHexString();
 
 /** A stable id (24 hex) derived from a key: the same work done again produces the same records. */
 export const derivedId = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 24);
-/** A stable event id (UUID-shaped) derived from a key, so JetStream drops a republish. */
-export function derivedEventId(key: string): string {
-  const hex = createHash('sha256').update(key).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
+
 
 /** The plain thread state of a stored document. */
 export function stateOf(doc: ThreadDoc): ThreadState {

@@ -1,4 +1,4 @@
-import { channelConfig, ChannelSnapshot, mentionedUserIds } from '@omnibox/contracts';
+import { channelConfig, ChannelSnapshot, conversationOf, mentionedUserIds } from '@omnibox/contracts';
 import { checkMessagingWindow, chooseChannel, firstUrl, nextStatus, normaliseSubject, outgoingEmailThread, storedAttachmentName } from './messaging-rules';
 import * as rules from './thread';
 import { Actor, newThread, ThreadState } from './thread';
@@ -84,10 +84,10 @@ describe('thread rules (CNV-1…8, INB-7, VIS-3)', () => {
 
   it('INB-7: unread counts per user', () => {
     let state = thread({ incomingCount: 3 });
-    expect(rules.unreadCount(state, 'ana')).toBe(3);
+    expect(conversationOf(state, 'ana').unreadCount).toBe(3);
     state = rules.markRead(state, 'ana', at(1));
-    expect(rules.unreadCount(state, 'ana')).toBe(0);
-    expect(rules.unreadCount(state, 'ben')).toBe(3);
+    expect(conversationOf(state, 'ana').unreadCount).toBe(0);
+    expect(conversationOf(state, 'ben').unreadCount).toBe(3);
   });
 });
 

@@ -346,10 +346,6 @@ export function markRead(state: ThreadState, userId: string, now: string): Threa
   return { ...state, reads: { ...state.reads, [userId]: state.incomingCount }, updatedAt: now };
 }
 
-export function unreadCount(state: Pick<ThreadState, 'incomingCount' | 'reads'>, userId: string): number {
-  return Math.max(0, state.incomingCount - (state.reads[userId] ?? 0));
-}
-
 /**
  * CNV-8: blocking closes the thread (it leaves every view but Blocked); unblocking keeps it closed and
  * returns it to its normal views.

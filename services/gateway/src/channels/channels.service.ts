@@ -1,6 +1,6 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { ChannelCreated, ChannelSnapshot, channelConfig, ChannelType, EventEnvelope, ProviderEvent, ProviderEventReceived } from '@omnibox/contracts';
+import { ChannelCreated, ChannelSnapshot, channelConfig, ChannelType, derivedEventId, EventEnvelope, ProviderEvent, ProviderEventReceived } from '@omnibox/contracts';
 import { EventBus, Outbox } from '@omnibox/messaging';
 import { AppError, currentCorrelationId, dependencyUnavailable, getLogger, MONGO, MongoHandle, notFound, unauthenticated } from '@omnibox/platform';
 import { Collection, ObjectId } from 'mongodb';
@@ -28,8 +28,7 @@ const snapshotOf = (doc: ChannelDoc): ChannelSnapshot => ({ id: doc._id, type: d
 export function providerEventId(channelId: string, event: ProviderEvent): string {
   const key =
     event.type === 'message' ? `${channelId}|message|${event.id}` : event.type === 'event' ? `${channelId}|event|${event.id}` : `${channelId}|status|${event.messageId}|${event.status}`;
-  const hex = createHash('sha256').update(key).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return derivedEventId(key);
 }
 
 /** `sha256=<hex>` of the raw body keyed with the channel secret, compared in constant time. */
