@@ -531,7 +531,8 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       const contactId = await eventually(async () => (await api.get('/v1/contacts').query({ channelId: telegram.id, externalId: 'cnv9-web' }).set(as(owner))).body.items?.[0]?.id, 'contact of the opener');
       const opened = await eventually(async () => (await timeline(contactId)).find((i) => i.type === 'opened'), 'opened event');
       expect(opened).toMatchObject({ category: 'open', source: 'click_to_chat', referral: { code: 'CTA-7', url: 'https://shop.example/p/7' } });
-      expect((await conversation(contactId)).status).toBe('open');
+      // Ingested work writes its timeline entries first; the thread follows a moment later.
+      await eventually(async () => (await conversation(contactId)).status === 'open' || null, 'thread opened by the click-to-chat');
       const page = { type: 'event', id: `page-${tag}`, timestamp: new Date().toISOString(), contact: { externalId: 'cnv9-web' }, event: { category: 'page', type: 'page_changed', data: { url: 'https://shop.example/cart' } } };
       expect(await postProviderEvent(platform.gatewayUrl, telegram, page)).toBe(202);
       const changed = await eventually(async () => (await timeline(contactId)).find((i) => i.type === 'page_changed'), 'page change');
