@@ -16,7 +16,7 @@ import { MongoClient } from 'mongodb';
 import WebSocket from 'ws';
 import { newThread, receiveIncoming, sendOutgoing, setStatus, snapshotOf, snooze, ThreadState } from '../../services/conversations/src/domain/thread';
 import { rowSeries } from '../../services/conversations/src/inbox/domain/inbox-list';
-import { rowKey, seriesKey } from '../../services/conversations/src/inbox/inbox.store';
+import { INBOX_ATTRIBUTES, rowKey, seriesKey } from '../../services/conversations/src/inbox/inbox.store';
 import { call, formatReport, intFromEnv, LatencyReport, measure, percentile, rssMiB } from '../support/bench';
 import { startBenchPlatform } from '../support/platform-processes';
 
@@ -93,20 +93,20 @@ async function main() {
         const entries = rowSeries(workspaceId, snapshot);
         const attrs = { tags: [], language: null, countryCode: null, customFields: {} };
         for (const entry of entries) days.zadd(seriesKey(entry.series), entry.score, id);
-        days.set(rowKey(id), JSON.stringify({ w: workspaceId, t: snapshot, a: attrs }));
-        rows.push({ _id: id, workspaceId, thread: snapshot, series: entries.map((entry) => entry.series), attrs });
+        days.hset(rowKey(id), { w: workspaceId, t: JSON.stringify(snapshot), a: JSON.stringify(attrs), u: snapshot.updatedAt, s: entries.map((entry) => entry.series).join('\n') });
+        rows.push({ _id: id, workspaceId, attrs });
         const bucket = countBucketOf(placementOf(snapshot));
         placed[id] = `${snapshot.updatedAt}\t${bucket}`;
         if (bucket) counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
       }
       await conversations.collection('threads').insertMany(docs as never[], { ordered: false });
-      await conversations.collection('inbox_rows').insertMany(rows as never[], { ordered: false });
+      await conversations.collection(INBOX_ATTRIBUTES).insertMany(rows as never[], { ordered: false });
       for (const [bucket, count] of counts) days.hincrby(`gw:inbox:counts:${workspaceId}`, bucket, count);
       days.hset(`gw:inbox:placed:${workspaceId}`, placed);
       await days.exec();
       if ((start / batch) % 20 === 0) process.stdout.write(`  seeded ${Math.min(threads, start + batch)} threads (${Math.round((Date.now() - seedStart) / 1000)} s)\n`);
     }
-    console.log(`seeded ${threads} threads directly into the conversations database (threads + inbox rows + their Redis series + count buckets) in ${Math.round((Date.now() - seedStart) / 1000)} s`);
+    console.log(`seeded ${threads} threads directly into the conversations database (threads + contact attributes + Redis rows and series + count buckets) in ${Math.round((Date.now() - seedStart) / 1000)} s`);
 
     // ---- steady stream through signed ingress --------------------------------------------------
     let sent = 0;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { Agent, request } from 'undici';
 
 // Keep-alive connections, as a real client pool would use; enough of them for the concurrency.
@@ -73,4 +74,59 @@ export function rssMiB(pid: number): number {
 export function intFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Pids of the running processes whose command name is `comm` (e.g. the PostgreSQL backends). */
+function pidsNamed(comm: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === comm;
+      } catch {
+        return false;
+      }
+    });
+}
+
+/**
+ * CPU used per named process between `start()` and `report()`, as a share of one core, so a reader
+ * sees where the machine's time went. `postgres` sums every PostgreSQL process (FerretDB's backend).
+ */
+export function cpuMeter(processes: Record<string, number | undefined>) {
+  const sample = () => {
+    const usage: Record<string, number> = {};
+    for (const [name, pid] of Object.entries(processes)) if (pid) usage[name] = cpuSecondsOf(pid);
+    usage.postgres = pidsNamed('postgres').reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+    usage['load generator'] = process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+    return usage;
+  };
+  let first = sample();
+  let startedAt = Date.now();
+  return {
+    start() {
+      first = sample();
+      startedAt = Date.now();
+    },
+    report(): string {
+      const last = sample();
+      const seconds = (Date.now() - startedAt) / 1000;
+      const shares = Object.keys(last).map((name) => [name, (100 * (last[name] - (first[name] ?? 0))) / seconds] as const);
+      const total = shares.reduce((sum, [, share]) => sum + share, 0);
+      return `${shares.map(([name, share]) => `${name} ${share.toFixed(0)}%`).join(', ')} (total ${total.toFixed(0)}% of ${cpus().length * 100}%)`;
+    },
+  };
 }

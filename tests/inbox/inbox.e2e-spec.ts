@@ -5,7 +5,7 @@ import request from 'supertest';
 import { createGateway } from '../../services/gateway/src/app';
 import { GatewayConfig } from '../../services/gateway/src/config';
 import { InboxProjector } from '../../services/conversations/src/inbox/inbox.projector';
-import { InboxStore } from '../../services/conversations/src/inbox/inbox.store';
+import { InboxStore, rowKey } from '../../services/conversations/src/inbox/inbox.store';
 import { FakeProvider, incomingText, postProviderEvent } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
 import { RealtimeClient, upgradeStatus } from './realtime-client';
@@ -372,7 +372,12 @@ describe('inbox views, counts, dots and realtime (INB-1…8, FLT-1…6, VIS-2…
   });
 
   describe('read model', () => {
-    it('the inbox read model rebuilds from the threads collection after its rows and Redis series are lost', async () => {
+    it('the inbox read model rebuilds from the threads collection after Redis lost its rows and series', async () => {
+      const tagged = await inbound('rebuild-tagged', 'tagged before the loss');
+      expect((await api.patch(`/v1/contacts/${tagged}`).set(as(tokenOf('olivia'))).send({ tags: ['rebuilt'] })).status).toBe(200);
+      const custom = await post('olivia', '/v1/custom-inboxes', { name: 'Rebuilt', filter: { all: [{ field: 'tag', op: 'eq', value: 'rebuilt' }] } });
+      const taggedView = `custom:${custom.body.id}`;
+      await eventually(async () => ids(await list('olivia', taggedView)).includes(tagged), 'tagged thread in the custom view');
       const before = ids(await list('olivia', 'all', { limit: '200' }));
       expect(before.length).toBeGreaterThan(5);
       const conversations = platform.services.conversations!.app;
@@ -384,10 +389,12 @@ describe('inbox views, counts, dots and realtime (INB-1…8, FLT-1…6, VIS-2…
         if (keys.length) await redis.del(...keys);
         cursor = next;
       } while (cursor !== '0');
-      await store.rows.deleteMany({ workspaceId });
+      await redis.del(...before.map(rowKey));
       expect(await list('olivia', 'all', { limit: '200' })).toEqual([]);
       await conversations.get(InboxProjector).rebuild(workspaceId);
       expect(ids(await list('olivia', 'all', { limit: '200' }))).toEqual(before);
+      // The contact attributes of advanced filters are durable: the rebuilt row has them again.
+      expect(ids(await list('olivia', taggedView))).toEqual([tagged]);
     });
   });
 

@@ -219,6 +219,11 @@ export const ThreadUpdated = defineEvent<{ thread: ThreadSnapshot; changed: stri
 export const ThreadAccessChanged = defineEvent<{ contactId: string; access: ThreadAccess; at: string }>('conversations.thread.access_changed');
 export const THREAD_ACCESS_FIELDS = ['assigneeId', 'teamId', 'collaboratorIds', 'mentionedUntil'] as const;
 export const MessageCreated = defineEvent<{ message: MessageSnapshot; thread: ThreadSnapshot }>('conversations.message.created');
+/**
+ * An outgoing message waits for delivery (MSG-2). Announced with its `conversations.message.created`,
+ * on a subject of its own so the delivery worker never reads the far more frequent incoming messages.
+ */
+export const MessageSendRequested = defineEvent<{ messageId: string; contactId: string }>('conversations.message.send_requested');
 export const MessageUpdated = defineEvent<{ message: MessageSnapshot; thread: ThreadSnapshot }>('conversations.message.updated');
 export const CommentCreated = defineEvent<{ comment: CommentSnapshot; thread: ThreadSnapshot }>('conversations.comment.created');
 export const TimelineEventRecorded = defineEvent<{ event: TimelineEventSnapshot; thread: ThreadSnapshot }>('conversations.timeline_event.recorded');

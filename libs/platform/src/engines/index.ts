@@ -1,4 +1,5 @@
 export * from './mongo';
+export * from './insert-batcher';
 export * from './redis';
 export * from './nats';
 export * from './elasticsearch';

@@ -9,6 +9,7 @@ import {
   conversationOf,
   EventActor,
   MessageCreated,
+  MessageSendRequested,
   MessageSnapshot,
   ThreadWoke,
   TimelineItem,
@@ -218,8 +219,10 @@ export class ConversationsService {
       ...(emailMessageId ? { emailMessageId } : {}),
       item: message,
     };
-    const event = MessageCreated.create({ workspaceId: doc.workspaceId, aggregateId: doc.contactId, data: { message, thread: rules.snapshotOf(threadAfter) }, correlationId: currentCorrelationId() });
-    await this.outbox.insert(COLLECTIONS.timeline, row, [event]);
+    const base = { workspaceId: doc.workspaceId, aggregateId: doc.contactId, correlationId: currentCorrelationId() };
+    const created = MessageCreated.create({ ...base, data: { message, thread: rules.snapshotOf(threadAfter) } });
+    const sendRequested = MessageSendRequested.create({ ...base, data: { messageId: message.id, contactId: doc.contactId } });
+    await this.outbox.insert(COLLECTIONS.timeline, row, [created, sendRequested]);
   }
 
   private checkShape(input: SendMessageInput) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { TimelineItem } from '@omnibox/contracts';
-import { MONGO, MongoHandle } from '@omnibox/platform';
+import { InsertBatcher, MONGO, MongoHandle } from '@omnibox/platform';
 import { Collection } from 'mongodb';
 import type { ThreadState } from '../domain/thread';
 
@@ -49,10 +49,13 @@ export class ConversationsStore implements OnModuleInit {
   readonly threads: Collection<ThreadDoc>;
   readonly timeline: Collection<TimelineDoc>;
   readonly broadcasts: Collection<BroadcastDoc>;
+  /** Timeline inserts of the busy path (ingested messages), shared between concurrent writers. */
+  readonly timelineInserts: InsertBatcher<TimelineDoc>;
 
   constructor(@Inject(MONGO) mongo: MongoHandle) {
     this.threads = mongo.db.collection(COLLECTIONS.threads);
     this.timeline = mongo.db.collection(COLLECTIONS.timeline);
+    this.timelineInserts = new InsertBatcher(this.timeline);
     this.broadcasts = mongo.db.collection(COLLECTIONS.broadcasts);
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { EventEnvelope, MessageCreated, MessageSnapshot, MessageUpdated } from '@omnibox/contracts';
+import { EventEnvelope, MessageSendRequested, MessageSnapshot, MessageUpdated } from '@omnibox/contracts';
 import { ConsumerRegistry, Outbox } from '@omnibox/messaging';
 import { CONFIG, currentCorrelationId } from '@omnibox/platform';
 import type { ConversationsConfig } from '../config';
@@ -28,9 +28,9 @@ export class DeliveryWorker implements OnModuleInit {
   onModuleInit() {
     this.registry.add({
       durable: 'conversations-delivery',
-      filter: '*.conversations.message.created',
+      filter: `*.${MessageSendRequested.type}`,
       concurrency: 16,
-      partitionKey: (event) => (event.data as { message?: { id?: string } }).message?.id ?? event.id,
+      partitionKey: (event) => (event.data as { messageId?: string }).messageId ?? event.id,
       maxDeliveries: this.config.DELIVERY_MAX_ATTEMPTS + 1,
       backoffMs: this.config.DELIVERY_BACKOFF_MS,
       maxBackoffMs: 60_000,
@@ -40,8 +40,8 @@ export class DeliveryWorker implements OnModuleInit {
   }
 
   private async deliver(event: EventEnvelope, attempt: number): Promise<void> {
-    if (!MessageCreated.is(event) || event.data.message.direction !== 'outgoing') return;
-    const row = await this.store.timeline.findOne({ _id: event.data.message.id });
+    if (!MessageSendRequested.is(event)) return;
+    const row = await this.store.timeline.findOne({ _id: event.data.messageId });
     if (!row || row.item.kind !== 'message' || row.item.status !== 'pending' || !row.delivery) return;
     const thread = await this.threads.find(row.contactId);
     const result = await this.adapter.send(

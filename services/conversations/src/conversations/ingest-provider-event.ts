@@ -14,7 +14,7 @@ import {
   ThreadSnapshot,
 } from '@omnibox/contracts';
 import { ConsumerRegistry, Outbox } from '@omnibox/messaging';
-import { CONFIG, currentCorrelationId, getLogger, isDuplicateKeyError } from '@omnibox/platform';
+import { CONFIG, currentCorrelationId, getLogger } from '@omnibox/platform';
 import type { ConversationsConfig } from '../config';
 import { nextStatus, normaliseSubject, storedAttachmentName } from '../domain/messaging-rules';
 import * as rules from '../domain/thread';
@@ -137,11 +137,8 @@ export class IngestProviderEvents implements OnModuleInit {
       ...(message.email?.messageId ? { emailMessageId: message.email.messageId } : {}),
       item: message,
     };
-    try {
-      await this.store.timeline.insertOne(row);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    // Already there when this event is redone after a crash: the same id, the same message.
+    await this.store.timelineInserts.insert(row);
     if (contact.blocked) return;
 
     const doc = resolved.thread ?? (await this.threads.ensure(newThread({ workspaceId, contact, now: receivedAt })));

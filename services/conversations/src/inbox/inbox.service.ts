@@ -11,14 +11,13 @@ import {
   ListRequest,
   listRequestProblem,
   queryScopes,
-  RowAttributes,
   rowMatches,
   scoreOf,
   seriesOf,
   sortKindOf,
   sortValue,
 } from './domain/inbox-list';
-import { InboxStore, rowKey, seriesKey } from './inbox.store';
+import { InboxStore, seriesKey } from './inbox.store';
 
 export interface InboxPage {
   items: Array<ReturnType<typeof conversationOf>>;
@@ -97,19 +96,18 @@ export class InboxService {
       const ordered = [...candidates.values()].filter((entry) => !horizon || before(entry, horizon) <= 0).sort(before);
       const fresh = ordered.filter((entry) => !checked.has(entry.id));
       if (fresh.length) {
-        const rows = await redis.mget(fresh.map((entry) => rowKey(entry.id)));
+        const rows = await this.store.rows(fresh.map((entry) => entry.id));
         fresh.forEach((entry, i) => {
-          const raw = rows[i];
-          if (!raw) return checked.add(entry.id);
-          const parsed = JSON.parse(raw) as { w: string; t: ThreadSnapshot; a: RowAttributes | null };
+          const stored = rows[i];
+          if (!stored) return checked.add(entry.id);
           // The row may have moved since the series was read: it is listed where it is now, once that
           // place is read (past the horizon it will be met again, under its new score).
-          const at = { score: scoreOf(sortValue(parsed.t, request.sort)), id: entry.id };
+          const at = { score: scoreOf(sortValue(stored.thread, request.sort)), id: entry.id };
           if (horizon && before(horizon, at) < 0) return;
           checked.add(entry.id);
           if (cursor && !(before({ score: scoreOf(cursor.value), id: cursor.id }, at) < 0)) return;
-          const row: InboxRow = { _id: entry.id, workspaceId: parsed.w, series: [], thread: parsed.t, attrs: parsed.a };
-          if (rowMatches(caller, request, row, now)) found.push({ position: at, thread: parsed.t });
+          const row: InboxRow = { _id: entry.id, workspaceId: stored.workspaceId, series: [], thread: stored.thread, attrs: stored.attrs };
+          if (rowMatches(caller, request, row, now)) found.push({ position: at, thread: stored.thread });
         });
       }
       if (!horizon) break;
