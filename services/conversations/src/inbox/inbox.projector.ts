@@ -39,11 +39,22 @@ export class InboxProjector implements OnModuleInit {
   ) {}
 
   onModuleInit() {
+    // Two consumers, each reading only its own subjects (one filter per JetStream consumer): one
+    // reading every event would be handed, and would skip, every provider event and message too.
+    // Idempotent by construction (older snapshots are ignored, writes are absolute), and the two
+    // may run in any order: attributes and thread are separate fields of a row.
     this.registry.add({
       durable: 'conversations-inbox',
-      types: [ThreadUpdated.type, ContactCreated.type, ContactUpdated.type, ContactBlocked.type, ContactUnblocked.type, ContactMerged.type],
+      filter: `*.${ThreadUpdated.type}`,
       concurrency: 16,
-      // Idempotent by construction (older snapshots are ignored, writes are absolute).
+      processed: undefined,
+      handle: (event) => this.handle(event),
+    });
+    this.registry.add({
+      durable: 'conversations-inbox-contacts',
+      filter: '*.contacts.contact.>',
+      types: [ContactCreated.type, ContactUpdated.type, ContactBlocked.type, ContactUnblocked.type, ContactMerged.type],
+      concurrency: 4,
       processed: undefined,
       handle: (event) => this.handle(event),
     });
