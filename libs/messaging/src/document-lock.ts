@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RedisScript } from '@omnibox/platform';
 import type Redis from 'ioredis';
 
 /** Runs work on one document at a time (per key). */
@@ -23,7 +24,7 @@ export class KeyedLock implements DocumentLock {
   }
 }
 
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const RELEASE = new RedisScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
 
 /**
  * One writer per document across every replica, through a short Redis lease. MongoDB updates one
@@ -57,7 +58,7 @@ export class RedisDocumentLock implements DocumentLock {
       try {
         return await task();
       } finally {
-        await this.redis.eval(RELEASE, 1, lockKey, token).catch(() => undefined);
+        await RELEASE.run(this.redis, [lockKey], [token]).catch(() => undefined);
       }
     });
   }

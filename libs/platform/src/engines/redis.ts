@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Redis from 'ioredis';
 import { DependencyCheck } from '../health/health';
 
@@ -24,4 +25,27 @@ export function connectRedis(url: string): RedisHandle {
       redis.disconnect();
     },
   };
+}
+
+type RedisCaller = Pick<Redis, 'evalsha' | 'eval'>;
+
+/**
+ * A Lua script run by its SHA-1 (EVALSHA), so each call sends only its arguments; the source goes
+ * once, when Redis does not know the script yet (first call, or after a restart or SCRIPT FLUSH).
+ */
+export class RedisScript {
+  readonly sha: string;
+
+  constructor(readonly source: string) {
+    this.sha = createHash('sha1').update(source).digest('hex');
+  }
+
+  async run(redis: RedisCaller, keys: string[], args: Array<string | number>): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error;
+      return redis.eval(this.source, keys.length, ...keys, ...args);
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CONFIG, REDIS, RedisHandle } from '@omnibox/platform';
+import { CONFIG, REDIS, RedisHandle, RedisScript } from '@omnibox/platform';
 import type { ConversationsConfig } from '../config';
 
 const LEASE_MS = 30_000;
@@ -7,15 +7,15 @@ const LEASE_MS = 30_000;
 // Takes the due entries and pushes each one a lease into the future in one atomic step, so that of
 // several replicas polling at once exactly one gets each entry; if that replica dies, the lease
 // runs out and another one takes it.
-const CLAIM = `
+const CLAIM = new RedisScript(`
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
 for _, member in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[2], member) end
-return due`;
+return due`);
 
 // Removes an entry only if nobody re-scheduled it after we claimed it.
-const RELEASE = `
+const RELEASE = new RedisScript(`
 if redis.call('ZSCORE', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('ZREM', KEYS[1], ARGV[1]) end
-return 0`;
+return 0`);
 
 export interface DueSnooze {
   workspaceId: string;
@@ -62,7 +62,7 @@ export class SnoozeSchedule {
 
   async claimDue(now = Date.now(), batch = 100): Promise<DueSnooze[]> {
     const lease = now + LEASE_MS;
-    const due = (await this.handle.redis.eval(CLAIM, 1, this.key, now, lease, batch)) as string[];
+    const due = (await CLAIM.run(this.handle.redis, [this.key], [now, lease, batch])) as string[];
     return due.map((member) => {
       const [workspaceId, contactId] = member.split('|');
       return { workspaceId, contactId, lease };
@@ -70,7 +70,7 @@ export class SnoozeSchedule {
   }
 
   async release(entry: DueSnooze): Promise<void> {
-    await this.handle.redis.eval(RELEASE, 1, this.key, this.member(entry.workspaceId, entry.contactId), String(entry.lease));
+    await RELEASE.run(this.handle.redis, [this.key], [this.member(entry.workspaceId, entry.contactId), String(entry.lease)]);
   }
 
   /** When the entry is due again (the thread was snoozed anew after the claim). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ThreadSnapshot } from '@omnibox/contracts';
-import { MONGO, MongoHandle, REDIS, RedisHandle } from '@omnibox/platform';
+import { MONGO, MongoHandle, REDIS, RedisHandle, RedisScript } from '@omnibox/platform';
 import { Collection } from 'mongodb';
 import type { RowAttributes } from './domain/inbox-list';
 
@@ -35,7 +35,7 @@ export interface StoredRow {
  * Answers 0 when ignored, 1 when written, 2 when written and the row has no attributes yet.
  * KEYS[1] row; ARGV: workspace, thread JSON, updatedAt, contact id, series prefix, then series/score pairs.
  */
-const PROJECT_THREAD = `
+const PROJECT_THREAD = new RedisScript(`
 local stored = redis.call('HGET', KEYS[1], 'u')
 if stored and stored > ARGV[3] then return 0 end
 local now = {}
@@ -54,7 +54,7 @@ end
 redis.call('HSET', KEYS[1], 'w', ARGV[1], 't', ARGV[2], 'u', ARGV[3], 's', table.concat(names, '\\n'))
 if redis.call('HEXISTS', KEYS[1], 'a') == 1 then return 1 end
 return 2
-`;
+`);
 
 /**
  * The inbox read model, derived from events and rebuildable from the `threads` collection
@@ -81,7 +81,7 @@ export class InboxStore implements OnModuleInit {
   /** Writes a row's thread and series (see PROJECT_THREAD); answers 'ignored', 'written' or 'needs-attributes'. */
   async projectThread(workspaceId: string, thread: ThreadSnapshot, series: Array<{ series: string; score: number }>): Promise<'ignored' | 'written' | 'needs-attributes'> {
     const args = [workspaceId, JSON.stringify(thread), thread.updatedAt, thread.contactId, SERIES_PREFIX, ...series.flatMap((entry) => [entry.series, String(entry.score)])];
-    const answer = Number(await this.redis.redis.eval(PROJECT_THREAD, 1, rowKey(thread.contactId), ...args));
+    const answer = Number(await PROJECT_THREAD.run(this.redis.redis, [rowKey(thread.contactId)], args));
     return answer === 0 ? 'ignored' : answer === 1 ? 'written' : 'needs-attributes';
   }
 

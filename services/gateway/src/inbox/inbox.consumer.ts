@@ -44,14 +44,19 @@ export class InboxConsumer implements OnModuleInit {
     if (ThreadUpdated.is(event)) {
       const thread = event.data.thread;
       const placed = await this.state.place(workspaceId, thread);
-      await this.publisher.publish({ ...base, type: 'conversation.updated', thread, data: null });
-      if (placed.moved) await this.publisher.publish({ ...base, id: `${event.id}:inbox`, type: 'inbox.updated', thread: null, data: null, users: '*' });
+      await this.publisher.publishAll([
+        { ...base, type: 'conversation.updated', thread, data: null },
+        ...(placed.moved ? [{ ...base, id: `${event.id}:inbox`, type: 'inbox.updated' as const, thread: null, data: null, users: '*' as const }] : []),
+      ]);
     } else if (MessageCreated.is(event)) {
       const { message, thread } = event.data;
       if (message.suppressed) return; // CNV-8: a blocked contact's message reaches no one
-      await this.publisher.publish({ ...base, type: 'message.created', thread, data: message });
-      if (message.direction === 'incoming' && !thread.contact.blocked) {
-        const directory = await this.workspace.of(workspaceId);
+      const frame = { ...base, type: 'message.created' as const, thread, data: message };
+      if (message.direction !== 'incoming' || thread.contact.blocked) {
+        await this.publisher.publish(frame);
+      } else {
+        // A directory a second old is fresh enough to light dots (they are cleared by the user anyway).
+        const directory = await this.workspace.of(workspaceId, { maxAgeMs: 1000 });
         const placement = placementOf(thread);
         const now = new Date(event.occurredAt);
         const dots = directory.users.flatMap((user) => {
@@ -59,7 +64,7 @@ export class InboxConsumer implements OnModuleInit {
           return view ? [{ userId: user.principalId, view }] : [];
         });
         await this.state.lightDots(workspaceId, dots, event.occurredAt);
-        if (dots.length) await this.publisher.publish({ ...base, id: `${event.id}:inbox`, type: 'inbox.updated', thread: null, data: null, users: dots.map((dot) => dot.userId) });
+        await this.publisher.publishAll([frame, ...(dots.length ? [{ ...base, id: `${event.id}:inbox`, type: 'inbox.updated' as const, thread: null, data: null, users: dots.map((dot) => dot.userId) }] : [])]);
       }
     } else if (MessageUpdated.is(event)) {
       await this.publisher.publish({ ...base, type: 'message.updated', thread: event.data.thread, data: event.data.message });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BLOCKED_BUCKET, placementOf, ThreadSnapshot, countBucketOf } from '@omnibox/contracts';
-import { REDIS, RedisHandle } from '@omnibox/platform';
+import { REDIS, RedisHandle, RedisScript } from '@omnibox/platform';
 
 /**
  * Moves a thread to its count bucket: the counts are a pure function of each thread's latest state,
@@ -8,7 +8,7 @@ import { REDIS, RedisHandle } from '@omnibox/platform';
  * KEYS: counts hash, placements hash. ARGV: contact id, snapshot time, new bucket ('' = not counted).
  * Answers {moved (0/1), previous bucket}.
  */
-const PLACE = `
+const PLACE = new RedisScript(`
 local current = redis.call('HGET', KEYS[2], ARGV[1])
 local at, bucket = '', ''
 if current then
@@ -22,7 +22,7 @@ if bucket == ARGV[3] then return {0, bucket} end
 if bucket ~= '' then redis.call('HINCRBY', KEYS[1], bucket, -1) end
 if ARGV[3] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[3], 1) end
 return {1, bucket}
-`;
+`);
 
 /**
  * The inbox sidebar state kept incrementally in Redis (never by scanning threads): open counts per
@@ -43,7 +43,7 @@ export class InboxState {
   /** Places a thread in its bucket; answers whether the counts changed. */
   async place(workspaceId: string, thread: ThreadSnapshot): Promise<{ moved: boolean; previous: string; bucket: string }> {
     const bucket = countBucketOf(placementOf(thread));
-    const [moved, previous] = (await this.redis.eval(PLACE, 2, this.countsKey(workspaceId), this.placedKey(workspaceId), thread.contactId, thread.updatedAt, bucket)) as [number, string];
+    const [moved, previous] = (await PLACE.run(this.redis, [this.countsKey(workspaceId), this.placedKey(workspaceId)], [thread.contactId, thread.updatedAt, bucket])) as [number, string];
     return { moved: moved === 1, previous, bucket };
   }
 

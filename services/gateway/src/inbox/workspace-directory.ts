@@ -20,20 +20,26 @@ const TTL_MS = 2000;
  */
 @Injectable()
 export class WorkspaceDirectory {
-  private readonly cache = new Map<string, { version: string | undefined; at: number; snapshot: WorkspaceSnapshot }>();
+  private readonly cache = new Map<string, { version: string | undefined; at: number; checkedAt: number; snapshot: WorkspaceSnapshot }>();
 
   constructor(
     private readonly store: DirectoryStore,
     private readonly principals: PrincipalCache,
   ) {}
 
-  async of(workspaceId: string): Promise<WorkspaceSnapshot> {
-    const version = await this.principals.version(workspaceId);
+  /**
+   * The workspace's teams and users. Checked against the directory version on every call, unless
+   * `maxAgeMs` says a snapshot that recent will do (never for what decides access).
+   */
+  async of(workspaceId: string, options: { maxAgeMs?: number } = {}): Promise<WorkspaceSnapshot> {
     const cached = this.cache.get(workspaceId);
+    if (cached && options.maxAgeMs !== undefined && Date.now() - cached.checkedAt < options.maxAgeMs) return cached.snapshot;
+    const version = await this.principals.version(workspaceId);
+    if (cached && version !== undefined && cached.version === version) cached.checkedAt = Date.now();
     if (cached && version !== undefined && cached.version === version && Date.now() - cached.at < 60_000) return cached.snapshot;
     if (cached && version === undefined && Date.now() - cached.at < TTL_MS) return cached.snapshot;
     const snapshot = await this.load(workspaceId);
-    this.cache.set(workspaceId, { version, at: Date.now(), snapshot });
+    this.cache.set(workspaceId, { version, at: Date.now(), checkedAt: Date.now(), snapshot });
     return snapshot;
   }
 
