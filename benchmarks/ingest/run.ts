@@ -141,6 +141,18 @@ async function main() {
     console.log(`202 latency: p50 ${percentile(accepts, 50)} ms  p95 ${percentile(accepts, 95)} ms  p99 ${percentile(accepts, 99)} ms`);
     console.log(`on timelines: ${latencies.length} in ${processedSeconds.toFixed(1)} s (${(latencies.length / processedSeconds).toFixed(0)}/s)`);
     console.log(`end to end (ingress → timeline): p50 ${percentile(latencies, 50)} ms  p95 ${percentile(latencies, 95)} ms  p99 ${percentile(latencies, 99)} ms  max ${latencies[latencies.length - 1]} ms`);
+    // Latency by when the message was sent, to tell a start-up transient from a steady backlog.
+    const windowSeconds = 30;
+    const windows: string[] = [];
+    for (let from = 0; from < seconds; from += windowSeconds) {
+      const inWindow = seenAt
+        .map((at, seq) => ({ at, seq }))
+        .filter(({ at, seq }) => at && sentAt[seq] - started >= from * 1000 && sentAt[seq] - started < (from + windowSeconds) * 1000)
+        .map(({ at, seq }) => at - sentAt[seq])
+        .sort((a, b) => a - b);
+      windows.push(`${from}-${Math.min(seconds, from + windowSeconds)} s: p50 ${percentile(inWindow, 50)} p99 ${percentile(inWindow, 99)}`);
+    }
+    console.log(`end to end by send time (ms): ${windows.join(' | ')}`);
     console.log(`not on a timeline within ${drainSeconds} s after the last send: ${missing}; duplicated ${duplicated}`);
     const memory = Object.entries(platform.processes).map(([name, child]) => `${name} ${rssMiB(child!.pid)} MiB`);
     console.log(`CPU while sending (share of one core): ${cpuWhileSending}`);

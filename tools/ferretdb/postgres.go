@@ -169,6 +169,11 @@ func (pg *postgres) stop(ctx context.Context) {
 // (on `_jsonb->'field'`) cannot serve, so every read, update and delete scanned the whole table (250 ms
 // by _id at 40k contacts). An event trigger gives each of those indexes a GIN twin on the same
 // expressions, which does serve `@>`: `_id` of every collection and each field the application indexes.
+//
+// The twins are built without GIN's pending list (`fastupdate = off`): with it, writes are queued in a
+// list that every lookup reads through in full, and under a steady stream of updates (each one adds
+// index entries) that list made each `_id` lookup cost more than the rest of the query. Twins made by
+// an older wrapper are switched over at start.
 const indexDocumentIDsSQL = `
 CREATE OR REPLACE FUNCTION public.omnibox_index_document_ids() RETURNS event_trigger LANGUAGE plpgsql AS $fn$
 DECLARE created record; position int; expression text;
@@ -180,7 +185,7 @@ BEGIN
       FOR position IN 1 .. (SELECT indnkeyatts FROM pg_index WHERE indexrelid = created.objid) LOOP
         expression := pg_get_indexdef(created.objid, position, true);
         CONTINUE WHEN expression NOT LIKE '(_jsonb -> %';
-        EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (%s)',
+        EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (%s) WITH (fastupdate = off)',
           'omnibox_field_' || md5((SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = created.objid) || expression),
           (SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = created.objid), expression);
       END LOOP;
@@ -191,6 +196,17 @@ $fn$;
 DROP EVENT TRIGGER IF EXISTS omnibox_index_document_ids;
 CREATE EVENT TRIGGER omnibox_index_document_ids ON ddl_command_end WHEN TAG IN ('CREATE INDEX')
   EXECUTE FUNCTION public.omnibox_index_document_ids();
+DO $switch$
+DECLARE twin record;
+BEGIN
+  FOR twin IN SELECT c.oid, c.oid::regclass::text AS name FROM pg_class c JOIN pg_am am ON am.oid = c.relam
+      WHERE c.relkind = 'i' AND am.amname = 'gin' AND c.relname LIKE 'omnibox\_field\_%'
+      AND NOT coalesce(c.reloptions @> ARRAY['fastupdate=off'], false) LOOP
+    EXECUTE format('ALTER INDEX %s SET (fastupdate = off)', twin.name);
+    PERFORM gin_clean_pending_list(twin.oid);
+  END LOOP;
+END
+$switch$;
 `
 
 func indexDocumentIDs(url string) error {

@@ -59,12 +59,17 @@ export class ConversationsStore implements OnModuleInit {
     this.broadcasts = mongo.db.collection(COLLECTIONS.broadcasts);
   }
 
+  /**
+   * Only the fields looked up by equality are indexed. FerretDB serves nothing but equality from an
+   * index and sorts in memory, while every index costs each write (a thread is rewritten per message),
+   * so a sort key or a field only an admin command filters on (rebuilds by workspace) is not indexed.
+   */
   async onModuleInit() {
     await Promise.all([
-      this.timeline.createIndex({ contactId: 1, at: -1 }),
+      this.timeline.createIndex({ contactId: 1 }),
       this.timeline.createIndex({ providerMessageId: 1 }),
       this.timeline.createIndex({ emailMessageId: 1 }),
-      this.threads.createIndex({ workspaceId: 1, status: 1 }),
+      this.threads.createIndex({ status: 1 }),
     ]);
   }
 }
