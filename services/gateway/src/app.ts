@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { configureHttpApp, createLogger, NestPinoLogger } from '@omnibox/platform';
 import { GatewayModule } from './app.module';
+import { mountProviderIngress } from './channels/ingress.route';
 import { GatewayConfig } from './config';
 
 /** Creates the gateway application (used by main.ts and by tests); call `listen` to serve it. */
@@ -10,6 +11,7 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const app = await NestFactory.create(GatewayModule.forRoot(config), { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false });
   configureHttpApp(app);
+  mountProviderIngress(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

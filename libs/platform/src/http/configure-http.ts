@@ -9,6 +9,8 @@ import { createValidationPipe } from './validation';
 export function configureHttpApp(app: INestApplication, options: { bodyLimit?: string; errorFilter?: HttpErrorFilter } = {}) {
   const express = app.getHttpAdapter().getInstance() as Express;
   express.disable('x-powered-by');
+  // API answers are not revalidated by clients; hashing every body for an ETag is wasted work.
+  express.set('etag', false);
   express.set('trust proxy', 'loopback');
   app.use(correlationMiddleware);
   // The raw bytes stay on the request for routes that verify a signature over them (channel ingress).

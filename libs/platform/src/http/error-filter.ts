@@ -21,12 +21,16 @@ const CODE_BY_STATUS: Record<number, string> = {
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    const response = host.switchToHttp().getResponse<Response>();
-    const error = toAppError(exception);
-    if (error.status >= 500) getLogger().error({ err: exception }, 'request failed');
-    response.status(error.status).json(error.toBody());
+    sendError(host.switchToHttp().getResponse<Response>(), exception);
     return undefined;
   }
+}
+
+/** Answers with API.md's error shape (for handlers served outside Nest's router as well). */
+export function sendError(response: Response, exception: unknown): void {
+  const error = toAppError(exception);
+  if (error.status >= 500) getLogger().error({ err: exception }, 'request failed');
+  response.status(error.status).json(error.toBody());
 }
 
 export function toAppError(exception: unknown): AppError {

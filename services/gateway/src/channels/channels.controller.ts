@@ -24,7 +24,11 @@ export class ChannelsController {
     return this.channels.list(principal);
   }
 
-  /** Signed provider events; 202 once stored durably, processed by the conversations service. */
+  /**
+   * Signed provider events; 202 once stored durably, processed by the conversations service. Served
+   * by `mountProviderIngress` (ingress.route.ts) in front of Nest's router; declared here for the
+   * OpenAPI description.
+   */
   @Public()
   @Post(':channelId/events')
   @HttpCode(202)
