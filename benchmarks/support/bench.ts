@@ -111,7 +111,8 @@ export function cpuMeter(processes: Record<string, number | undefined>) {
     const usage: Record<string, number> = {};
     for (const [name, pid] of Object.entries(processes)) if (pid) usage[name] = cpuSecondsOf(pid);
     usage.postgres = pidsNamed('postgres').reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
-    usage['load generator'] = process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+    const own = process.cpuUsage();
+    usage['load generator'] = (own.user + own.system) / 1e6;
     return usage;
   };
   let first = sample();

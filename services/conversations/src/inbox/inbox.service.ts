@@ -6,7 +6,6 @@ import {
   decodeCursor,
   descending,
   encodeCursor,
-  InboxRow,
   listStatus,
   ListRequest,
   listRequestProblem,
@@ -98,16 +97,15 @@ export class InboxService {
       if (fresh.length) {
         const rows = await this.store.rows(fresh.map((entry) => entry.id));
         fresh.forEach((entry, i) => {
-          const stored = rows[i];
-          if (!stored) return checked.add(entry.id);
+          const row = rows[i];
+          if (!row) return checked.add(entry.id);
           // The row may have moved since the series was read: it is listed where it is now, once that
           // place is read (past the horizon it will be met again, under its new score).
-          const at = { score: scoreOf(sortValue(stored.thread, request.sort)), id: entry.id };
+          const at = { score: scoreOf(sortValue(row.thread, request.sort)), id: entry.id };
           if (horizon && before(horizon, at) < 0) return;
           checked.add(entry.id);
           if (cursor && !(before({ score: scoreOf(cursor.value), id: cursor.id }, at) < 0)) return;
-          const row: InboxRow = { _id: entry.id, workspaceId: stored.workspaceId, series: [], thread: stored.thread, attrs: stored.attrs };
-          if (rowMatches(caller, request, row, now)) found.push({ position: at, thread: stored.thread });
+          if (rowMatches(caller, request, row, now)) found.push({ position: at, thread: row.thread });
         });
       }
       if (!horizon) break;

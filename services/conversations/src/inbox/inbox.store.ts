@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ThreadSnapshot } from '@omnibox/contracts';
 import { MONGO, MongoHandle, REDIS, RedisHandle, RedisScript } from '@omnibox/platform';
 import { Collection } from 'mongodb';
-import type { RowAttributes } from './domain/inbox-list';
+import type { InboxRow, RowAttributes } from './domain/inbox-list';
 
 /** Contact attributes for advanced filters, one document per contact (`_id` = contact id). */
 export const INBOX_ATTRIBUTES = 'inbox_contact_attributes';
@@ -21,13 +21,6 @@ const SERIES_PREFIX = 'conversations:inbox:idx:';
  * attributes (JSON), `u` the snapshot's `updatedAt`, `s` the series it is in (one per line).
  */
 export const rowKey = (contactId: string) => `conversations:inbox:row:${contactId}`;
-
-/** A row as a list reads it; null while the thread has never been projected. */
-export interface StoredRow {
-  workspaceId: string;
-  thread: ThreadSnapshot;
-  attrs: RowAttributes | null;
-}
 
 /**
  * Moves a row to its new snapshot in one step, so two writers cannot interleave: ignores a snapshot
@@ -93,7 +86,7 @@ export class InboxStore implements OnModuleInit {
   }
 
   /** The rows of these contacts, in order (null for a thread never projected). */
-  async rows(contactIds: string[]): Promise<Array<StoredRow | null>> {
+  async rows(contactIds: string[]): Promise<Array<InboxRow | null>> {
     const pipeline = this.redis.redis.pipeline();
     for (const id of contactIds) pipeline.hmget(rowKey(id), 'w', 't', 'a');
     const answers = (await pipeline.exec()) ?? [];

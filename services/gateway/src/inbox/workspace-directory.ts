@@ -35,8 +35,10 @@ export class WorkspaceDirectory {
     const cached = this.cache.get(workspaceId);
     if (cached && options.maxAgeMs !== undefined && Date.now() - cached.checkedAt < options.maxAgeMs) return cached.snapshot;
     const version = await this.principals.version(workspaceId);
-    if (cached && version !== undefined && cached.version === version) cached.checkedAt = Date.now();
-    if (cached && version !== undefined && cached.version === version && Date.now() - cached.at < 60_000) return cached.snapshot;
+    if (cached && version !== undefined && cached.version === version) {
+      cached.checkedAt = Date.now();
+      if (Date.now() - cached.at < 60_000) return cached.snapshot;
+    }
     if (cached && version === undefined && Date.now() - cached.at < TTL_MS) return cached.snapshot;
     const snapshot = await this.load(workspaceId);
     this.cache.set(workspaceId, { version, at: Date.now(), checkedAt: Date.now(), snapshot });

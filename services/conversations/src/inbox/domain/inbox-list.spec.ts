@@ -27,7 +27,7 @@ const caller = (restriction: CallerScope['restriction'], extra: Partial<CallerSc
   workspaceId: 'w1', principalId: 'me', kind: 'user', role: 'agent', restriction, teamIds: ['t1'], teamMemberIds: ['me', 'mate'], canViewBlocked: true, ...extra,
 });
 const request = (extra: Partial<ListRequest> = {}): ListRequest => ({ view: { kind: 'all' }, memberIds: [], status: 'all', sort: 'newest', unreplied: false, filter: null, ...extra });
-const row = (thread: ThreadSnapshot, attrs: InboxRow['attrs'] = null): InboxRow => ({ _id: thread.contactId, workspaceId: 'w1', series: [], thread, attrs });
+const row = (thread: ThreadSnapshot, attrs: InboxRow['attrs'] = null): InboxRow => ({ workspaceId: 'w1', thread, attrs });
 
 describe('inbox lists (INB-1…4, FLT-1…6)', () => {
   it('a thread with no message yet, or deleted, is in no series: it is in no list', () => {

@@ -35,12 +35,10 @@ export interface RowAttributes {
   customFields: Record<string, unknown>;
 }
 
+/** A thread's row as lists read it: the thread as events carry it, and its contact's attributes. */
 export interface InboxRow {
-  _id: string;
   workspaceId: string;
-  /** The series the thread is in (see above); empty while it is in no list. */
-  series: string[];
-  thread: ThreadSnapshot | null;
+  thread: ThreadSnapshot;
   attrs: RowAttributes | null;
 }
 
@@ -164,7 +162,7 @@ export function afterCursor(row: { value: string; id: string }, cursor: Cursor |
 /** Every rule of the list for one row: view, visibility, status, unreplied, advanced filter. */
 export function rowMatches(caller: CallerScope, request: ListRequest, row: InboxRow, now: Date = new Date()): boolean {
   const thread = row.thread;
-  if (!thread || row.workspaceId !== caller.workspaceId) return false;
+  if (row.workspaceId !== caller.workspaceId) return false;
   const placement = placementOf(thread);
   if (!viewHoldsThread(request.view, placement, caller.principalId, () => request.memberIds)) return false;
   if (!canSeeThread(caller, placement, now)) return false;
