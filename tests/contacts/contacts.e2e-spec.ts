@@ -2,7 +2,7 @@ import { EventEnvelope } from '@omnibox/contracts';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { CONTACTS_CONTRACT, GrpcClient, systemCaller } from '@omnibox/rpc';
-import { eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { RunningPlatform, startPlatform } from '../support/platform';
 
@@ -14,7 +14,7 @@ describe('contacts over the real gateway (API.md "Contacts", CON-1…5, CNV-8, S
   const events: EventEnvelope[] = [];
   const tag = uniqueName('c');
   const email = (who: string) => `${who}.${tag}@example.com`;
-  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const as = bearer;
   let workspaceId: string;
   let owner: string;
   const agents: Record<string, { id: string; token: string }> = {};

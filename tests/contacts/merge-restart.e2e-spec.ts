@@ -2,7 +2,7 @@ import { EventEnvelope } from '@omnibox/contracts';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { CONTACTS_CONTRACT, GrpcClient, systemCaller } from '@omnibox/rpc';
-import { eventually, isolatedEnv, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { bearer, eventually, isolatedEnv, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { RunningPlatform, startPlatform } from '../support/platform';
 import { ServiceProcess, startServiceProcess } from '../support/service-process';
@@ -29,7 +29,7 @@ describe('a merge cut short by a contacts-service crash completes on retry with 
   let nats: NatsHandle;
   let consumer: EventConsumer;
   const events: EventEnvelope[] = [];
-  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const as = bearer;
 
   const startContacts = async (failpoints = '') => {
     contacts = await startServiceProcess('contacts', { ...serviceEnv, OMNIBOX_FAILPOINTS: failpoints }, httpPort);

@@ -1,7 +1,7 @@
 import { EventEnvelope } from '@omnibox/contracts';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
-import { eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { FakeProvider, incomingText, postProviderEvent, sign } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
@@ -17,7 +17,7 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
   const events: EventEnvelope[] = [];
   const tag = uniqueName('cv');
   const email = (who: string) => `${who}.${tag}@example.com`;
-  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const as = bearer;
   let owner: string;
   let ownerId: string;
   const users: Record<string, { id: string; token: string }> = {};

@@ -1,4 +1,4 @@
-import { eventually, isolatedEnv, sharedEngineUrls, startPrivateEngine, TestEngine, uniqueName } from '@omnibox/testing';
+import { bearer, eventually, isolatedEnv, sharedEngineUrls, startPrivateEngine, TestEngine, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { FakeProvider, incomingText, postProviderEvent } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
@@ -8,7 +8,7 @@ import { ServiceProcess, startServiceProcess } from '../support/service-process'
 const { freePort } = require('../../tools/engines/engines.js');
 
 type Api = ReturnType<typeof request>;
-const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+const as = bearer;
 
 async function setUp(api: Api, tag: string, provider: FakeProvider) {
   const workspace = await api.post('/v1/workspaces').send({ name: 'Faulty Co', owner: { firstName: 'Fay', email: `fay.${tag}@example.com`, password: 'owner-password-1' } });

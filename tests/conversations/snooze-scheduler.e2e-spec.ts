@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { EventEnvelope } from '@omnibox/contracts';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, connectRedis, createLogger, loadConfig, NatsHandle } from '@omnibox/platform';
-import { eventually, sharedEngineUrls, startPrivateEngine, TestEngine, uniqueName } from '@omnibox/testing';
+import { bearer, eventually, sharedEngineUrls, startPrivateEngine, TestEngine, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { startConversations } from '../../services/conversations/src/app';
 import { ConversationsConfig } from '../../services/conversations/src/config';
@@ -12,7 +12,7 @@ import { RunningPlatform, startPlatform } from '../support/platform';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freePort } = require('../../tools/engines/engines.js');
 
-const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+const as = bearer;
 
 /**
  * CNV-7 with several replicas and restarts: every due thread wakes exactly once, however many

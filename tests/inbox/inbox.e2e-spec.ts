@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@omnibox/platform';
-import { eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { createGateway } from '../../services/gateway/src/app';
 import { GatewayConfig } from '../../services/gateway/src/config';
@@ -27,7 +27,7 @@ describe('inbox views, counts, dots and realtime (INB-1…8, FLT-1…6, VIS-2…
   let provider: FakeProvider;
   const tag = uniqueName('ib');
   const email = (who: string) => `${who}.${tag}@example.com`;
-  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const as = bearer;
   const users: Record<string, { id: string; token: string }> = {};
   let workspaceId: string;
   let sales: string;

@@ -1,3 +1,4 @@
+import { bearer } from '@omnibox/testing';
 import WebSocket from 'ws';
 
 export interface Frame {
@@ -18,7 +19,7 @@ export class RealtimeClient {
     const url = new URL('/v1/realtime', gatewayUrl.replace(/^http/, 'ws'));
     if (options.viaQuery) url.searchParams.set('token', token);
     if (options.after) url.searchParams.set('after', options.after);
-    client.socket = new WebSocket(url, options.viaQuery ? {} : { headers: { Authorization: `Bearer ${token}` } });
+    client.socket = new WebSocket(url, options.viaQuery ? {} : { headers: bearer(token) });
     client.socket.on('message', (raw) => client.frames.push(JSON.parse(raw.toString())));
     client.socket.on('close', () => (client.closed = true));
     await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { EventEnvelope } from '@omnibox/contracts';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
-import { eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { RunningPlatform, startPlatform } from '../support/platform';
 
@@ -24,7 +24,7 @@ describe('workspace directory over the real gateway (API.md "Workspace and direc
 
   afterAll(() => platform?.stop());
 
-  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const as = bearer;
 
   async function addUser(token: string, body: Record<string, unknown>) {
     return api.post('/v1/users').set(as(token)).send({ password: 'a-long-password', ...body });

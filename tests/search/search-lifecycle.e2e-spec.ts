@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { EventBus } from '@omnibox/messaging';
 import { connectElasticsearch, connectNats, createLogger, ElasticsearchHandle, loadConfig, NatsHandle } from '@omnibox/platform';
-import { eventually, sharedEngineUrls, startPrivateEngine, TestEngine, uniqueName } from '@omnibox/testing';
+import { bearer, eventually, sharedEngineUrls, startPrivateEngine, TestEngine, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { startSearch } from '../../services/search/src/app';
 import { SearchConfig } from '../../services/search/src/config';
@@ -23,7 +23,7 @@ describe('search index lifecycle: outages lose nothing, a rebuild switches with 
   let channel: { id: string; secret: string };
   let search: INestApplication | undefined;
   const prefix = uniqueName('lc');
-  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const as = bearer;
   const hits = async (q: string) => {
     const res = await api.get('/v1/search/messages').query({ q, limit: 200 }).set(as(owner));
     return res.status === 200 ? (res.body.items as Array<{ id: string; snippet: string }>) : null;

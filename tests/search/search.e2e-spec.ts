@@ -1,4 +1,4 @@
-import { eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { FakeProvider, incomingText, postProviderEvent } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
@@ -17,7 +17,7 @@ describe('search over the real gateway (SRH-1…9, VIS-4)', () => {
   let provider: FakeProvider;
   const tag = uniqueName('sr');
   const email = (who: string) => `${who}.${tag}@example.com`;
-  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const as = bearer;
   let owner: string;
   let ownerId: string;
   const users: Record<string, { id: string; token: string }> = {};

@@ -1,3 +1,4 @@
 export * from './env';
 export * from './engines';
 export * from './wait';
+export * from './http';
