@@ -165,22 +165,24 @@ function sleep(ms) {
  */
 async function startEngines({ names = provisionedEngines(), dataDir, ports = {}, persistent = false, log = () => {} }) {
   const engines = {};
-  try {
-    // NATS, Redis and FerretDB start in a second; Elasticsearch takes longer, so it starts alongside.
-    await Promise.all(
-      names.map(async (name) => {
-        let port = ports[name];
-        if (!port || (await portInUse(port))) port = await freePort();
-        const engine = new Engine(name, port, path.join(dataDir, name), { persistent, logDir: dataDir });
-        const started = Date.now();
-        await engine.start();
-        log(`${name} ready on ${engine.url} (${Date.now() - started} ms)`);
-        engines[name] = engine;
-      }),
-    );
-  } catch (error) {
+  // NATS, Redis and FerretDB start in a second; Elasticsearch takes longer, so it starts alongside.
+  // Each engine is known before it starts, and a failure waits for the others to finish starting:
+  // otherwise an engine still starting when another failed would be left running, unowned.
+  const results = await Promise.allSettled(
+    names.map(async (name) => {
+      let port = ports[name];
+      if (!port || (await portInUse(port))) port = await freePort();
+      const engine = new Engine(name, port, path.join(dataDir, name), { persistent, logDir: dataDir });
+      engines[name] = engine;
+      const started = Date.now();
+      await engine.start();
+      log(`${name} ready on ${engine.url} (${Date.now() - started} ms)`);
+    }),
+  );
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) {
     await stopEngines(engines);
-    throw error;
+    throw failure.reason;
   }
   return engines;
 }
