@@ -1,19 +1,21 @@
-// One Jest run for the whole repository. Unit specs need no engines; the e2e and integration
-// projects share one set of throw-away engines started by the global setup, and each test file
-// isolates itself with its own databases, event stream and workspaces.
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } }];
-const moduleNameMapper = { '^@omnibox/(.*)$': '<rootDir>/libs/$1/src/index.ts' };
-// Build output and the Nx cache hold copies of package.json files that would collide with the sources.
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.nx/'] };
+'use strict';
+// One Jest run for the whole repository: every Nx project's own jest.config.js. Unit specs
+// (`*.spec.ts` beside the code) need no engines; end-to-end specs (`*.e2e-spec.ts`) share one set of
+// throw-away engines started by the global setup, and each test file isolates itself with its own
+// databases, event stream and workspaces. `nx test <project>` runs one project's config alone.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const configsUnder = (folder) =>
+  fs.readdirSync(path.join(__dirname, folder)).map((name) => `${folder}/${name}/jest.config.js`).filter((file) => fs.existsSync(path.join(__dirname, file)));
+
+const projects = [...configsUnder('libs'), ...configsUnder('services'), 'tests/jest.config.js', 'deploy/jest.config.js']
+  .filter((file) => fs.existsSync(path.join(__dirname, file)))
+  .map((file) => `<rootDir>/${file}`);
 
 module.exports = {
   reporters: ['default', '<rootDir>/libs/testing/src/jest/summary-reporter.js'],
-  globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
-  globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
   maxWorkers: 2,
   testTimeout: 60000,
-  projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services}/**/src/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/{libs,services,deploy}/**/test/**/*.e2e-spec.ts', '<rootDir>/tests/**/*.e2e-spec.ts'] , slowTestThreshold: 30 },
-  ],
+  projects,
 };

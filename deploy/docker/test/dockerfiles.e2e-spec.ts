@@ -103,10 +103,10 @@ function dockerignoreKeeps(patterns: string[], path: string): boolean {
         pattern
           .replace(/\/$/, '')
           .replace(/[.+^$()|[\]{}]/g, '\\$&')
-          .replace(/\*\*/g, '\u0000')
+          .replace(/\*\*/g, '\uE000')
           .replace(/\*/g, '[^/]*')
           .replace(/\?/g, '[^/]')
-          .replace(/\u0000/g, '.*') +
+          .replace(/\uE000/g, '.*') +
         '$',
     );
   const prefixes = path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));

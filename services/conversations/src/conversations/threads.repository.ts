@@ -25,7 +25,6 @@ export const derivedId = (key: string) => createHash('sha256').update(key).diges
 
 /** The plain thread state of a stored document. */
 export function stateOf(doc: ThreadDoc): ThreadState {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { _id, version, ...state } = doc as ThreadDoc & Record<string, unknown>;
   for (const key of Object.keys(state)) if (key.startsWith('_')) delete (state as Record<string, unknown>)[key];
   return state as unknown as ThreadState;
@@ -110,7 +109,7 @@ export class ThreadsRepository {
       const update = { $set: set, $inc: { version: 1 } };
       // Redone work publishes its own events and knows the result, so a plain update is enough.
       const written = redoKey
-        ? (await this.outbox.updateOneDocument<ThreadDoc>(COLLECTIONS.threads, filter, update))
+        ? (await this.outbox.updateOneDocument(COLLECTIONS.threads, filter, update))
           ? ({ ...current, ...result.state, version: current.version + 1 } as ThreadDoc)
           : null
         : await this.outbox.update<ThreadDoc>(COLLECTIONS.threads, filter, update, events);

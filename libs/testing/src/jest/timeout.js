@@ -1,0 +1,2 @@
+'use strict';
+jest.setTimeout(60_000);
