@@ -139,7 +139,7 @@ describe('contacts over the real gateway (API.md "Contacts", CON-1…5, CNV-8, S
     try {
       const caller = systemCaller(workspaceId, 'conversations');
       const request = { channelId: 'wa-1', channelType: 'whatsapp', externalId: '6281111', firstName: 'Wendy', phone: '+62 811 11' };
-      const [first, second] = await Promise.all([client.call<{ contact: { id: string }; created: boolean }>('ResolveChannelContact', request, caller), client.call<{ contact: { id: string }; created: boolean }>('ResolveChannelContact', request, caller)]);
+      const [first, second] = await Promise.all([client.callUntyped<{ contact: { id: string }; created: boolean }>('ResolveChannelContact', request, caller), client.callUntyped<{ contact: { id: string }; created: boolean }>('ResolveChannelContact', request, caller)]);
       expect(first.contact.id).toBe(second.contact.id);
       expect([first.created, second.created].filter(Boolean)).toHaveLength(1);
       const contact = await api.get(`/v1/contacts/${first.contact.id}`).set(as(owner));
@@ -167,7 +167,7 @@ describe('contacts over the real gateway (API.md "Contacts", CON-1…5, CNV-8, S
   it('CON-3: merging moves channels, notes, tags and missing fields into the kept contact; the merged one answers 404; retry answers the same', async () => {
     const kept = await createContact(owner, { firstName: 'Keep', phone: '+62 813 0000 0001', tags: ['a'], customFields: { plan: 'pro' } });
     const client = new GrpcClient({ contract: CONTACTS_CONTRACT, service: 'Contacts', url: platform.env.CONTACTS_GRPC_URL, secret: platform.env.INTERNAL_SECRET, displayName: 'contacts' });
-    const resolved = await client.call<{ contact: { id: string } }>('ResolveChannelContact', { channelId: 'tg-1', channelType: 'telegram', externalId: 'keep-me', phone: '+62 813 0000 0001' }, systemCaller(workspaceId, 'test'));
+    const resolved = await client.callUntyped<{ contact: { id: string } }>('ResolveChannelContact', { channelId: 'tg-1', channelType: 'telegram', externalId: 'keep-me', phone: '+62 813 0000 0001' }, systemCaller(workspaceId, 'test'));
     client.close();
     const sourceId = resolved.contact.id;
     await api.patch(`/v1/contacts/${sourceId}`).set(as(owner)).send({ lastName: 'Source', email: `src.${tag}@example.com`, tags: ['b'], customFields: { plan: 'free', vip: true } }).expect(200);

@@ -16,6 +16,8 @@ const out = path.join(root, 'dist', 'services', name);
 const tsconfig = path.join(root, 'services', name, 'tsconfig.app.json');
 const bin = (tool) => path.join(root, 'node_modules', '.bin', tool);
 
+// The contracts' TypeScript types are generated from the .proto files first (skipped when current).
+execFileSync(process.execPath, [path.join(root, 'tools', 'proto', 'generate.js')], { stdio: 'inherit', cwd: root });
 fs.rmSync(out, { recursive: true, force: true });
 execFileSync(bin('tsc'), ['-p', tsconfig], { stdio: 'inherit', cwd: root });
 execFileSync(bin('tsc-alias'), ['-p', tsconfig], { stdio: 'inherit', cwd: root });

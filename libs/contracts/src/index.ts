@@ -6,3 +6,7 @@ export * from './channels/channel-capabilities';
 export * from './conversations/mentions';
 export * from './inbox/inbox-views';
 export * from './inbox/custom-filter';
+export * from './rpc/health';
+export * from './rpc/contacts';
+export * from './rpc/conversations';
+export * from './rpc/search';

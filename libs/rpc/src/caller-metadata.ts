@@ -24,16 +24,22 @@ export function callerMetadata(caller: CallerScope, secret: string): Metadata {
   return metadata;
 }
 
-/** Reads and verifies the caller of an incoming call; a missing or forged scope is refused (401). */
-export function callerFromMetadata(metadata: Metadata | undefined, secret: string): CallerScope {
+/**
+ * Reads and verifies the caller of an incoming call; a missing or forged scope is refused (401).
+ * Several secrets are accepted while the internal secret is being rotated (current first).
+ */
+export function callerFromMetadata(metadata: Metadata | undefined, secrets: string | string[]): CallerScope {
   const payload = metadata?.get(CALLER_KEY)[0];
   const signature = metadata?.get(SIGNATURE_KEY)[0];
   if (typeof payload !== 'string' || typeof signature !== 'string') {
     throw new AppError(401, 'caller_missing', 'The call carries no caller identity');
   }
-  const expected = Buffer.from(sign(payload, secret));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+  const signedByUs = ([] as string[]).concat(secrets).some((secret) => {
+    const expected = Buffer.from(sign(payload, secret));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
+  if (!signedByUs) {
     throw new AppError(401, 'caller_forged', 'The caller identity is not signed by the gateway');
   }
   const caller = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CallerScope;

@@ -1,9 +1,8 @@
-import { Metadata } from '@grpc/grpc-js';
 import { Controller, Module } from '@nestjs/common';
-import { GrpcMethod } from '@nestjs/microservices';
-import { CallerScope } from '@omnibox/contracts';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
+import { CallerScope, HealthDefinition } from '@omnibox/contracts';
 import { AppError, createLogger, DEPENDENCY_CHECKS } from '@omnibox/platform';
-import { callerFromMetadata, GrpcClient, GrpcHealthController, HEALTH_CONTRACT, startBackendApp } from '@omnibox/rpc';
+import { Caller, GrpcClient, GrpcHealthController, HEALTH_CONTRACT, startBackendApp } from '@omnibox/rpc';
 import { INestApplication } from '@nestjs/common';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -19,10 +18,9 @@ const seen: CallerScope[] = [];
 @Controller()
 class RecordingHealthController extends GrpcHealthController {
   @GrpcMethod('Health', 'Check')
-  override async check(_request?: unknown, metadata?: Metadata) {
-    const who = callerFromMetadata(metadata, SECRET);
-    seen.push(who);
-    if (who.restriction === 'self') throw new AppError(404, 'not_found', 'Thread was not found');
+  override async check(@Payload() _request?: unknown, @Caller() who?: CallerScope) {
+    seen.push(who!);
+    if (who!.restriction === 'self') throw new AppError(404, 'not_found', 'Thread was not found');
     return super.check();
   }
 }
@@ -42,16 +40,16 @@ describe('gRPC between gateway and services', () => {
     app = await startBackendApp({ module: RpcTestModule }, {
       logger: createLogger('rpc-test', 'silent'),
       http: { host: '127.0.0.1', port: httpPort },
-      grpc: { host: '127.0.0.1', port: grpcPort, contracts: [] },
+      grpc: { host: '127.0.0.1', port: grpcPort, contracts: [], secrets: [SECRET] },
     });
     url = `127.0.0.1:${grpcPort}`;
   });
   afterAll(() => app?.close());
 
-  const client = (secret = SECRET, target = url) => new GrpcClient({ contract: HEALTH_CONTRACT, service: 'Health', url: target, secret, displayName: 'test service' });
+  const client = (secret = SECRET, target = url) => new GrpcClient<HealthDefinition>({ contract: HEALTH_CONTRACT, service: 'Health', url: target, secret, displayName: 'test service' });
 
   it('carries the caller identity and visibility scope to the service', async () => {
-    const answer = await client().call<{ status: string }>('Check', { service: '' }, caller);
+    const answer = await client().call('Check', { service: '' }, caller);
     expect(answer.status).toBe('SERVING');
     expect(seen.at(-1)).toEqual(caller);
   });
@@ -67,7 +65,7 @@ describe('gRPC between gateway and services', () => {
   it('grpc.health.v1 reports NOT_SERVING while an engine of the service is down', async () => {
     engineUp = false;
     try {
-      expect((await client().call<{ status: string }>('Check', {}, caller)).status).toBe('NOT_SERVING');
+      expect((await client().call('Check', {}, caller)).status).toBe('NOT_SERVING');
     } finally {
       engineUp = true;
     }

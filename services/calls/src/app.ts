@@ -9,6 +9,6 @@ export function startCalls(config: CallsConfig): Promise<INestApplication> {
   return startBackendApp(CallsModule.forRoot(config), {
     logger: createLogger('calls', config.LOG_LEVEL),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
-    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [] },
+    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [], secrets: [config.INTERNAL_SECRET] },
   });
 }

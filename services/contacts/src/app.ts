@@ -9,6 +9,6 @@ export function startContacts(config: ContactsConfig): Promise<INestApplication>
   return startBackendApp(ContactsModule.forRoot(config), {
     logger: createLogger('contacts', config.LOG_LEVEL),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
-    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [CONTACTS_CONTRACT] },
+    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [CONTACTS_CONTRACT], secrets: [config.INTERNAL_SECRET] },
   });
 }

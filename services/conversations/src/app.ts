@@ -9,6 +9,6 @@ export function startConversations(config: ConversationsConfig): Promise<INestAp
   return startBackendApp(ConversationsModule.forRoot(config), {
     logger: createLogger('conversations', config.LOG_LEVEL),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
-    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [CONVERSATIONS_CONTRACT] },
+    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [CONVERSATIONS_CONTRACT], secrets: [config.INTERNAL_SECRET] },
   });
 }

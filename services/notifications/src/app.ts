@@ -9,6 +9,6 @@ export function startNotifications(config: NotificationsConfig): Promise<INestAp
   return startBackendApp(NotificationsModule.forRoot(config), {
     logger: createLogger('notifications', config.LOG_LEVEL),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
-    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [] },
+    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [], secrets: [config.INTERNAL_SECRET] },
   });
 }

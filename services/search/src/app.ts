@@ -9,6 +9,6 @@ export function startSearch(config: SearchConfig): Promise<INestApplication> {
   return startBackendApp(SearchModule.forRoot(config), {
     logger: createLogger('search', config.LOG_LEVEL),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
-    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [SEARCH_CONTRACT] },
+    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [SEARCH_CONTRACT], secrets: [config.INTERNAL_SECRET] },
   });
 }

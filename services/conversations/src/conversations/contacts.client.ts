@@ -39,7 +39,7 @@ export class ContactsClient implements OnModuleDestroy {
 
   /** The contact as the caller may see it (404 when they may not). */
   get(caller: CallerScope, id: string): Promise<ContactMessage> {
-    return this.client.call<ContactMessage>('GetContact', { id }, caller);
+    return this.client.callUntyped<ContactMessage>('GetContact', { id }, caller);
   }
 
   /** The contact behind a channel identity, created unassigned when first seen (CNV-1). */
@@ -47,7 +47,7 @@ export class ContactsClient implements OnModuleDestroy {
     workspaceId: string,
     request: { channelId: string; channelType: string; externalId: string; firstName?: string; lastName?: string; phone?: string; email?: string },
   ): Promise<{ contact: ContactMessage; created: boolean }> {
-    return this.client.call('ResolveChannelContact', request, systemCaller(workspaceId, 'conversations'), 10_000);
+    return this.client.callUntyped('ResolveChannelContact', request, systemCaller(workspaceId, 'conversations'), 10_000);
   }
 
   getAsSystem(workspaceId: string, id: string): Promise<ContactMessage> {

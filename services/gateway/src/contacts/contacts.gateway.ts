@@ -75,11 +75,11 @@ export class ContactsGateway {
     }
     const { customFields, ...rest } = input;
     const request = { ...rest, tags: input.tags ?? [], ...(customFields ? { customFieldsJson: JSON.stringify(customFields) } : {}) };
-    return contactView(await this.client.call<ContactMessage>('CreateContact', request, principal.scope));
+    return contactView(await this.client.callUntyped<ContactMessage>('CreateContact', request, principal.scope));
   }
 
   async get(principal: Principal, id: string) {
-    return contactView(await this.client.call<ContactMessage>('GetContact', { id }, principal.scope));
+    return contactView(await this.client.callUntyped<ContactMessage>('GetContact', { id }, principal.scope));
   }
 
   async update(principal: Principal, id: string, input: UpdateContactInput) {
@@ -88,38 +88,38 @@ export class ContactsGateway {
     if (input.firstName !== undefined) request.firstName = input.firstName;
     for (const key of OPTIONAL) if (typeof input[key] === 'string') request[key] = input[key];
     if (input.customFields !== undefined) request.customFieldsJson = JSON.stringify(input.customFields);
-    return contactView(await this.client.call<ContactMessage>('UpdateContact', request, principal.scope));
+    return contactView(await this.client.callUntyped<ContactMessage>('UpdateContact', request, principal.scope));
   }
 
   async remove(principal: Principal, id: string) {
-    await this.client.call('DeleteContact', { id }, principal.scope);
+    await this.client.callUntyped('DeleteContact', { id }, principal.scope);
   }
 
   async find(principal: Principal, query: FindContactsQuery) {
     // Which keys must be given is checked by the contacts service (400 naming the field).
-    const { items } = await this.client.call<{ items: ContactMessage[] }>('FindContacts', query, principal.scope);
+    const { items } = await this.client.callUntyped<{ items: ContactMessage[] }>('FindContacts', query, principal.scope);
     return { items: items.map(contactView), nextCursor: null };
   }
 
   async setBlocked(principal: Principal, id: string, blocked: boolean) {
-    return contactView(await this.client.call<ContactMessage>(blocked ? 'BlockContact' : 'UnblockContact', { id }, principal.scope));
+    return contactView(await this.client.callUntyped<ContactMessage>(blocked ? 'BlockContact' : 'UnblockContact', { id }, principal.scope));
   }
 
   async mergeSuggestions(principal: Principal, id: string) {
-    const { items } = await this.client.call<{ items: ContactMessage[] }>('MergeSuggestions', { id }, principal.scope);
+    const { items } = await this.client.callUntyped<{ items: ContactMessage[] }>('MergeSuggestions', { id }, principal.scope);
     return { items: items.map(contactView) };
   }
 
   async merge(principal: Principal, targetId: string, sourceId: string) {
-    return contactView(await this.client.call<ContactMessage>('MergeContacts', { targetId, sourceId }, principal.scope));
+    return contactView(await this.client.callUntyped<ContactMessage>('MergeContacts', { targetId, sourceId }, principal.scope));
   }
 
   async addNote(principal: Principal, contactId: string, text: string) {
-    return this.client.call<NoteMessage>('AddNote', { contactId, text }, principal.scope);
+    return this.client.callUntyped<NoteMessage>('AddNote', { contactId, text }, principal.scope);
   }
 
   async listNotes(principal: Principal, contactId: string, query: ListQuery) {
-    const page = await this.client.call<{ items: NoteMessage[]; nextCursor: string }>(
+    const page = await this.client.callUntyped<{ items: NoteMessage[]; nextCursor: string }>(
       'ListNotes',
       { contactId, limit: query.limit ?? 50, cursor: query.cursor ?? '' },
       principal.scope,
@@ -128,14 +128,14 @@ export class ContactsGateway {
   }
 
   async channels(principal: Principal, id: string) {
-    return this.client.call<{ items: Array<{ channelId: string; type: string; externalId: string }> }>('ListChannels', { id }, principal.scope);
+    return this.client.callUntyped<{ items: Array<{ channelId: string; type: string; externalId: string }> }>('ListChannels', { id }, principal.scope);
   }
 
   async defineCustomField(principal: Principal, input: DefineCustomFieldInput) {
-    return this.client.call('DefineCustomField', { ...input, options: input.options ?? [] }, principal.scope);
+    return this.client.callUntyped('DefineCustomField', { ...input, options: input.options ?? [] }, principal.scope);
   }
 
   async listCustomFields(principal: Principal) {
-    return this.client.call('ListCustomFields', {}, principal.scope);
+    return this.client.callUntyped('ListCustomFields', {}, principal.scope);
   }
 }

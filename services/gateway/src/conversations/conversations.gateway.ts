@@ -31,7 +31,7 @@ export class ConversationsGateway implements OnModuleDestroy {
   }
 
   private async call<T = unknown>(method: string, request: unknown, principal: Principal): Promise<T> {
-    const { json } = await this.client.call<{ json: string }>(method, request, principal.scope);
+    const { json } = await this.client.callUntyped<{ json: string }>(method, request, principal.scope);
     return JSON.parse(json) as T;
   }
 

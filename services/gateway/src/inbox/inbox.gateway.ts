@@ -73,7 +73,7 @@ export class InboxGateway implements OnModuleDestroy {
   async list(principal: Principal, name: string, query: InboxListQuery) {
     const { view, custom, memberIds } = await this.openable(principal, name);
     const status = query.status ?? 'all';
-    const { json } = await this.client.call<{ json: string }>(
+    const { json } = await this.client.callUntyped<{ json: string }>(
       'ListInbox',
       {
         view: viewName(view),

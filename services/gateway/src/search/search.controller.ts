@@ -20,7 +20,7 @@ export class SearchController {
   /** SRH-1/2: contacts by name, phone or e-mail prefix, or an exact custom-field value. */
   @Get('search/contacts')
   async contacts(@CurrentPrincipal() principal: Principal, @Query() query: SearchQuery) {
-    const page = await this.search.call<{ contactsJson: string[]; nextCursor: string }>(
+    const page = await this.search.callUntyped<{ contactsJson: string[]; nextCursor: string }>(
       'SearchContacts',
       { q: query.q ?? '', limit: query.limit ?? 50, cursor: query.cursor ?? '' },
       principal.scope,
@@ -31,20 +31,20 @@ export class SearchController {
   /** SRH-4/5/6: messages and comments of every visible thread, newest first. */
   @Get('search/messages')
   async messages(@CurrentPrincipal() principal: Principal, @Query() query: SearchMessagesQuery) {
-    const page = await this.search.call<HitPage>('SearchMessages', { q: query.q ?? '', scope: query.scope ?? '', limit: query.limit ?? 50, cursor: query.cursor ?? '' }, principal.scope);
+    const page = await this.search.callUntyped<HitPage>('SearchMessages', { q: query.q ?? '', scope: query.scope ?? '', limit: query.limit ?? 50, cursor: query.cursor ?? '' }, principal.scope);
     return { items: page.items, nextCursor: page.nextCursor || null };
   }
 
   /** SRH-8: the caller's recent searches, newest first. */
   @Get('search/recent')
   recent(@CurrentPrincipal() principal: Principal) {
-    return this.search.call<{ items: Array<{ q: string; scope: string; at: string }> }>('RecentSearches', {}, principal.scope);
+    return this.search.callUntyped<{ items: Array<{ q: string; scope: string; at: string }> }>('RecentSearches', {}, principal.scope);
   }
 
   /** SRH-7: matches inside one thread in timeline order (oldest first), for next / previous. */
   @Get('conversations/:contactId/search')
   async thread(@CurrentPrincipal() principal: Principal, @Param('contactId') contactId: string, @Query() query: SearchQuery) {
-    const page = await this.search.call<HitPage>('SearchThread', { contactId, q: query.q ?? '', limit: query.limit ?? 50, cursor: query.cursor ?? '' }, principal.scope);
+    const page = await this.search.callUntyped<HitPage>('SearchThread', { contactId, q: query.q ?? '', limit: query.limit ?? 50, cursor: query.cursor ?? '' }, principal.scope);
     return { items: page.items.map(({ contactId: _contactId, ...hit }) => hit), nextCursor: page.nextCursor || null };
   }
 }
