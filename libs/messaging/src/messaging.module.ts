@@ -1,12 +1,13 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
-import { CONFIG, getLogger, MONGO, MongoHandle, NATS, NatsHandle, REDIS, RedisHandle, ServiceConfig } from '@omnibox/platform';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, Optional, Provider } from '@nestjs/common';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import { CONFIG, getLogger, NATS, NatsHandle, REDIS, RedisHandle, ServiceConfig } from '@omnibox/platform';
+import type { Connection } from 'mongoose';
 import { ConsumerOptions, EventConsumer } from './consumer';
 import { EventBus } from './event-bus';
 import { RedisDocumentLock } from './document-lock';
 import { Outbox } from './outbox';
-import { MongoProcessedEventStore } from './processed-events';
-
-const OUTBOX_COLLECTIONS = Symbol('OUTBOX_COLLECTIONS');
+import { PendingMarkerSchema } from './outbox.schema';
+import { MongoProcessedEventStore, ProcessedEventSchema } from './processed-events';
 
 /** Where a service declares its event consumers; they start once the application has booted. */
 @Injectable()
@@ -16,9 +17,9 @@ export class ConsumerRegistry {
 
   constructor(
     private readonly bus: EventBus,
-    @Optional() @Inject(MONGO) mongo?: MongoHandle,
+    @Optional() @Inject(getConnectionToken()) connection?: Connection,
   ) {
-    if (mongo) this.processed = new MongoProcessedEventStore(mongo.db);
+    if (connection) this.processed = new MongoProcessedEventStore(connection);
   }
 
   /** Declares a durable consumer; events it handled before are skipped when the service has MongoDB. */
@@ -33,12 +34,11 @@ export class ConsumerRegistry {
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly registry: ConsumerRegistry,
-    @Inject(OUTBOX_COLLECTIONS) private readonly outboxCollections: string[],
     @Optional() private readonly outbox?: Outbox,
   ) {}
 
   async onApplicationBootstrap() {
-    await this.outbox?.start(this.outboxCollections);
+    await this.outbox?.start();
     await Promise.all(this.registry.consumers.map((consumer) => consumer.start()));
   }
 
@@ -50,18 +50,40 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 }
 
 export interface MessagingOptions {
-  /** Collections whose documents carry outbox events (requires MongoDB). */
-  outboxCollections?: string[];
+  /**
+   * `mongo`: the service keeps its state in MongoDB (PlatformModule `mongo`), so it gets the outbox
+   * (events written with the state they announce) and its consumers remember what they handled.
+   */
+  store?: 'mongo';
 }
 
 /** Domain events for a service: the JetStream bus, the outbox relay and the consumer registry. */
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingOptions = {}): DynamicModule {
-    const usesOutbox = (options.outboxCollections ?? []).length > 0;
+    const mongo = options.store === 'mongo';
+    const outbox: Provider[] = mongo
+      ? [
+          {
+            provide: Outbox,
+            inject: [getConnectionToken(), EventBus, { token: REDIS, optional: true }],
+            // With Redis, one writer per document across replicas (FerretDB's updates are not atomic).
+            useFactory: (connection: Connection, bus: EventBus, redis?: RedisHandle) =>
+              new Outbox(connection, bus, getLogger(), redis ? { lock: new RedisDocumentLock(redis.redis, connection.name) } : {}),
+          },
+        ]
+      : [];
     return {
       module: MessagingModule,
       global: true,
+      imports: mongo
+        ? [
+            MongooseModule.forFeature([
+              { name: 'OutboxPending', schema: PendingMarkerSchema },
+              { name: 'ProcessedEvent', schema: ProcessedEventSchema },
+            ]),
+          ]
+        : [],
       providers: [
         {
           provide: EventBus,
@@ -72,22 +94,11 @@ export class MessagingModule {
             return bus;
           },
         },
-        ...(usesOutbox
-          ? [
-              {
-                provide: Outbox,
-                inject: [MONGO, EventBus, { token: REDIS, optional: true }],
-                // With Redis, one writer per document across replicas (FerretDB's updates are not atomic).
-                useFactory: (mongo: MongoHandle, bus: EventBus, redis?: RedisHandle) =>
-                  new Outbox(mongo.db, bus, getLogger(), redis ? { lock: new RedisDocumentLock(redis.redis, mongo.db.databaseName) } : {}),
-              },
-            ]
-          : []),
-        { provide: OUTBOX_COLLECTIONS, useValue: options.outboxCollections ?? [] },
+        ...outbox,
         ConsumerRegistry,
         MessagingLifecycle,
       ],
-      exports: [EventBus, ConsumerRegistry, ...(usesOutbox ? [Outbox] : [])],
+      exports: [EventBus, ConsumerRegistry, ...(mongo ? [Outbox] : [])],
     };
   }
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EventEnvelope } from '@omnibox/contracts';
-import { Collection, Db, Document, Filter, FindOneAndUpdateOptions, UpdateFilter, WithId } from 'mongodb';
+import { Connection, Model, Schema } from 'mongoose';
 import type { Logger } from 'pino';
 import { DocumentLock, KeyedLock } from './document-lock';
 import { EventBus } from './event-bus';
+import { OutboxPendingModel, PENDING_COLLECTION, PendingMarker } from './outbox.schema';
 
 /**
  * Transactional outbox without multi-document transactions (FerretDB has none): the events a change
@@ -12,8 +13,9 @@ import { EventBus } from './event-bus';
  * publishes them later. JetStream drops the second publish of an event id, so a publish that happened
  * just before a crash is not delivered twice.
  *
- * Fields added to a document: `_outbox` (event id → envelope), `_outboxRev` (changes on every write
- * that adds events, so clean-up never removes events it did not publish), `_outboxAt`.
+ * Works on mongoose models whose schema has the outbox fields (`withOutbox(schema)`): `_outbox` (event
+ * id → envelope), `_outboxRev` (changes on every write that adds events, so clean-up never removes
+ * events it did not publish), `_outboxAt`.
  *
  * How the relay finds them: before the write, a small marker naming the document goes into
  * `_outbox_pending`; it is removed once the events are out. The relay reads only that collection, so
@@ -22,7 +24,7 @@ import { EventBus } from './event-bus';
  * finds no events and is simply removed.
  */
 export const OUTBOX_FIELDS = { _outbox: 0, _outboxRev: 0, _outboxAt: 0 } as const;
-export const PENDING_COLLECTION = '_outbox_pending';
+export { PENDING_COLLECTION };
 
 interface OutboxState {
   _outbox?: Record<string, EventEnvelope>;
@@ -30,12 +32,10 @@ interface OutboxState {
   _outboxAt?: Date;
 }
 
-interface PendingMarker {
-  _id: string;
-  collection: string;
-  docId: unknown;
-  rev: string;
-  at: Date;
+/** Adds the outbox fields to a schema whose documents announce their changes through the outbox. */
+export function withOutbox<S extends Schema>(schema: S): S {
+  schema.add({ _outbox: { type: Object }, _outboxRev: { type: String }, _outboxAt: { type: Date } });
+  return schema;
 }
 
 function outboxSet(events: EventEnvelope[], rev: string, at: Date): Record<string, unknown> {
@@ -53,11 +53,20 @@ export interface OutboxOptions {
   lock?: DocumentLock;
 }
 
+// Plain documents in and out: the outbox never hydrates mongoose documents on its paths. Its own
+// signatures stay loose (mongoose's query types over a generic document are very costly to check).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyModel = Model<any>;
+/** TRANSITIONAL: a collection name, for services not yet moved onto models (see PlatformModule MONGO). */
+type Target = AnyModel | string;
+type Filter = Record<string, unknown>;
+type Update = { $set?: Record<string, unknown>; $unset?: Record<string, unknown>; $inc?: Record<string, number>; [operator: `$${string}`]: unknown };
+
 export class Outbox {
-  private readonly collections = new Set<string>();
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly pending: Model<PendingMarker>;
   /**
    * FerretDB applies an update by reading the document and writing it back whole, so two updates of
    * one document at once can lose one of them; the clean-up after every publish made that routine.
@@ -68,65 +77,60 @@ export class Outbox {
   private readonly locks: DocumentLock;
 
   constructor(
-    private readonly db: Db,
+    private readonly connection: Connection,
     private readonly bus: EventBus,
     private readonly logger: Logger,
     private readonly options: OutboxOptions = {},
   ) {
     this.locks = options.lock ?? new KeyedLock();
+    this.pending = OutboxPendingModel(connection);
   }
 
   /** Inserts a document together with the events announcing it. */
-  async insert<T extends Document>(collectionName: string, doc: T, events: EventEnvelope[]): Promise<void> {
-    const collection = this.collection(collectionName);
+  async insert<T extends { _id: unknown }>(target: Target, doc: T, events: EventEnvelope[]): Promise<void> {
+    const model = this.resolve(target);
     const rev = randomUUID();
     const body: Record<string, unknown> = { ...doc };
     if (events.length > 0) {
       body._outbox = Object.fromEntries(events.map((event) => [event.id, event]));
       body._outboxRev = rev;
       body._outboxAt = new Date();
-      await this.mark(collectionName, body._id, rev);
+      await this.mark(model, body._id, rev);
     }
     try {
-      await collection.insertOne(body);
+      // Validated against the schema (the hot insert path, InsertBatcher, skips that).
+      await model.insertMany([body]);
     } catch (error) {
-      if (events.length > 0) await this.unmark(collectionName, body._id, rev).catch(() => undefined);
+      if (events.length > 0) await this.unmark(model, body._id, rev).catch(() => undefined);
       throw error;
     }
-    if (events.length > 0) this.flushInBackground(collectionName, body._id, rev);
+    if (events.length > 0) this.flushInBackground(model, body._id, rev);
   }
 
   /**
    * Applies `update` to one document and records `events` in the same write. Answers the document
-   * after the update (without outbox fields), or null when the filter matched nothing, in which case
-   * no event is recorded.
+   * after the update (plain, without outbox fields), or null when the filter matched nothing, in which
+   * case no event is recorded.
    */
-  async update<T extends Document>(
-    collectionName: string,
-    filter: Filter<T>,
-    update: UpdateFilter<T>,
-    events: EventEnvelope[],
-    options: FindOneAndUpdateOptions = {},
-  ): Promise<WithId<T> | null> {
-    const collection = this.collection(collectionName);
+  async update<T extends { _id: unknown }>(target: Target, filter: Filter, update: Update, events: EventEnvelope[], options: { upsert?: boolean } = {}): Promise<T | null> {
+    const model = this.resolve(target);
     const rev = randomUUID();
-    const plain = update as UpdateFilter<Document>;
+    const plain = update;
     const id = (filter as { _id?: unknown })._id;
     const oneDocument = id !== undefined && typeof id !== 'object';
     if (events.length > 0 && !oneDocument) throw new Error('outbox updates with events must select one document by its _id');
-    if (events.length > 0) await this.mark(collectionName, id, rev);
-    const withEvents: UpdateFilter<Document> =
-      events.length > 0 ? { ...plain, $set: { ...(plain.$set as object | undefined), ...outboxSet(events, rev, new Date()) } } : plain;
+    if (events.length > 0) await this.mark(model, id, rev);
+    const withEvents = events.length > 0 ? { ...plain, $set: { ...(plain.$set as object | undefined), ...outboxSet(events, rev, new Date()) } } : plain;
     // No projection here: FerretDB's findAndModify does not take one, so the fields are dropped below.
-    const write = () => collection.findOneAndUpdate(filter as Filter<Document>, withEvents, { ...options, returnDocument: 'after' });
-    const result = oneDocument ? await this.locks.run(this.documentKey(collectionName, id), write) : await write();
+    const write = async () => (await model.findOneAndUpdate(filter, withEvents, { ...options, new: true, lean: true }).exec()) as unknown as (T & OutboxState) | null;
+    const result = oneDocument ? await this.locks.run(this.documentKey(model, id), write) : await write();
     if (!result) {
-      if (events.length > 0) await this.unmark(collectionName, id, rev).catch(() => undefined);
+      if (events.length > 0) await this.unmark(model, id, rev).catch(() => undefined);
       return null;
     }
-    if (events.length > 0) this.flushInBackground(collectionName, result._id, rev);
-    const { _outbox, _outboxRev, _outboxAt, ...state } = result as WithId<Document> & OutboxState;
-    return state as WithId<T>;
+    if (events.length > 0) this.flushInBackground(model, result._id, rev);
+    const { _outbox, _outboxRev, _outboxAt, ...state } = result;
+    return state as unknown as T;
   }
 
   /**
@@ -134,9 +138,9 @@ export class Outbox {
    * per-document lock as `update`; answers whether it matched. Cheaper than `update` on FerretDB,
    * for writers that publish their events themselves and know the resulting document.
    */
-  async updateOneDocument<T extends Document>(collectionName: string, filter: Filter<T> & { _id: unknown }, update: UpdateFilter<T>): Promise<boolean> {
-    const collection = this.collection(collectionName);
-    const result = await this.locks.run(this.documentKey(collectionName, filter._id), () => collection.updateOne(filter as Filter<Document>, update as UpdateFilter<Document>));
+  async updateOneDocument(target: Target, filter: Filter & { _id: unknown }, update: Update): Promise<boolean> {
+    const model = this.resolve(target);
+    const result = await this.locks.run(this.documentKey(model, filter._id), () => model.updateOne(filter, update).exec());
     return result.matchedCount === 1;
   }
 
@@ -148,14 +152,8 @@ export class Outbox {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Makes the relay watch a collection (done automatically by `insert` and `update`). */
-  register(collectionName: string): Collection<Document> {
-    return this.collection(collectionName);
-  }
-
   /** Starts the periodic relay; it first publishes everything left pending by an earlier process. */
-  async start(collectionNames: string[] = []): Promise<void> {
-    for (const name of collectionNames) this.collection(name);
+  async start(): Promise<void> {
     await this.sweep(0);
     const interval = this.options.sweepIntervalMs ?? 2000;
     this.timer = setInterval(() => void this.sweep(), interval);
@@ -169,16 +167,15 @@ export class Outbox {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Publishes events older than the grace period in every watched collection. */
+  /** Publishes events older than the grace period, of every document that has any. */
   sweep(graceMs = this.options.sweepGraceMs ?? 3000): Promise<void> {
     if (this.sweeping) return this.sweeping;
     this.sweeping = (async () => {
       try {
         const cutoff = new Date(Date.now() - graceMs);
-        const markers = await this.pending().find({ at: { $lte: cutoff } }).limit(500).toArray();
+        const markers = await this.pending.find({ at: { $lte: cutoff } }).limit(500).lean().exec();
         for (const marker of markers) {
-          this.collection(marker.collection);
-          await this.flush(marker.collection, marker.docId, marker.rev);
+          await this.flush(this.modelOf(marker.collection) ?? this.resolve(marker.collection), marker.docId, marker.rev);
         }
       } catch (error) {
         this.logger.warn({ err: error }, 'outbox sweep failed; will retry');
@@ -190,54 +187,57 @@ export class Outbox {
   }
 
   /** Publishes a document's pending events, then removes them unless newer events arrived meanwhile. */
-  async flush(collectionName: string, id: unknown, rev: string): Promise<void> {
-    const collection = this.db.collection<OutboxState>(collectionName);
-    const doc = await collection.findOne({ _id: id } as Filter<OutboxState>, { projection: { _outbox: 1, _outboxRev: 1 } });
+  async flush(model: AnyModel, id: unknown, rev: string): Promise<void> {
+    const doc = (await model.findById(id, { _outbox: 1, _outboxRev: 1 }).lean().exec()) as (OutboxState & { _id: unknown }) | null;
     if (!doc?._outbox) {
-      await this.unmark(collectionName, id, rev);
+      await this.unmark(model, id, rev);
       return;
     }
     const events = Object.values(doc._outbox).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
     for (const event of events) await this.bus.publish(event);
     // If another write added events after we read, its revision differs and its own flush (or the
     // relay) publishes them all again; JetStream drops the ones we already published.
-    await this.locks.run(this.documentKey(collectionName, id), () =>
-      collection.updateOne({ _id: id, _outboxRev: doc._outboxRev ?? rev } as Filter<OutboxState>, {
-        $unset: { _outbox: '', _outboxRev: '', _outboxAt: '' },
-      }),
+    await this.locks.run(this.documentKey(model, id), () =>
+      model.updateOne({ _id: id, _outboxRev: doc._outboxRev ?? rev }, { $unset: { _outbox: '', _outboxRev: '', _outboxAt: '' } }).exec(),
     );
-    await this.unmark(collectionName, id, rev);
+    await this.unmark(model, id, rev);
   }
 
-  private pending(): Collection<PendingMarker> {
-    return this.db.collection<PendingMarker>(PENDING_COLLECTION);
+  /** The model of a collection, among the models of this service's connection. */
+  private modelOf(collectionName: string): AnyModel | undefined {
+    return Object.values(this.connection.models).find((model) => model.collection.collectionName === collectionName);
   }
 
-  private documentKey(collectionName: string, id: unknown): string {
-    return `${collectionName}|${String(id)}`;
+  private resolve(target: Target): AnyModel {
+    if (typeof target !== 'string') {
+      if (!target.schema.path('_outbox')) throw new Error(`${target.modelName}: its schema lacks the outbox fields; declare it with withOutbox(schema)`);
+      return target;
+    }
+    // TRANSITIONAL: a schemaless model over the named collection, for code not yet on its own models.
+    const name = `Legacy_${target}`;
+    return this.connection.models[name] ?? this.connection.model(name, withOutbox(new Schema({ _id: Schema.Types.Mixed }, { strict: false, minimize: false, collection: target, versionKey: false })));
   }
 
-  private markerId(collectionName: string, id: unknown, rev: string): string {
-    return `${this.documentKey(collectionName, id)}|${rev}`;
+  private documentKey(model: AnyModel, id: unknown): string {
+    return `${model.collection.collectionName}|${String(id)}`;
   }
 
-  private async mark(collectionName: string, id: unknown, rev: string): Promise<void> {
-    await this.pending().insertOne({ _id: this.markerId(collectionName, id, rev), collection: collectionName, docId: id, rev, at: new Date() });
+  private markerId(model: AnyModel, id: unknown, rev: string): string {
+    return `${this.documentKey(model, id)}|${rev}`;
   }
 
-  private async unmark(collectionName: string, id: unknown, rev: string): Promise<void> {
-    await this.pending().deleteOne({ _id: this.markerId(collectionName, id, rev) });
+  private async mark(model: AnyModel, id: unknown, rev: string): Promise<void> {
+    await this.pending.insertMany([{ _id: this.markerId(model, id, rev), collection: model.collection.collectionName, docId: id, rev, at: new Date() }], { lean: true });
   }
 
-  private flushInBackground(collectionName: string, id: unknown, rev: string) {
-    const job = this.flush(collectionName, id, rev)
-      .catch((error) => this.logger.warn({ err: error, collection: collectionName }, 'event publish deferred to the outbox relay'))
+  private async unmark(model: AnyModel, id: unknown, rev: string): Promise<void> {
+    await this.pending.deleteOne({ _id: this.markerId(model, id, rev) }).exec();
+  }
+
+  private flushInBackground(model: AnyModel, id: unknown, rev: string) {
+    const job = this.flush(model, id, rev)
+      .catch((error) => this.logger.warn({ err: error, collection: model.collection.collectionName }, 'event publish deferred to the outbox relay'))
       .finally(() => this.inFlight.delete(job));
     this.inFlight.add(job);
-  }
-
-  private collection(name: string): Collection<Document> {
-    this.collections.add(name);
-    return this.db.collection(name);
   }
 }

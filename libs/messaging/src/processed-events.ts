@@ -1,5 +1,5 @@
-import { Collection, Db } from 'mongodb';
 import { isDuplicateKeyError } from '@omnibox/platform';
+import { Connection, Model, Schema } from 'mongoose';
 
 /** Remembers which events a consumer has fully handled, so a redelivery is acknowledged and skipped. */
 export interface ProcessedEventStore {
@@ -8,24 +8,30 @@ export interface ProcessedEventStore {
 }
 
 interface ProcessedEvent {
+  /** `<consumer>:<event id>`, so the lookup is one `_id` read. */
   _id: string;
   at: Date;
 }
 
-export class MongoProcessedEventStore implements ProcessedEventStore {
-  private readonly collection: Collection<ProcessedEvent>;
+export const ProcessedEventSchema = new Schema<ProcessedEvent>(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { collection: 'processed_events', versionKey: false },
+);
 
-  constructor(db: Db, collectionName = 'processed_events') {
-    this.collection = db.collection<ProcessedEvent>(collectionName);
+export class MongoProcessedEventStore implements ProcessedEventStore {
+  private readonly model: Model<ProcessedEvent>;
+
+  constructor(connection: Connection) {
+    this.model = (connection.models.ProcessedEvent as Model<ProcessedEvent>) ?? connection.model<ProcessedEvent>('ProcessedEvent', ProcessedEventSchema);
   }
 
   async has(consumer: string, eventId: string): Promise<boolean> {
-    return (await this.collection.countDocuments({ _id: `${consumer}:${eventId}` }, { limit: 1 })) > 0;
+    return (await this.model.exists({ _id: `${consumer}:${eventId}` }).exec()) !== null;
   }
 
   async remember(consumer: string, eventId: string): Promise<void> {
     try {
-      await this.collection.insertOne({ _id: `${consumer}:${eventId}`, at: new Date() });
+      await this.model.insertMany([{ _id: `${consumer}:${eventId}`, at: new Date() }], { lean: true });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }

@@ -3,19 +3,28 @@ import { join } from 'node:path';
 import { defineEvent, EventEnvelope } from '@omnibox/contracts';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { eventually, isolatedEnv, sharedEngineUrls, uniqueName } from '@omnibox/testing';
-import { MongoClient } from 'mongodb';
+import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { JSONCodec } from 'nats';
 import { EventBus } from '../src/event-bus';
 import { EventConsumer } from '../src/consumer';
-import { Outbox } from '../src/outbox';
+import { Outbox, withOutbox } from '../src/outbox';
 import { MongoProcessedEventStore } from '../src/processed-events';
 
 const OrderPlaced = defineEvent<{ item: string }>('test.order.placed');
 const logger = createLogger('messaging-test', 'silent');
 
+interface Order {
+  _id: string;
+  item: string;
+  step?: number;
+  _outbox?: Record<string, unknown>;
+}
+const OrderSchema = withOutbox(new Schema<Order>({ _id: String, item: String, step: Number }, { collection: 'orders', versionKey: false }));
+
 describe('messaging backbone on a real nats-server and MongoDB-wire server', () => {
   let nats: NatsHandle;
-  let mongo: MongoClient;
+  let mongo: Connection;
+  let orders: Model<Order>;
   let bus: EventBus;
   let database: string;
   const workspaceId = uniqueName('ws');
@@ -24,8 +33,9 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
   beforeAll(async () => {
     const env = isolatedEnv();
     nats = await connectNats(sharedEngineUrls.NATS_URL, 'messaging-test');
-    mongo = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
     database = `${env.MONGODB_DATABASE_PREFIX}_messaging`;
+    mongo = await mongoose.createConnection(sharedEngineUrls.MONGODB_URL, { dbName: database }).asPromise();
+    orders = mongo.model('Order', OrderSchema);
     bus = new EventBus(nats.connection, { stream: env.EVENT_STREAM, subjectPrefix: env.EVENT_SUBJECT_PREFIX });
     await bus.ensureStreams();
   });
@@ -45,7 +55,7 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
       {
         durable,
         handle: async (event) => void received.push(event),
-        processed: new MongoProcessedEventStore(mongo.db(database)),
+        processed: new MongoProcessedEventStore(mongo),
         ...extra,
       },
       logger,
@@ -101,23 +111,23 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
     eventId = eventId.trim();
 
     // The state change is stored, and the event is still pending inside it.
-    const stored = await mongo.db(database).collection('orders').findOne({ _id: orderId as never });
+    const stored = await orders.findById(orderId).lean();
     expect(stored?.item).toBe('crash-proof');
     expect(Object.keys(stored?._outbox ?? {})).toEqual([eventId]);
 
     const received: EventEnvelope[] = [];
     await collectingConsumer('crash-reader', received, { filter: `${workspaceId}.test.order.placed` }).start();
 
-    const relay = new Outbox(mongo.db(database), bus, logger, { sweepGraceMs: 0 });
-    await relay.start(['orders']); // what a restarted service does first
+    const relay = new Outbox(mongo, bus, logger, { sweepGraceMs: 0 });
+    await relay.start(); // what a restarted service does first
     await relay.stop();
 
     await eventually(() => received.some((e) => e.id === eventId), 'the event written before the crash');
-    const after = await mongo.db(database).collection('orders').findOne({ _id: orderId as never });
+    const after = await orders.findById(orderId).lean();
     expect(after?._outbox).toBeUndefined();
 
     // Sweeping again (a second replica, a later tick) publishes nothing new.
-    await new Outbox(mongo.db(database), bus, logger, { sweepGraceMs: 0 }).sweep(0);
+    await new Outbox(mongo, bus, logger, { sweepGraceMs: 0 }).sweep(0);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(received.filter((e) => e.id === eventId)).toHaveLength(1);
   });
@@ -125,33 +135,33 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
   it('an outbox write publishes its event right away and leaves no pending events behind', async () => {
     const received: EventEnvelope[] = [];
     await collectingConsumer('outbox-reader', received, { filter: `${workspaceId}.test.order.placed` }).start();
-    const outbox = new Outbox(mongo.db(database), bus, logger);
+    const outbox = new Outbox(mongo, bus, logger);
     const id = uniqueName('order');
     const event = OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: 'fast path' } });
-    await outbox.insert('orders', { _id: id, item: 'fast path' }, [event]);
+    await outbox.insert(orders, { _id: id, item: 'fast path' }, [event]);
     await eventually(() => received.some((e) => e.id === event.id), 'the event');
-    await eventually(async () => !(await mongo.db(database).collection('orders').findOne({ _id: id as never }))?._outbox, 'outbox cleared');
+    await eventually(async () => !(await orders.findById(id).lean())?._outbox, 'outbox cleared');
 
     const update = OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: 'updated' } });
-    const updated = await outbox.update<{ item: string }>('orders', { _id: id as never }, { $set: { item: 'updated' } }, [update]);
+    const updated = await outbox.update<Order>(orders, { _id: id }, { $set: { item: 'updated' } }, [update]);
     expect(updated?.item).toBe('updated');
-    expect((updated as Record<string, unknown>)._outbox).toBeUndefined();
+    expect(updated?._outbox).toBeUndefined();
     await eventually(() => received.some((e) => e.id === update.id), 'the update event');
   });
 
   it('a change written right after another is never undone by the clean-up of the first one\'s events', async () => {
-    const outbox = new Outbox(mongo.db(database), bus, logger);
+    const outbox = new Outbox(mongo, bus, logger);
     const ids = Array.from({ length: 40 }, () => uniqueName('race'));
     await Promise.all(
       ids.map(async (id) => {
-        await outbox.insert('orders', { _id: id, item: 'new', step: 0 }, [OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: 'new' } })]);
+        await outbox.insert(orders, { _id: id, item: 'new', step: 0 }, [OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: 'new' } })]);
         for (let step = 1; step <= 5; step++) {
-          await outbox.update('orders', { _id: id as never }, { $set: { step } }, [OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: `step ${step}` } })]);
+          await outbox.update(orders, { _id: id }, { $set: { step } }, [OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: `step ${step}` } })]);
         }
       }),
     );
     await outbox.settled();
-    const docs = await mongo.db(database).collection('orders').find({ _id: { $in: ids as never[] } }).toArray();
+    const docs = await orders.find({ _id: { $in: ids } }).lean();
     expect(docs.map((doc) => doc.step)).toEqual(ids.map(() => 5));
     expect(docs.filter((doc) => doc._outbox)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { isolatedEnv, sharedEngineUrls } from '@omnibox/testing';
-import { Collection, MongoClient } from 'mongodb';
+import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { InsertBatcher } from '../src/engines/insert-batcher';
 
 interface Row {
@@ -7,15 +7,18 @@ interface Row {
   text: string;
 }
 
+const RowSchema = new Schema<Row>({ _id: String, text: String }, { collection: 'rows', versionKey: false });
+const database = `${isolatedEnv().MONGODB_DATABASE_PREFIX}_batcher`;
+
 describe('InsertBatcher on a real MongoDB-wire server', () => {
-  let mongo: MongoClient;
-  let rows: Collection<Row>;
+  let mongo: Connection;
+  let rows: Model<Row>;
   let insertCommands = 0;
 
   beforeAll(async () => {
-    mongo = await MongoClient.connect(sharedEngineUrls.MONGODB_URL, { monitorCommands: true });
-    mongo.on('commandStarted', (event) => void (event.commandName === 'insert' && insertCommands++));
-    rows = mongo.db(`${isolatedEnv().MONGODB_DATABASE_PREFIX}_batcher`).collection<Row>('rows');
+    mongo = await mongoose.createConnection(sharedEngineUrls.MONGODB_URL, { dbName: database, monitorCommands: true }).asPromise();
+    mongo.getClient().on('commandStarted', (event) => void (event.commandName === 'insert' && insertCommands++));
+    rows = mongo.model('Row', RowSchema);
   });
 
   afterAll(async () => {
@@ -23,7 +26,7 @@ describe('InsertBatcher on a real MongoDB-wire server', () => {
   });
 
   it('concurrent inserts share commands, each caller learns its own outcome, and every document is stored once', async () => {
-    await rows.insertOne({ _id: 'early-7', text: 'already there' });
+    await rows.create({ _id: 'early-7', text: 'already there' });
     const batcher = new InsertBatcher(rows, 25, 1);
     insertCommands = 0;
     const sent = Array.from({ length: 60 }, (_, i) => ({ _id: `early-${i}`, text: `row ${i}` }));
@@ -34,8 +37,8 @@ describe('InsertBatcher on a real MongoDB-wire server', () => {
     expect(outcomes[7]).toBe('duplicate');
     expect(outcomes[60]).toBe('duplicate');
     expect(await rows.countDocuments({ _id: { $regex: /^early-/ } })).toBe(60);
-    expect((await rows.findOne({ _id: 'early-3' }))?.text).toBe('row 3');
-    expect((await rows.findOne({ _id: 'early-7' }))?.text).toBe('already there');
+    expect((await rows.findById('early-3').lean())?.text).toBe('row 3');
+    expect((await rows.findById('early-7').lean())?.text).toBe('already there');
   });
 
   it('a lone insert is written at once, without waiting for company', async () => {
@@ -43,12 +46,12 @@ describe('InsertBatcher on a real MongoDB-wire server', () => {
     const started = Date.now();
     expect(await batcher.insert({ _id: 'alone', text: 'solo' })).toBe('inserted');
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(await rows.findOne({ _id: 'alone' })).toEqual({ _id: 'alone', text: 'solo' });
+    expect(await rows.findById('alone').lean()).toEqual({ _id: 'alone', text: 'solo' });
   });
 
   it('a batch that cannot be written fails every caller in it: none is told it was stored', async () => {
-    const closed = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
-    const batcher = new InsertBatcher(closed.db(`${isolatedEnv().MONGODB_DATABASE_PREFIX}_batcher`).collection<Row>('rows'));
+    const closed = await mongoose.createConnection(sharedEngineUrls.MONGODB_URL, { dbName: database, bufferCommands: false }).asPromise();
+    const batcher = new InsertBatcher(closed.model('Row', RowSchema));
     await closed.close();
     const results = await Promise.allSettled([batcher.insert({ _id: 'lost-1', text: 'a' }), batcher.insert({ _id: 'lost-2', text: 'b' })]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);

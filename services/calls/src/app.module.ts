@@ -14,10 +14,10 @@ export class CallsModule {
         PlatformModule.forRoot({
           service: 'calls',
           config,
-          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE },
+          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
           nats: { url: config.NATS_URL },
         }),
-        MessagingModule.forRoot(),
+        MessagingModule.forRoot({ store: 'mongo' }),
       ],
       controllers: [GrpcHealthController],
     };

@@ -5,7 +5,7 @@ import { GrpcHealthController } from '@omnibox/rpc';
 import { ContactsConfig } from './config';
 import { ContactsGrpcController } from './contacts/contacts.grpc';
 import { ContactsService } from './contacts/contacts.service';
-import { COLLECTIONS, ContactsStore } from './contacts/contacts.store';
+import { ContactsStore } from './contacts/contacts.store';
 import { ThreadAccessHandler } from './contacts/thread-access.handler';
 
 /** The contacts service: contacts, typed custom-field definitions, notes, channel identities, block and merge. */
@@ -18,10 +18,10 @@ export class ContactsModule {
         PlatformModule.forRoot({
           service: 'contacts',
           config,
-          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE },
+          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
           nats: { url: config.NATS_URL },
         }),
-        MessagingModule.forRoot({ outboxCollections: [COLLECTIONS.contacts, COLLECTIONS.notes] }),
+        MessagingModule.forRoot({ store: 'mongo' }),
       ],
       controllers: [GrpcHealthController, ContactsGrpcController],
       providers: [ContactsStore, ContactsService, ThreadAccessHandler],

@@ -8,7 +8,7 @@ import { ContactEventsHandler } from './conversations/contact-events.handler';
 import { ContactsClient } from './conversations/contacts.client';
 import { ConversationsGrpcController } from './conversations/conversations.grpc';
 import { ConversationsService } from './conversations/conversations.service';
-import { COLLECTIONS, ConversationsStore } from './conversations/conversations.store';
+import { ConversationsStore } from './conversations/conversations.store';
 import { DeliveryWorker } from './conversations/delivery.worker';
 import { IngestProviderEvents } from './conversations/ingest-provider-event';
 import { SnoozeSchedule } from './conversations/snooze-schedule';
@@ -29,11 +29,11 @@ export class ConversationsModule {
         PlatformModule.forRoot({
           service: 'conversations',
           config,
-          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE },
+          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
           redis: { url: config.REDIS_URL },
           nats: { url: config.NATS_URL },
         }),
-        MessagingModule.forRoot({ outboxCollections: Object.values(COLLECTIONS) }),
+        MessagingModule.forRoot({ store: 'mongo' }),
       ],
       controllers: [GrpcHealthController, ConversationsGrpcController, InboxGrpcController],
       providers: [

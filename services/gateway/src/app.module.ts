@@ -7,7 +7,7 @@ import { PrincipalCache } from './auth/principal-cache';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { GatewayConfig } from './config';
 import { ChannelsController } from './channels/channels.controller';
-import { CHANNELS_COLLECTION, ChannelsService } from './channels/channels.service';
+import { ChannelsService } from './channels/channels.service';
 import { ContactsClient } from './contacts/contacts.client';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsGateway } from './contacts/contacts.gateway';
@@ -15,7 +15,7 @@ import { ConversationsController } from './conversations/conversations.controlle
 import { ConversationsGateway } from './conversations/conversations.gateway';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryService } from './directory/directory.service';
-import { COLLECTIONS, DirectoryStore } from './directory/directory.store';
+import { DirectoryStore } from './directory/directory.store';
 import { CustomViewsStore } from './inbox/custom-views.store';
 import { InboxConsumer } from './inbox/inbox.consumer';
 import { InboxController } from './inbox/inbox.controller';
@@ -39,11 +39,11 @@ export class GatewayModule {
         PlatformModule.forRoot({
           service: 'gateway',
           config,
-          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE },
+          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
           redis: { url: config.REDIS_URL },
           nats: { url: config.NATS_URL },
         }),
-        MessagingModule.forRoot({ outboxCollections: [...Object.values(COLLECTIONS), CHANNELS_COLLECTION] }),
+        MessagingModule.forRoot({ store: 'mongo' }),
         SearchGatewayModule,
       ],
       controllers: [DirectoryController, ContactsController, ChannelsController, ConversationsController, InboxController],

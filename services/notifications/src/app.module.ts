@@ -14,11 +14,11 @@ export class NotificationsModule {
         PlatformModule.forRoot({
           service: 'notifications',
           config,
-          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE },
+          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
           redis: { url: config.REDIS_URL },
           nats: { url: config.NATS_URL },
         }),
-        MessagingModule.forRoot(),
+        MessagingModule.forRoot({ store: 'mongo' }),
       ],
       controllers: [GrpcHealthController],
     };

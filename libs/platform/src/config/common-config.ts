@@ -37,6 +37,10 @@ export function WithMongo<B extends Constructor>(Base: B) {
 
     @Matches(/^[A-Za-z0-9_-]{1,60}$/, { message: 'must be letters, digits, _ and - (at most 60)' })
     MONGODB_DATABASE: string;
+
+    /** `false`: leave the indexes declared on the schemas to a migration job instead of syncing them at start. */
+    @IsIn(['true', 'false'])
+    MONGODB_SYNC_INDEXES = 'true';
   }
   return MongoSettings;
 }

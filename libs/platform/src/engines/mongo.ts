@@ -1,35 +1,36 @@
-import { Db, MongoClient } from 'mongodb';
+import type { Connection, ConnectOptions } from 'mongoose';
 import { DependencyCheck } from '../health/health';
 
-export interface MongoHandle {
-  client: MongoClient;
-  db: Db;
-  health: DependencyCheck;
-  close(): Promise<void>;
-}
-
 /**
- * Opens a MongoDB-wire connection without waiting for the server: the driver connects on first use
- * and reconnects by itself after the engine restarts, so a service starts and recovers on its own.
+ * How every service connects to MongoDB (through @nestjs/mongoose, see PlatformModule). The driver
+ * connects on first use and reconnects by itself after the engine restarts, so a service recovers on
+ * its own; an operation waits at most about three seconds for a server before it fails with 503.
  */
-export function connectMongo(url: string, database: string): MongoHandle {
-  const client = new MongoClient(url, {
-    serverSelectionTimeoutMS: 3000,
-    connectTimeoutMS: 3000,
-    maxPoolSize: 20,
-    retryWrites: false, // FerretDB has no retryable-write sessions; our writes are idempotent instead.
-    appName: 'omnibox',
-  });
-  const db = client.db(database);
-  return {
-    client,
-    db,
-    health: { name: 'mongodb', check: async () => void (await db.command({ ping: 1 })) },
-    close: () => client.close(true),
-  };
+export const MONGOOSE_CONNECT_OPTIONS: ConnectOptions & { bufferTimeoutMS: number } = {
+  serverSelectionTimeoutMS: 3000,
+  connectTimeoutMS: 3000,
+  maxPoolSize: 20,
+  retryWrites: false, // FerretDB has no retryable-write sessions; our writes are idempotent instead.
+  appName: 'omnibox',
+  // Indexes are declared on the schemas and created by `syncIndexes` at start (or not, see
+  // MONGODB_SYNC_INDEXES), never as a side effect of a model's first use.
+  autoIndex: false,
+  autoCreate: false,
+  bufferTimeoutMS: 3000,
+};
+
+export function mongoHealth(connection: Connection): DependencyCheck {
+  return { name: 'mongodb', check: async () => void (await connection.getClient().db(connection.name).command({ ping: 1 })) };
 }
 
 /** True when a write failed on a unique index. */
 export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+}
+
+/** True when an error says MongoDB could not be reached (answered as 503, never 500). */
+export function isMongoUnavailable(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  if (['MongoServerSelectionError', 'MongooseServerSelectionError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoNotConnectedError', 'MongoTopologyClosedError'].includes(name)) return true;
+  return /buffering timed out/.test(String((error as Error | null)?.message ?? ''));
 }

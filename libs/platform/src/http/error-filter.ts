@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Response } from 'express';
-import { AppError } from '../errors/app-error';
+import { AppError, dependencyUnavailable } from '../errors/app-error';
+import { isMongoUnavailable } from '../engines/mongo';
 import { getLogger } from '../logging/logger';
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -53,5 +54,7 @@ export function toAppError(exception: unknown): AppError {
     }
     return new AppError(parserError.status, CODE_BY_STATUS[parserError.status] ?? 'invalid_input', 'body: the request body could not be read');
   }
+  // An engine that cannot be reached is a dependency being down, never a fault of the request.
+  if (isMongoUnavailable(exception)) return dependencyUnavailable('mongodb');
   return new AppError(500, 'internal_error', 'Something went wrong on our side; it has been logged');
 }

@@ -1,21 +1,35 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit, Provider } from '@nestjs/common';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import type { Db } from 'mongodb';
 import { connectElasticsearch, ElasticsearchHandle } from '../engines/elasticsearch';
-import { connectMongo, MongoHandle } from '../engines/mongo';
+import { MONGOOSE_CONNECT_OPTIONS, mongoHealth } from '../engines/mongo';
 import { connectNats, NatsHandle } from '../engines/nats';
 import { connectRedis, RedisHandle } from '../engines/redis';
 import { DependencyCheck } from '../health/health';
 import { DEPENDENCY_CHECKS, HealthController } from '../health/health.controller';
+import { getLogger } from '../logging/logger';
 
 export const CONFIG = Symbol('CONFIG');
-export const MONGO = Symbol('MONGO');
 export const REDIS = Symbol('REDIS');
 export const NATS = Symbol('NATS');
 export const ELASTICSEARCH = Symbol('ELASTICSEARCH');
+/** The mongoose connection's health check (the connection itself: `@InjectConnection()`). */
+const MONGO_HEALTH = Symbol('MONGO_HEALTH');
+/**
+ * TRANSITIONAL (removed once every service reads MongoDB through its models): the native database of
+ * the mongoose connection, for code not yet moved onto models.
+ */
+export const MONGO = Symbol('MONGO');
+export interface MongoHandle {
+  db: Db;
+}
 
 export interface PlatformOptions {
   service: string;
   config: object;
-  mongo?: { url: string; database: string };
+  /** `syncIndexes`: make each collection's indexes those its schema declares, before the service starts (default true). */
+  mongo?: { url: string; database: string; syncIndexes?: boolean };
   redis?: { url: string };
   nats?: { url: string };
   elasticsearch?: { url: string };
@@ -23,6 +37,7 @@ export interface PlatformOptions {
 
 type Closable = { close(): Promise<void> };
 const OPEN_HANDLES = Symbol('OPEN_HANDLES');
+const SYNC_INDEXES = Symbol('SYNC_INDEXES');
 
 /** Closes engine connections last, after consumers and servers have drained. */
 @Injectable()
@@ -34,18 +49,58 @@ class EngineCloser implements OnApplicationShutdown {
 }
 
 /**
+ * Makes every collection's indexes the ones its schema declares (creating what is missing and
+ * dropping what is no longer declared), once at start, before consumers and servers run. Models are
+ * registered by then (`MongooseModule.forFeature` creates them with the providers). Indexes are never
+ * built implicitly (`autoIndex` is off); MONGODB_SYNC_INDEXES=false leaves them to a migration job.
+ */
+@Injectable()
+class IndexSync implements OnModuleInit {
+  constructor(
+    @Inject(getConnectionToken()) private readonly connection: Connection,
+    @Inject(SYNC_INDEXES) private readonly enabled: boolean,
+  ) {}
+
+  async onModuleInit() {
+    if (!this.enabled) return;
+    await syncAllIndexes(this.connection);
+  }
+}
+
+/** `syncIndexes` on every model of a connection; answers what changed, per collection. */
+export async function syncAllIndexes(connection: Connection): Promise<Record<string, string[]>> {
+  const dropped: Record<string, string[]> = {};
+  for (const model of Object.values(connection.models)) {
+    const removed = await model.syncIndexes();
+    if (removed.length) dropped[model.collection.collectionName] = removed;
+  }
+  if (Object.keys(dropped).length) getLogger().info({ dropped }, 'indexes no longer declared by a schema were dropped');
+  return dropped;
+}
+
+/**
  * The one way a service gets its config, engine connections and health endpoints. Only the engines a
- * service names are connected, and only they decide its readiness.
+ * service names are connected, and only they decide its readiness. MongoDB is reached through
+ * mongoose (@nestjs/mongoose): feature modules register their schemas with `MongooseModule.forFeature`
+ * and inject models into their repositories.
  */
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     const engineProviders: Provider[] = [];
-    const tokens: symbol[] = [];
+    const tokens: Array<symbol> = [];
+    const imports: DynamicModule[] = [];
     if (options.mongo) {
       const { url, database } = options.mongo;
-      engineProviders.push({ provide: MONGO, useFactory: (): MongoHandle => connectMongo(url, database) });
-      tokens.push(MONGO);
+      // Created without waiting for the server: a service starts (and reports 503) while it is down.
+      imports.push(MongooseModule.forRoot(url, { dbName: database, ...MONGOOSE_CONNECT_OPTIONS, lazyConnection: true }));
+      engineProviders.push(
+        { provide: MONGO_HEALTH, inject: [getConnectionToken()], useFactory: (connection: Connection) => ({ health: mongoHealth(connection), close: async () => undefined }) },
+        { provide: SYNC_INDEXES, useValue: options.mongo.syncIndexes ?? true },
+        { provide: MONGO, inject: [getConnectionToken()], useFactory: (connection: Connection): MongoHandle => ({ db: connection.getClient().db(database) }) },
+        IndexSync,
+      );
+      tokens.push(MONGO_HEALTH);
     }
     if (options.redis) {
       const { url } = options.redis;
@@ -65,6 +120,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
+      imports,
       controllers: [HealthController],
       providers: [
         { provide: CONFIG, useValue: options.config },
@@ -77,7 +133,7 @@ export class PlatformModule {
         { provide: OPEN_HANDLES, useFactory: (...handles: Closable[]) => handles, inject: tokens },
         EngineCloser,
       ],
-      exports: [CONFIG, DEPENDENCY_CHECKS, ...tokens],
+      exports: [CONFIG, DEPENDENCY_CHECKS, ...tokens.filter((token) => token !== MONGO_HEALTH), ...(options.mongo ? [MONGO] : [])],
     };
   }
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { ConsumerRegistry } from '@omnibox/messaging';
-import { connectMongo, connectRedis, loadConfig } from '@omnibox/platform';
+import { connectRedis, loadConfig, MONGOOSE_CONNECT_OPTIONS } from '@omnibox/platform';
+import mongoose from 'mongoose';
 import { ConversationsConfig } from '../config';
 import { ConversationsStore } from '../conversations/conversations.store';
 import { InboxProjector } from './inbox.projector';
@@ -13,7 +14,8 @@ import { InboxStore } from './inbox.store';
  */
 async function main() {
   const config = loadConfig(ConversationsConfig);
-  const mongo = connectMongo(config.MONGODB_URL, config.MONGODB_DATABASE);
+  const connection = await mongoose.createConnection(config.MONGODB_URL, { ...MONGOOSE_CONNECT_OPTIONS, dbName: config.MONGODB_DATABASE }).asPromise();
+  const mongo = { db: connection.getClient().db(config.MONGODB_DATABASE) };
   const redis = connectRedis(config.REDIS_URL);
   try {
     const projector = new InboxProjector({} as ConsumerRegistry, new InboxStore(mongo, redis), new ConversationsStore(mongo));
@@ -22,7 +24,7 @@ async function main() {
     process.stdout.write(`rebuilt the inbox rows of ${count} threads in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {
     await redis.close();
-    await mongo.close();
+    await connection.close();
   }
 }
 
