@@ -1,10 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { MessagingModule } from '@omnibox/messaging';
 import { PlatformModule } from '@omnibox/platform';
 import { AuthGuard } from './auth/auth.guard';
 import { PrincipalCache } from './auth/principal-cache';
-import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { CommonModule } from './common/common.module';
 import { GatewayConfig } from './config';
 import { ChannelsController } from './channels/channels.controller';
 import { ChannelsService } from './channels/channels.service';
@@ -44,10 +44,11 @@ export class GatewayModule {
           nats: { url: config.NATS_URL },
         }),
         MessagingModule.forRoot({ store: 'mongo' }),
+        CommonModule,
         SearchGatewayModule,
       ],
       controllers: [DirectoryController, ContactsController, ChannelsController, ConversationsController, InboxController],
-      providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, ChannelsService, ConversationsGateway, ...INBOX_PROVIDERS, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, ChannelsService, ConversationsGateway, ...INBOX_PROVIDERS, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }
