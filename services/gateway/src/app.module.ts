@@ -1,21 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { MessagingModule } from '@omnibox/messaging';
 import { PlatformModule } from '@omnibox/platform';
-import { AuthGuard } from './auth/auth.guard';
-import { PrincipalCache } from './auth/principal-cache';
-import { CommonModule } from './common/common.module';
-import { GatewayConfig } from './config';
+import { AuthModule } from './auth/auth.module';
 import { ChannelsController } from './channels/channels.controller';
 import { ChannelsService } from './channels/channels.service';
+import { CommonModule } from './common/common.module';
+import { GatewayConfig } from './config';
 import { ContactsClient } from './contacts/contacts.client';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsGateway } from './contacts/contacts.gateway';
 import { ConversationsController } from './conversations/conversations.controller';
 import { ConversationsGateway } from './conversations/conversations.gateway';
-import { DirectoryController } from './directory/directory.controller';
-import { DirectoryService } from './directory/directory.service';
-import { DirectoryStore } from './directory/directory.store';
+import { DirectoryModule } from './directory/directory.module';
+import { DirectoryStorageModule } from './directory/directory-storage.module';
 import { CustomViewsStore } from './inbox/custom-views.store';
 import { InboxConsumer } from './inbox/inbox.consumer';
 import { InboxController } from './inbox/inbox.controller';
@@ -45,10 +42,13 @@ export class GatewayModule {
         }),
         MessagingModule.forRoot({ store: 'mongo' }),
         CommonModule,
+        // Authentication reads accounts from the directory's storage; wired here so auth never imports the directory.
+        AuthModule.forRoot({ accounts: DirectoryStorageModule }),
+        DirectoryModule,
         SearchGatewayModule,
       ],
-      controllers: [DirectoryController, ContactsController, ChannelsController, ConversationsController, InboxController],
-      providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, ChannelsService, ConversationsGateway, ...INBOX_PROVIDERS, { provide: APP_GUARD, useClass: AuthGuard }],
+      controllers: [ContactsController, ChannelsController, ConversationsController, InboxController],
+      providers: [ContactsClient, ContactsGateway, ChannelsService, ConversationsGateway, ...INBOX_PROVIDERS],
     };
   }
 }

@@ -5,7 +5,7 @@ import { EventBus, Outbox } from '@omnibox/messaging';
 import { AppError, currentCorrelationId, dependencyUnavailable, getLogger, MONGO, MongoHandle, notFound, unauthenticated } from '@omnibox/platform';
 import { Collection, ObjectId } from 'mongodb';
 import { Principal } from '../auth/principal';
-import { mayManageDirectory } from '../directory/domain/directory-rules';
+import { mayManageDirectory } from '../directory/domain/roles';
 import { CreateChannelInput } from './channels.dto';
 
 export const CHANNELS_COLLECTION = 'channels';

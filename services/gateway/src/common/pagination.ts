@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { Collection, Filter } from 'mongodb';
+
+const DEFAULT_LIMIT = 50;
 
 /** `?limit=&cursor=` of every list (API.md): default 50, at most 200; the cursor is opaque. */
 export class ListQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: DEFAULT_LIMIT })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number from 1 to 200' })
@@ -25,6 +26,12 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** One page of a list kept in the order of a string key (ids): at most `limit` items after `after`. */
+export interface PageRequest {
+  limit: number;
+  after?: string;
+}
+
 /** Cursor over an ascending string key (ids): opaque to clients, stable while the list changes. */
 export function encodeCursor(lastKey: string): string {
   return Buffer.from(lastKey, 'utf8').toString('base64url');
@@ -33,23 +40,18 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   return cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
 }
 
-/** Builds a page from `limit + 1` rows read after the cursor. */
-export function toPage<Row extends { _id: string }, T>(rows: Row[], limit: number, view: (row: Row) => T): Page<T> {
-  const more = rows.length > limit;
-  const pageRows = more ? rows.slice(0, limit) : rows;
-  return { items: pageRows.map(view), nextCursor: more ? encodeCursor(pageRows[pageRows.length - 1]._id) : null };
+export function pageRequest(query: ListQuery): PageRequest {
+  return { limit: query.limit ?? DEFAULT_LIMIT, after: decodeCursor(query.cursor) };
 }
 
-/** One page of a workspace's records in id order, after the cursor (keyset pagination). */
-export async function workspacePage<Row extends { _id: string; workspaceId: string }, T>(
-  collection: Collection<Row>,
-  workspaceId: string,
-  query: ListQuery,
-  view: (row: Row) => T,
-): Promise<Page<T>> {
-  const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor);
-  const filter = { workspaceId, ...(after ? { _id: { $gt: after } } : {}) } as Filter<Row>;
-  const rows = (await collection.find(filter).sort({ _id: 1 }).limit(limit + 1).toArray()) as Row[];
-  return toPage(rows, limit, view);
+/** Builds a page from `limit + 1` items read after the cursor (keyset pagination). */
+export function toPage<T>(items: T[], limit: number, keyOf: (item: T) => string): Page<T> {
+  const more = items.length > limit;
+  const pageItems = more ? items.slice(0, limit) : items;
+  return { items: pageItems, nextCursor: more ? encodeCursor(keyOf(pageItems[pageItems.length - 1])) : null };
+}
+
+/** The same page with its items shown another way. */
+export function mapPage<T, U>(page: Page<T>, view: (item: T) => U): Page<U> {
+  return { items: page.items.map(view), nextCursor: page.nextCursor };
 }

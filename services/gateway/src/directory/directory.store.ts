@@ -1,99 +1,91 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { DirectoryTeam, DirectoryUser } from '@omnibox/contracts';
-import { Outbox } from '@omnibox/messaging';
-import { PrincipalCache } from '../auth/principal-cache';
-import { MONGO, MongoHandle } from '@omnibox/platform';
-import { Collection, Filter, UpdateFilter } from 'mongodb';
-import { EventEnvelope } from '@omnibox/contracts';
+import { DirectoryLookups } from './directory-lookups';
 
-export interface WorkspaceDoc {
-  _id: string;
-  name: string;
-  ownerId: string;
-  createdAt: Date;
-}
+/*
+ * TRANSITIONAL: the collection-shaped reads the conversations, contacts and inbox folders make today
+ * (`store.users.findOne({ _id, workspaceId })`, `countDocuments`, `find(...).toArray()`, `teamsOf`),
+ * answered from `DirectoryLookups` instead of raw collections. New code injects `DirectoryLookups`;
+ * this file goes once nothing imports it.
+ */
 
-/** A user as stored: the directory view plus what never leaves the gateway. */
-export interface UserDoc extends Omit<DirectoryUser, 'id'> {
-  _id: string;
+export type UserRecord = Omit<DirectoryUser, 'id'> & { _id: string };
+export type TeamRecord = Omit<DirectoryTeam, 'id'> & { _id: string };
+/** The only filters those callers use: the workspace, and one id or a list of ids. */
+export interface LookupFilter {
   workspaceId: string;
-  passwordHash: string;
-  tokenVersion: number;
-  createdAt: Date;
-  updatedAt: Date;
+  _id?: string | { $in: string[] };
+}
+/** Accepted for compatibility; answers always carry every field the directory shows. */
+export interface LookupOptions {
+  projection?: Record<string, number>;
+  limit?: number;
 }
 
-export interface TeamDoc extends Omit<DirectoryTeam, 'id'> {
-  _id: string;
-  workspaceId: string;
-  /** lower-cased name: team names are unique per workspace whatever their case */
-  nameKey: string;
-  createdAt: Date;
-  updatedAt: Date;
+interface RecordSource<R> {
+  one(workspaceId: string, id: string): Promise<R | null>;
+  all(workspaceId: string): Promise<R[]>;
+  existing(workspaceId: string, ids: string[]): Promise<string[]>;
 }
 
-export interface ApiTokenDoc {
-  _id: string;
-  workspaceId: string;
-  name: string;
-  secretHash: string;
-  createdBy: string;
-  createdAt: Date;
-  revokedAt?: Date;
+class LookupCollection<R extends { _id: string }> {
+  constructor(private readonly source: RecordSource<R>) {}
+
+  async findOne(filter: LookupFilter, _options?: LookupOptions): Promise<R | null> {
+    return (await this.select(filter))[0] ?? null;
+  }
+
+  async countDocuments(filter: LookupFilter, _options?: LookupOptions): Promise<number> {
+    if (typeof filter._id === 'object') return (await this.source.existing(filter.workspaceId, filter._id.$in)).length;
+    return (await this.select(filter)).length;
+  }
+
+  find(filter: LookupFilter, _options?: LookupOptions): { toArray(): Promise<R[]> } {
+    return { toArray: () => this.select(filter) };
+  }
+
+  private async select(filter: LookupFilter): Promise<R[]> {
+    const id = filter._id;
+    if (typeof id === 'string') {
+      const one = await this.source.one(filter.workspaceId, id);
+      return one ? [one] : [];
+    }
+    const all = await this.source.all(filter.workspaceId);
+    if (!id) return all;
+    const wanted = new Set(id.$in);
+    return all.filter((record) => wanted.has(record._id));
+  }
 }
 
-export const COLLECTIONS = { workspaces: 'workspaces', users: 'users', teams: 'teams', apiTokens: 'api_tokens' } as const;
+const userRecord = ({ id, ...rest }: DirectoryUser): UserRecord => ({ _id: id, ...rest });
+const teamRecord = ({ id, ...rest }: DirectoryTeam): TeamRecord => ({ _id: id, ...rest });
 
-export function userView(doc: UserDoc): DirectoryUser {
-  return { id: doc._id, firstName: doc.firstName, lastName: doc.lastName, email: doc.email, role: doc.role, restriction: doc.restriction, canViewBlocked: doc.canViewBlocked };
-}
-
-export function teamView(doc: TeamDoc): DirectoryTeam {
-  return { id: doc._id, name: doc.name, memberIds: doc.memberIds };
-}
-
-/** MongoDB persistence of the directory; every change is written with the events announcing it. */
 @Injectable()
-export class DirectoryStore implements OnModuleInit {
-  readonly workspaces: Collection<WorkspaceDoc>;
-  readonly users: Collection<UserDoc>;
-  readonly teams: Collection<TeamDoc>;
-  readonly apiTokens: Collection<ApiTokenDoc>;
+export class DirectoryStore {
+  readonly users: LookupCollection<UserRecord>;
+  readonly teams: LookupCollection<TeamRecord>;
 
-  constructor(
-    @Inject(MONGO) mongo: MongoHandle,
-    private readonly outbox: Outbox,
-    private readonly principals: PrincipalCache,
-  ) {
-    this.workspaces = mongo.db.collection(COLLECTIONS.workspaces);
-    this.users = mongo.db.collection(COLLECTIONS.users);
-    this.teams = mongo.db.collection(COLLECTIONS.teams);
-    this.apiTokens = mongo.db.collection(COLLECTIONS.apiTokens);
-  }
-
-  async onModuleInit() {
-    // E-mail is the login, so it is unique across workspaces.
-    await this.users.createIndex({ email: 1 }, { unique: true });
-    await this.users.createIndex({ workspaceId: 1, _id: 1 });
-    await this.teams.createIndex({ workspaceId: 1, nameKey: 1 }, { unique: true });
-    await this.teams.createIndex({ workspaceId: 1, memberIds: 1 });
-    await this.apiTokens.createIndex({ workspaceId: 1, _id: 1 });
-  }
-
-  /** Every directory write goes through here, so the cached callers of the workspace are refreshed. */
-  async insert<T extends { _id: string; workspaceId?: string }>(collection: keyof typeof COLLECTIONS, doc: T, events: EventEnvelope[]) {
-    await this.outbox.insert(COLLECTIONS[collection], doc, events);
-    await this.principals.invalidate(doc.workspaceId ?? doc._id);
-  }
-
-  async update<T>(collection: keyof typeof COLLECTIONS, filter: Filter<T> & { workspaceId: string }, update: UpdateFilter<T>, events: EventEnvelope[]) {
-    const updated = await this.outbox.update<T & { _id: string }>(COLLECTIONS[collection], filter as never, update as never, events);
-    await this.principals.invalidate(filter.workspaceId);
-    return updated;
+  constructor(private readonly lookups: DirectoryLookups) {
+    this.users = new LookupCollection<UserRecord>({
+      one: async (workspaceId, id) => {
+        const user = await lookups.user(workspaceId, id);
+        return user && userRecord(user);
+      },
+      all: async (workspaceId) => (await lookups.usersOf(workspaceId)).map(userRecord),
+      existing: (workspaceId, ids) => lookups.existingUsers(workspaceId, ids),
+    });
+    this.teams = new LookupCollection<TeamRecord>({
+      one: async (workspaceId, id) => {
+        const team = await lookups.team(workspaceId, id);
+        return team && teamRecord(team);
+      },
+      all: async (workspaceId) => (await lookups.teamsOfWorkspace(workspaceId)).map(teamRecord),
+      existing: (workspaceId, ids) => lookups.existingTeams(workspaceId, ids),
+    });
   }
 
   /** The teams a user belongs to, with their members (the user's visibility scope, VIS-2). */
-  teamsOf(workspaceId: string, userId: string): Promise<Array<Pick<TeamDoc, '_id' | 'memberIds'>>> {
-    return this.teams.find({ workspaceId, memberIds: userId }, { projection: { _id: 1, memberIds: 1 } }).toArray();
+  async teamsOf(workspaceId: string, userId: string): Promise<TeamRecord[]> {
+    return (await this.lookups.teamsOf(workspaceId, userId)).map(teamRecord);
   }
 }

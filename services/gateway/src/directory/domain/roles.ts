@@ -1,4 +1,4 @@
-import type { Restriction, Role } from '@omnibox/contracts';
+import type { CallerScope, Role } from '@omnibox/contracts';
 
 /** Who is acting on the directory: a signed-in user or an integration's API token. */
 export interface Actor {
@@ -7,13 +7,24 @@ export interface Actor {
   role: Role;
 }
 
+/** Why a rule refuses an action, in API.md's error terms. */
 export type Refusal = { status: 403 | 422 | 400; code: string; message: string; field?: string };
+
+export function actorOf(scope: Pick<CallerScope, 'kind' | 'principalId' | 'role'>): Actor {
+  return { kind: scope.kind, id: scope.principalId, role: scope.role };
+}
 
 /** Owners and managers manage users, teams, channels and API tokens; agents and API tokens do not. */
 export function mayManageDirectory(actor: Actor): Refusal | null {
   if (actor.kind === 'api') return { status: 403, code: 'forbidden', message: 'API tokens cannot manage users, teams, channels or tokens' };
   if (actor.role === 'agent') return { status: 403, code: 'forbidden', message: 'Agents cannot manage users, teams, channels or tokens; ask an owner or a manager' };
   return null;
+}
+
+/** Everyone may change their own name and password; anything else about a user is directory management. */
+export function mayChangeUser(actor: Actor, userId: string, touchesAccess: boolean): Refusal | null {
+  const self = actor.kind === 'user' && actor.id === userId;
+  return self && !touchesAccess ? null : mayManageDirectory(actor);
 }
 
 /** Only an owner may create an owner, or change or promote to owner. */
@@ -25,25 +36,10 @@ export function mayAssignRole(actor: Actor, targetCurrentRole: Role | null, newR
   return null;
 }
 
-/** A restriction narrows what an agent sees (VIS-2); owners and managers always see everything (VIS-1). */
-export function effectiveRestriction(role: Role, requested: Restriction | undefined): Restriction | Refusal {
-  if (role !== 'agent') {
-    if (requested && requested !== 'none') {
-      return { status: 400, code: 'invalid_input', field: 'restriction', message: 'restriction: only agents can be restricted; owners and managers see everything' };
-    }
-    return 'none';
-  }
-  return requested ?? 'none';
-}
-
 /** A workspace always keeps at least one owner. */
 export function keepsAnOwner(ownerCount: number, targetCurrentRole: Role, newRole: Role | undefined): Refusal | null {
   if (targetCurrentRole === 'owner' && newRole && newRole !== 'owner' && ownerCount <= 1) {
     return { status: 422, code: 'last_owner', message: 'The workspace must keep at least one owner; promote another user first' };
   }
   return null;
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }

@@ -37,11 +37,6 @@ export class CreateWorkspaceInput {
   owner: OwnerInput;
 }
 
-export class LoginInput {
-  @ApiProperty() @IsDefined() @IsEmail({}, { message: 'email must be an e-mail address' }) email: string;
-  @ApiProperty() @IsDefined() @IsString() @Length(1, 200) password: string;
-}
-
 export class CreateUserInput {
   @ApiProperty() @IsDefined() @IsString() @Length(1, 100) firstName: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) lastName?: string;

@@ -1,11 +1,20 @@
-import { effectiveRestriction, keepsAnOwner, mayAssignRole, mayManageDirectory, normaliseEmail } from './directory-rules';
+import { actorOf, keepsAnOwner, mayAssignRole, mayChangeUser, mayManageDirectory } from './roles';
 
-describe('directory rules', () => {
+describe('roles', () => {
   it('agents and API tokens cannot manage the directory; owners and managers can', () => {
     expect(mayManageDirectory({ kind: 'user', id: 'a', role: 'agent' })?.status).toBe(403);
     expect(mayManageDirectory({ kind: 'api', id: 't', role: 'manager' })?.status).toBe(403);
     expect(mayManageDirectory({ kind: 'user', id: 'm', role: 'manager' })).toBeNull();
     expect(mayManageDirectory({ kind: 'user', id: 'o', role: 'owner' })).toBeNull();
+  });
+
+  it('everyone may change their own name and password; their access, or another user, is directory management', () => {
+    const agent = { kind: 'user' as const, id: 'a', role: 'agent' as const };
+    expect(mayChangeUser(agent, 'a', false)).toBeNull();
+    expect(mayChangeUser(agent, 'a', true)?.status).toBe(403);
+    expect(mayChangeUser(agent, 'b', false)?.status).toBe(403);
+    expect(mayChangeUser({ kind: 'user', id: 'm', role: 'manager' }, 'b', true)).toBeNull();
+    expect(mayChangeUser({ kind: 'api', id: 'a', role: 'manager' }, 'a', false)?.status).toBe(403);
   });
 
   it('only an owner creates, changes or promotes an owner', () => {
@@ -17,14 +26,6 @@ describe('directory rules', () => {
     expect(mayAssignRole(owner, 'agent', 'owner')).toBeNull();
   });
 
-  it('VIS-1/VIS-2: only agents carry a restriction; it defaults to none', () => {
-    expect(effectiveRestriction('agent', 'self')).toBe('self');
-    expect(effectiveRestriction('agent', undefined)).toBe('none');
-    expect(effectiveRestriction('manager', undefined)).toBe('none');
-    expect(effectiveRestriction('owner', 'none')).toBe('none');
-    expect(effectiveRestriction('manager', 'team')).toMatchObject({ status: 400, field: 'restriction' });
-  });
-
   it('the last owner cannot be demoted', () => {
     expect(keepsAnOwner(1, 'owner', 'manager')?.code).toBe('last_owner');
     expect(keepsAnOwner(2, 'owner', 'manager')).toBeNull();
@@ -32,7 +33,7 @@ describe('directory rules', () => {
     expect(keepsAnOwner(1, 'agent', 'manager')).toBeNull();
   });
 
-  it('e-mail addresses are compared case-insensitively', () => {
-    expect(normaliseEmail('  Ana.Smith@Example.COM ')).toBe('ana.smith@example.com');
+  it('the actor of a request is its principal: a user or an API token, with its role', () => {
+    expect(actorOf({ kind: 'api', principalId: 't', role: 'manager' })).toEqual({ kind: 'api', id: 't', role: 'manager' });
   });
 });

@@ -2,15 +2,15 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { unauthenticated } from '@omnibox/platform';
 import type { Request } from 'express';
-import { DirectoryService } from '../directory/directory.service';
-import { IS_PUBLIC, Principal } from './principal';
+import { Authenticate } from '../../application/authenticate';
+import { IS_PUBLIC, Principal } from '../../principal';
 
 /** Every route needs a valid bearer token unless marked @Public(); the caller is put on the request. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly directory: DirectoryService,
+    private readonly authenticate: Authenticate,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -19,7 +19,7 @@ export class AuthGuard implements CanActivate {
     const header = request.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('Send `Authorization: Bearer <token>`; get a token from POST /v1/auth/login');
-    const principal = await this.directory.authenticate(match[1]);
+    const principal = await this.authenticate.execute(match[1]);
     if (!principal) throw unauthenticated('The bearer token is invalid, expired or revoked; log in again', 'invalid_token');
     request.principal = principal;
     return true;

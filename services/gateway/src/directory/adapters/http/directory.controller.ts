@@ -1,0 +1,90 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Public } from '../../../auth/principal';
+import { ListQuery, mapPage, pageRequest } from '../../../common/pagination';
+import { CreateApiToken } from '../../application/create-api-token';
+import { CreateTeam } from '../../application/create-team';
+import { CreateUser } from '../../application/create-user';
+import { CreateWorkspace } from '../../application/create-workspace';
+import { ListApiTokens } from '../../application/list-api-tokens';
+import { ListTeams } from '../../application/list-teams';
+import { ListUsers } from '../../application/list-users';
+import type { ApiToken } from '../../application/ports';
+import { RevokeApiToken } from '../../application/revoke-api-token';
+import { UpdateTeam } from '../../application/update-team';
+import { UpdateUser } from '../../application/update-user';
+import { CreateApiTokenInput, CreateTeamInput, CreateUserInput, CreateWorkspaceInput, UpdateTeamInput, UpdateUserInput } from './directory.dto';
+
+/** An API token as listed: who made it, when, whether it still works; never its secret or hash. */
+const apiTokenView = (token: ApiToken) => ({ id: token.id, name: token.name, createdBy: token.createdBy, createdAt: token.createdAt.toISOString(), revoked: Boolean(token.revokedAt) });
+
+/** API.md "Workspace and directory" (signing in and `/v1/me` are auth's). */
+@ApiTags('workspace and directory')
+@ApiBearerAuth()
+@Controller('v1')
+export class DirectoryController {
+  constructor(
+    private readonly createWorkspaceUseCase: CreateWorkspace,
+    private readonly createUserUseCase: CreateUser,
+    private readonly updateUserUseCase: UpdateUser,
+    private readonly listUsersUseCase: ListUsers,
+    private readonly createTeamUseCase: CreateTeam,
+    private readonly updateTeamUseCase: UpdateTeam,
+    private readonly listTeamsUseCase: ListTeams,
+    private readonly createApiTokenUseCase: CreateApiToken,
+    private readonly listApiTokensUseCase: ListApiTokens,
+    private readonly revokeApiTokenUseCase: RevokeApiToken,
+  ) {}
+
+  @Public()
+  @Post('workspaces')
+  createWorkspace(@Body() input: CreateWorkspaceInput) {
+    return this.createWorkspaceUseCase.execute(input);
+  }
+
+  @Post('users')
+  createUser(@CurrentPrincipal() principal: Principal, @Body() input: CreateUserInput) {
+    return this.createUserUseCase.execute(principal.scope, input);
+  }
+
+  @Get('users')
+  listUsers(@CurrentPrincipal() principal: Principal, @Query() query: ListQuery) {
+    return this.listUsersUseCase.execute(principal.scope, pageRequest(query));
+  }
+
+  @Patch('users/:id')
+  updateUser(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() input: UpdateUserInput) {
+    return this.updateUserUseCase.execute(principal.scope, id, input);
+  }
+
+  @Post('teams')
+  createTeam(@CurrentPrincipal() principal: Principal, @Body() input: CreateTeamInput) {
+    return this.createTeamUseCase.execute(principal.scope, input);
+  }
+
+  @Get('teams')
+  listTeams(@CurrentPrincipal() principal: Principal, @Query() query: ListQuery) {
+    return this.listTeamsUseCase.execute(principal.scope, pageRequest(query));
+  }
+
+  @Patch('teams/:id')
+  updateTeam(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() input: UpdateTeamInput) {
+    return this.updateTeamUseCase.execute(principal.scope, id, input);
+  }
+
+  @Post('api-tokens')
+  createApiToken(@CurrentPrincipal() principal: Principal, @Body() input: CreateApiTokenInput) {
+    return this.createApiTokenUseCase.execute(principal.scope, input);
+  }
+
+  @Get('api-tokens')
+  async listApiTokens(@CurrentPrincipal() principal: Principal, @Query() query: ListQuery) {
+    return mapPage(await this.listApiTokensUseCase.execute(principal.scope, pageRequest(query)), apiTokenView);
+  }
+
+  @Delete('api-tokens/:id')
+  @HttpCode(204)
+  async revokeApiToken(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    await this.revokeApiTokenUseCase.execute(principal.scope, id);
+  }
+}
