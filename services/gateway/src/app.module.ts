@@ -2,8 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@omnibox/messaging';
 import { PlatformModule } from '@omnibox/platform';
 import { AuthModule } from './auth/auth.module';
-import { ChannelsController } from './channels/channels.controller';
-import { ChannelsService } from './channels/channels.service';
+import { ChannelsModule } from './channels/channels.module';
 import { CommonModule } from './common/common.module';
 import { GatewayConfig } from './config';
 import { ContactsClient } from './contacts/contacts.client';
@@ -45,10 +44,11 @@ export class GatewayModule {
         // Authentication reads accounts from the directory's storage; wired here so auth never imports the directory.
         AuthModule.forRoot({ accounts: DirectoryStorageModule }),
         DirectoryModule,
+        ChannelsModule,
         SearchGatewayModule,
       ],
-      controllers: [ContactsController, ChannelsController, ConversationsController, InboxController],
-      providers: [ContactsClient, ContactsGateway, ChannelsService, ConversationsGateway, ...INBOX_PROVIDERS],
+      controllers: [ContactsController, ConversationsController, InboxController],
+      providers: [ContactsClient, ContactsGateway, ConversationsGateway, ...INBOX_PROVIDERS],
     };
   }
 }

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { configureHttpApp, createLogger, NestPinoLogger } from '@omnibox/platform';
 import { GatewayModule } from './app.module';
-import { mountProviderIngress } from './channels/ingress.route';
+import { mountProviderIngress } from './channels/adapters/http/ingress.route';
 import { GatewayConfig } from './config';
 
 /** Creates the gateway application (used by main.ts and by tests); call `listen` to serve it. */

@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { sendError } from '@omnibox/platform';
 import type { Express, Request } from 'express';
-import { ChannelsService } from './channels.service';
-import { parseProviderEvent } from './provider-event';
+import { AcceptProviderEvent } from '../../application/accept-provider-event';
+import { parseProviderEvent } from './provider-event.parser';
 
 /** The path of provider ingress (API.md "Channels and event ingress"). */
 export const INGRESS_PATH = '/v1/channels/:channelId/events';
@@ -17,10 +17,10 @@ export const INGRESS_PATH = '/v1/channels/:channelId/events';
  */
 export function mountProviderIngress(app: INestApplication): void {
   const express = app.getHttpAdapter().getInstance() as Express;
-  const channels = app.get(ChannelsService);
+  const accept = app.get(AcceptProviderEvent);
   express.post(INGRESS_PATH, (request: Request & { rawBody?: Buffer }, response) => {
-    channels
-      .accept(String(request.params.channelId), request.rawBody, request.header('x-channel-signature'), () => parseProviderEvent(request.body))
+    accept
+      .execute(String(request.params.channelId), request.rawBody, request.header('x-channel-signature'), () => parseProviderEvent(request.body))
       .then(
         () => void response.status(202).json({ accepted: true }),
         (error: unknown) => sendError(response, error),

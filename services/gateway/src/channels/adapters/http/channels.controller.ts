@@ -1,27 +1,33 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentPrincipal, Principal, Public } from '../auth/principal';
+import { CurrentPrincipal, Principal, Public } from '../../../auth/principal';
+import { AcceptProviderEvent } from '../../application/accept-provider-event';
+import { CreateChannel } from '../../application/create-channel';
+import { ListChannels } from '../../application/list-channels';
 import { CreateChannelInput } from './channels.dto';
-import { ChannelsService } from './channels.service';
-import { parseProviderEvent } from './provider-event';
+import { parseProviderEvent } from './provider-event.parser';
 
 /** API.md "Channels and event ingress". */
 @ApiTags('channels')
 @Controller('v1/channels')
 export class ChannelsController {
-  constructor(private readonly channels: ChannelsService) {}
+  constructor(
+    private readonly createChannel: CreateChannel,
+    private readonly listChannels: ListChannels,
+    private readonly acceptProviderEvent: AcceptProviderEvent,
+  ) {}
 
   @ApiBearerAuth()
   @Post()
   create(@CurrentPrincipal() principal: Principal, @Body() input: CreateChannelInput) {
-    return this.channels.create(principal, input);
+    return this.createChannel.execute(principal.scope, input);
   }
 
   @ApiBearerAuth()
   @Get()
   list(@CurrentPrincipal() principal: Principal) {
-    return this.channels.list(principal);
+    return this.listChannels.execute(principal.scope);
   }
 
   /**
@@ -34,7 +40,7 @@ export class ChannelsController {
   @HttpCode(202)
   @ApiHeader({ name: 'X-Channel-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body, keyed with the channel secret>' })
   async ingest(@Param('channelId') channelId: string, @Req() request: Request & { rawBody?: Buffer }, @Headers('x-channel-signature') signature?: string) {
-    await this.channels.accept(channelId, request.rawBody, signature, () => parseProviderEvent(request.body));
+    await this.acceptProviderEvent.execute(channelId, request.rawBody, signature, () => parseProviderEvent(request.body));
     return { accepted: true };
   }
 }

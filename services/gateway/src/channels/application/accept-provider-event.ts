@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventEnvelope, ProviderEvent, ProviderEventReceived } from '@omnibox/contracts';
+import { currentCorrelationId, notFound, unauthenticated } from '@omnibox/platform';
+import { channelSnapshot } from '../domain/channel';
+import { signatureMatches } from '../domain/ingress-signature';
+import { providerEventId } from '../domain/provider-event-id';
+import { CHANNELS, ChannelRepository, PROVIDER_EVENT_LOG, ProviderEventLog } from './ports';
+
+/**
+ * `POST /v1/channels/{id}/events`: a signed provider event, stored durably before the 202 so it
+ * survives the conversations service being down. JetStream drops a provider's retry of the same event
+ * within its window, and the conversations service ignores it after that.
+ */
+@Injectable()
+export class AcceptProviderEvent {
+  constructor(
+    @Inject(CHANNELS) private readonly channels: ChannelRepository,
+    @Inject(PROVIDER_EVENT_LOG) private readonly log: ProviderEventLog,
+  ) {}
+
+  /** Checks the signature before anything else is looked at; `parse` reads the body only then. */
+  async execute(channelId: string, rawBody: Buffer | undefined, signature: string | undefined, parse: () => ProviderEvent): Promise<void> {
+    const channel = await this.channels.byId(channelId);
+    if (!channel) throw notFound('Channel');
+    if (!signatureMatches(channel.secret, rawBody, signature)) {
+      throw unauthenticated('X-Channel-Signature must be sha256=<hex HMAC-SHA256 of the raw body keyed with the channel secret>', 'bad_signature');
+    }
+    const event = parse();
+    const envelope: EventEnvelope = {
+      ...ProviderEventReceived.create({
+        workspaceId: channel.workspaceId,
+        aggregateId: channel.id,
+        data: { channel: channelSnapshot(channel), event, receivedAt: new Date().toISOString() },
+        actor: { kind: 'contact' },
+        correlationId: currentCorrelationId(),
+      }),
+      id: providerEventId(channel.id, event),
+    };
+    await this.log.append(envelope);
+  }
+}

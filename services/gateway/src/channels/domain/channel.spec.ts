@@ -1,0 +1,12 @@
+import { channelConfig } from '@omnibox/contracts';
+import { Channel, channelSnapshot } from './channel';
+
+describe('channel', () => {
+  it('the snapshot other services and clients get never carries the ingress secret', () => {
+    const channel: Channel = {
+      id: 'c1', workspaceId: 'w1', type: 'api', name: 'Shop', config: channelConfig('api'), secret: 'f'.repeat(64), createdBy: 'u1', createdAt: new Date('2026-01-01T00:00:00Z'),
+    };
+    expect(channelSnapshot(channel)).toEqual({ id: 'c1', type: 'api', name: 'Shop', config: channelConfig('api'), createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(JSON.stringify(channelSnapshot(channel))).not.toContain('f'.repeat(64));
+  });
+});
