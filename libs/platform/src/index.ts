@@ -12,3 +12,4 @@ export * from './nest/platform.module';
 export * from './run-service';
 export * from './failpoints';
 export * from './net';
+export * from './http/input-policy';

@@ -4,6 +4,7 @@ import { json } from 'express';
 import { correlationMiddleware } from './correlation';
 import { HttpErrorFilter, toAppError } from './error-filter';
 import { createValidationPipe } from './validation';
+import { inputPolicyMiddleware, refuseDeepJson } from './input-policy';
 
 /** The same HTTP behaviour on every service: correlation ids, API.md errors, validated input. */
 export function configureHttpApp(app: INestApplication, options: { bodyLimit?: string; errorFilter?: HttpErrorFilter } = {}) {
@@ -14,9 +15,17 @@ export function configureHttpApp(app: INestApplication, options: { bodyLimit?: s
   express.set('trust proxy', 'loopback');
   app.use(correlationMiddleware);
   // The raw bytes stay on the request for routes that verify a signature over them (channel ingress).
-  const parseJson = json({ limit: options.bodyLimit ?? '1mb', verify: (req, _res, buffer) => void ((req as Request & { rawBody?: Buffer }).rawBody = buffer) });
+  // Too deep JSON is refused on the raw bytes, before it is parsed (see input-policy.ts).
+  const parseJson = json({
+    limit: options.bodyLimit ?? '1mb',
+    verify: (req, _res, buffer) => {
+      refuseDeepJson(buffer);
+      (req as Request & { rawBody?: Buffer }).rawBody = buffer;
+    },
+  });
   // Body-parser errors become API errors here; otherwise Nest turns bad JSON into a generic 400.
   app.use((req: Request, res: Response, next: NextFunction) => parseJson(req, res, (error?: unknown) => next(error ? toAppError(error) : undefined)));
+  app.use(inputPolicyMiddleware);
   app.useGlobalFilters(options.errorFilter ?? new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   // Signals are handled by runService, which closes the app and then exits (see run-service.ts).
