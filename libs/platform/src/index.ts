@@ -13,3 +13,4 @@ export * from './run-service';
 export * from './failpoints';
 export * from './net';
 export * from './http/input-policy';
+export * from './rate-limit';

@@ -31,6 +31,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 export function sendError(response: Response, exception: unknown): void {
   const error = toAppError(exception);
   if (error.status >= 500) getLogger().error({ err: exception }, 'request failed');
+  const retryAfter = error.details?.retryAfterSeconds;
+  if ((error.status === 429 || error.status === 503) && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
   response.status(error.status).json(error.toBody());
 }
 
