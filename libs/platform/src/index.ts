@@ -14,3 +14,4 @@ export * from './failpoints';
 export * from './net';
 export * from './http/input-policy';
 export * from './rate-limit';
+export * from './observability';

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { json } from 'express';
 import { correlationMiddleware } from './correlation';
+import { httpObservabilityMiddleware } from '../observability/http-observability';
 import { HttpErrorFilter, toAppError } from './error-filter';
 import { createValidationPipe } from './validation';
 import { inputPolicyMiddleware, refuseDeepJson } from './input-policy';
@@ -13,6 +14,7 @@ export function configureHttpApp(app: INestApplication, options: { bodyLimit?: s
   // API answers are not revalidated by clients; hashing every body for an ETag is wasted work.
   express.set('etag', false);
   express.set('trust proxy', 'loopback');
+  app.use(httpObservabilityMiddleware);
   app.use(correlationMiddleware);
   // The raw bytes stay on the request for routes that verify a signature over them (channel ingress).
   // Too deep JSON is refused on the raw bytes, before it is parsed (see input-policy.ts).
