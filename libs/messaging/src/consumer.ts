@@ -1,5 +1,5 @@
 import { EventEnvelope, parseEnvelope } from '@omnibox/contracts';
-import { runWithCorrelation } from '@omnibox/platform';
+import { eventHandlingDuration, eventsConsumed, extractTraceContext, inSpan, registerConsumerLag, runWithCorrelation, SpanKind } from '@omnibox/platform';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, JSONCodec, nanos } from 'nats';
 import type { Logger } from 'pino';
 import { EventBus } from './event-bus';
@@ -88,6 +88,10 @@ export class EventConsumer {
       await jsm.consumers.add(this.bus.stream, config);
     }
     const consumer = await this.bus.js.consumers.get(this.bus.stream, this.options.durable);
+    registerConsumerLag(this.options.durable, async () => {
+      const info = await jsm.consumers.info(this.bus.stream, this.options.durable);
+      return { pending: info.num_pending, ackPending: info.num_ack_pending };
+    });
     this.messages = await consumer.consume({ max_messages: Math.max(64, (this.options.concurrency ?? 1) * 2) });
     this.loop = this.run(this.messages);
   }
@@ -143,34 +147,46 @@ export class EventConsumer {
     const { event } = decoded;
     if (this.options.types && !this.options.types.includes(event.type)) {
       msg.ack();
+      eventsConsumed.inc({ consumer: this.name, outcome: 'skipped' });
       return;
     }
-    await runWithCorrelation(event.correlationId, async () => {
-      try {
-        if (this.options.processed && (await this.options.processed.has(this.name, event.id))) {
+    const parent = extractTraceContext((key) => msg.headers?.get(key) || undefined);
+    await inSpan(`consume ${event.type}`, SpanKind.CONSUMER, { 'messaging.system': 'nats', 'messaging.consumer.group.name': this.name, 'messaging.message.id': event.id }, () =>
+      runWithCorrelation(event.correlationId, async () => {
+        const stop = eventHandlingDuration.startTimer({ consumer: this.name });
+        try {
+          if (this.options.processed && (await this.options.processed.has(this.name, event.id))) {
+            msg.ack();
+            eventsConsumed.inc({ consumer: this.name, outcome: 'skipped' });
+            return;
+          }
+          await this.options.handle(event, { deliveries });
+          await this.options.processed?.remember(this.name, event.id);
           msg.ack();
-          return;
+          eventsConsumed.inc({ consumer: this.name, outcome: 'handled' });
+        } catch (error) {
+          const max = this.options.maxDeliveries ?? 8;
+          if (deliveries >= max) {
+            await this.deadLetter(msg, `failed ${deliveries} times: ${(error as Error).message}`, deliveries, event.id);
+            return;
+          }
+          const delay = retryDelayMs(deliveries, this.options.backoffMs ?? 500, this.options.maxBackoffMs ?? 30_000);
+          this.logger.warn({ err: error, eventId: event.id, type: event.type, consumer: this.name, deliveries, retryInMs: delay }, 'event handler failed; will retry');
+          eventsConsumed.inc({ consumer: this.name, outcome: 'retried' });
+          msg.nak(delay);
+        } finally {
+          stop();
         }
-        await this.options.handle(event, { deliveries });
-        await this.options.processed?.remember(this.name, event.id);
-        msg.ack();
-      } catch (error) {
-        const max = this.options.maxDeliveries ?? 8;
-        if (deliveries >= max) {
-          await this.deadLetter(msg, `failed ${deliveries} times: ${(error as Error).message}`, deliveries, event.id);
-          return;
-        }
-        const delay = retryDelayMs(deliveries, this.options.backoffMs ?? 500, this.options.maxBackoffMs ?? 30_000);
-        this.logger.warn({ err: error, eventId: event.id, type: event.type, consumer: this.name, deliveries, retryInMs: delay }, 'event handler failed; will retry');
-        msg.nak(delay);
-      }
-    });
+      }),
+      parent,
+    );
   }
 
   private async deadLetter(msg: JsMsg, reason: string, deliveries: number, eventId?: string) {
     try {
       await this.bus.publishDeadLetter({ subject: msg.subject, data: msg.data, consumer: this.name, reason, deliveries, eventId });
       msg.term();
+      eventsConsumed.inc({ consumer: this.name, outcome: 'parked' });
       this.logger.error({ consumer: this.name, subject: msg.subject, eventId, reason }, 'event moved to the dead-letter stream');
     } catch (error) {
       // Could not park it: leave it for redelivery rather than lose it.

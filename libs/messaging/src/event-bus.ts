@@ -1,4 +1,5 @@
 import { EventEnvelope, subjectOf } from '@omnibox/contracts';
+import { eventsPublished, injectTraceContext } from '@omnibox/platform';
 import { JetStreamClient, JetStreamManager, JSONCodec, NatsConnection, nanos, RetentionPolicy, StorageType, headers } from 'nats';
 
 export interface EventBusOptions {
@@ -70,12 +71,16 @@ export class EventBus {
   }
 
   /**
-   * Publishes one event and waits for JetStream to store it. The event id is the message id, so a
+   * Publishes one event and waits for JetStream to store it, with the active trace context in its headers. The event id is the message id, so a
    * second publish of the same event (a retry, a relay after a crash) is dropped by JetStream.
    * Answers whether JetStream saw it as a duplicate.
    */
   async publish(envelope: EventEnvelope): Promise<{ duplicate: boolean; seq: number }> {
-    const ack = await this.js.publish(this.subjectFor(envelope), codec.encode(envelope), { msgID: envelope.id, timeout: 5000 });
+    // The trace context travels in the message headers, so consumers continue the publisher's trace.
+    let traceHeaders: ReturnType<typeof headers> | undefined;
+    injectTraceContext((key, value) => (traceHeaders ??= headers()).set(key, value));
+    const ack = await this.js.publish(this.subjectFor(envelope), codec.encode(envelope), { msgID: envelope.id, timeout: 5000, headers: traceHeaders });
+    if (!ack.duplicate) eventsPublished.inc({ type: envelope.type });
     return { duplicate: ack.duplicate, seq: ack.seq };
   }
 

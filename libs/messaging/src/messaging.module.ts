@@ -13,25 +13,31 @@ import { MongoProcessedEventStore, ProcessedEventSchema } from './processed-even
 @Injectable()
 export class ConsumerRegistry {
   readonly consumers: EventConsumer[] = [];
-  private readonly processed?: MongoProcessedEventStore;
+  readonly processedEvents?: MongoProcessedEventStore;
 
   constructor(
     private readonly bus: EventBus,
     @Optional() @Inject(getConnectionToken()) connection?: Connection,
   ) {
-    if (connection) this.processed = new MongoProcessedEventStore(connection);
+    if (connection) this.processedEvents = new MongoProcessedEventStore(connection);
   }
 
   /** Declares a durable consumer; events it handled before are skipped when the service has MongoDB. */
   add(options: ConsumerOptions): EventConsumer {
-    const consumer = new EventConsumer(this.bus, { processed: this.processed, ...options }, getLogger());
+    const consumer = new EventConsumer(this.bus, { processed: this.processedEvents, ...options }, getLogger());
     this.consumers.push(consumer);
     return consumer;
   }
 }
 
+/** How long consumers remember handled events (PROCESSED_EVENTS_RETENTION_HOURS, default a week). */
+const RETENTION_MS = (Number(process.env.PROCESSED_EVENTS_RETENTION_HOURS) || 168) * 3600_000;
+const PRUNE_EVERY_MS = 3600_000;
+
 @Injectable()
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private pruneTimer?: NodeJS.Timeout;
+
   constructor(
     private readonly registry: ConsumerRegistry,
     @Optional() private readonly outbox?: Outbox,
@@ -40,10 +46,18 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   async onApplicationBootstrap() {
     await this.outbox?.start();
     await Promise.all(this.registry.consumers.map((consumer) => consumer.start()));
+    const processed = this.registry.processedEvents;
+    if (processed) {
+      // Replicas sweep at different moments (jitter); a sweep that fails is retried at the next one.
+      const sweep = () => void processed.prune(new Date(Date.now() - RETENTION_MS)).catch((error) => getLogger().warn({ err: error }, 'pruning processed events failed; next sweep retries'));
+      this.pruneTimer = setInterval(sweep, PRUNE_EVERY_MS + Math.floor(Math.random() * 60_000));
+      this.pruneTimer.unref();
+    }
   }
 
   /** Drains consumers and the outbox before the engine connections close. */
   async beforeApplicationShutdown() {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     await Promise.all(this.registry.consumers.map((consumer) => consumer.stop()));
     await this.outbox?.stop();
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEnvelope } from '@omnibox/contracts';
 import { Connection, Model, Schema } from 'mongoose';
 import type { Logger } from 'pino';
+import { registerOutboxBacklog } from '@omnibox/platform';
 import { DocumentLock, KeyedLock } from './document-lock';
 import { EventBus } from './event-bus';
 import { OutboxPendingModel, PENDING_COLLECTION, PendingMarker } from './outbox.schema';
@@ -84,6 +85,7 @@ export class Outbox {
   ) {
     this.locks = options.lock ?? new KeyedLock();
     this.pending = OutboxPendingModel(connection);
+    registerOutboxBacklog(() => this.pending.estimatedDocumentCount().exec());
   }
 
   /** Inserts a document together with the events announcing it. */

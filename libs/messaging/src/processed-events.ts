@@ -17,6 +17,8 @@ export const ProcessedEventSchema = new Schema<ProcessedEvent>(
   { _id: { type: String, required: true }, at: { type: Date, required: true } },
   { collection: 'processed_events', versionKey: false },
 );
+// The pruning sweep deletes by age; without this index it would read the whole collection each time.
+ProcessedEventSchema.index({ at: 1 });
 
 export class MongoProcessedEventStore implements ProcessedEventStore {
   private readonly model: Model<ProcessedEvent>;
@@ -27,6 +29,17 @@ export class MongoProcessedEventStore implements ProcessedEventStore {
 
   async has(consumer: string, eventId: string): Promise<boolean> {
     return (await this.model.exists({ _id: `${consumer}:${eventId}` }).exec()) !== null;
+  }
+
+  /**
+   * Forgets events handled before `olderThan`. Safe with several replicas sweeping at once (a delete by
+   * age is idempotent). The retention must outlast JetStream's de-duplication window and any
+   * redelivery: an event remembered but not yet acknowledged when a service stopped comes back when it
+   * restarts, so the default keeps a week.
+   */
+  async prune(olderThan: Date): Promise<number> {
+    const result = await this.model.deleteMany({ at: { $lt: olderThan } }).exec();
+    return result.deletedCount;
   }
 
   async remember(consumer: string, eventId: string): Promise<void> {

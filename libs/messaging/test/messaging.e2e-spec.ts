@@ -202,4 +202,14 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
     await bus.publish(after);
     await eventually(() => received.some((e) => e.id === after.id), 'the event behind the poison message');
   });
+
+  it('processed events are pruned past the retention, and a redelivery inside it is still skipped', async () => {
+    const store = new MongoProcessedEventStore(mongo);
+    await store.remember('pruner', 'old-event');
+    await store.remember('pruner', 'recent-event');
+    await mongo.collection('processed_events').updateOne({ _id: 'pruner:old-event' as never }, { $set: { at: new Date(Date.now() - 8 * 24 * 3600_000) } });
+    expect(await store.prune(new Date(Date.now() - 7 * 24 * 3600_000))).toBe(1);
+    expect(await store.has('pruner', 'old-event')).toBe(false);
+    expect(await store.has('pruner', 'recent-event')).toBe(true);
+  });
 });

@@ -11,3 +11,7 @@ export * from './http/public';
 export * from './nest/platform.module';
 export * from './run-service';
 export * from './failpoints';
+export * from './net';
+export * from './http/input-policy';
+export * from './rate-limit';
+export * from './observability';

@@ -1,7 +1,7 @@
 import { Metadata } from '@grpc/grpc-js';
 import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { CallerScope } from '@omnibox/contracts';
-import { AppError, runWithCorrelation } from '@omnibox/platform';
+import { AppError, extractTraceContext, grpcServerDuration, inSpan, runWithCorrelation, SpanKind } from '@omnibox/platform';
 import { Observable } from 'rxjs';
 import { callerFromMetadata, correlationFromMetadata } from './caller-metadata';
 
@@ -9,9 +9,9 @@ import { callerFromMetadata, correlationFromMetadata } from './caller-metadata';
 const verified = new WeakMap<object, CallerScope>();
 
 /**
- * Runs every gRPC handler of a backend service under the call's correlation id (its logs and the
- * events it publishes carry it) and verifies the caller scope the gateway signed, when the call
- * carries one. Handlers read it with `@Caller()`; a call without a valid scope never reaches them.
+ * Runs every gRPC handler of a backend service under the call's correlation id and trace (a server
+ * span continuing the caller's, timed in `grpc_server_handling_seconds`), so its logs and the events it
+ * publishes carry them, and verifies the caller scope the gateway signed, when the call carries one. Handlers read it with `@Caller()`; a call without a valid scope never reaches them.
  */
 @Injectable()
 export class CallerScopeInterceptor implements NestInterceptor {
@@ -26,7 +26,36 @@ export class CallerScopeInterceptor implements NestInterceptor {
       verified.set(metadata, caller);
       correlationId = caller.correlationId ?? correlationId;
     }
-    return new Observable((subscriber) => runWithCorrelation(correlationId, () => next.handle().subscribe(subscriber)));
+    const [service, method] = [context.getClass().name, context.getHandler().name];
+    const parent = extractTraceContext((key) => {
+      const value = metadata?.get(key)[0];
+      return typeof value === 'string' ? value : undefined;
+    });
+    return new Observable((subscriber) => {
+      const stop = grpcServerDuration.startTimer({ service, method });
+      void inSpan(`gRPC ${service}/${method}`, SpanKind.SERVER, { 'rpc.system': 'grpc', 'rpc.method': method }, (span) =>
+        new Promise<void>((resolve) => {
+          runWithCorrelation(correlationId, () =>
+            next.handle().subscribe({
+              next: (value) => subscriber.next(value),
+              error: (error: unknown) => {
+                const status = (error as { status?: number })?.status ?? 500;
+                span.setAttribute('rpc.omnibox.status', status);
+                stop({ code: String(status) });
+                subscriber.error(error);
+                resolve();
+              },
+              complete: () => {
+                stop({ code: 'OK' });
+                subscriber.complete();
+                resolve();
+              },
+            }),
+          );
+        }),
+        parent,
+      );
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import { ChannelOptions, Client, credentials, loadPackageDefinition, ServiceErro
 import { loadSync } from '@grpc/proto-loader';
 import { OnModuleDestroy } from '@nestjs/common';
 import { CallerScope, protoFile } from '@omnibox/contracts';
-import { currentCorrelationId } from '@omnibox/platform';
+import { currentCorrelationId, grpcClientDuration, injectTraceContext, inSpan, SpanKind } from '@omnibox/platform';
 import { callerMetadata } from './caller-metadata';
 import { fromGrpcError } from './errors';
 import { GrpcContract, PROTO_LOADER_OPTIONS } from './server';
@@ -54,12 +54,19 @@ export class GrpcClient<D = Record<string, never>> implements OnModuleDestroy {
   call<M extends RpcMethod<D>>(method: M, request: RpcRequest<D, M>, caller: CallerScope, timeoutMs = this.options.defaultTimeoutMs ?? 5000): Promise<RpcAnswer<D, M>> {
     const fn = (this.client as unknown as Record<string, UnaryMethod>)[method];
     if (typeof fn !== 'function') return Promise.reject(new Error(`${this.options.service} has no method ${method}`));
-    // The request's correlation id follows the call unless the caller carries one already.
-    const metadata = callerMetadata({ ...caller, correlationId: caller.correlationId ?? currentCorrelationId() }, this.options.secret);
-    return new Promise<RpcAnswer<D, M>>((resolve, reject) => {
-      fn.call(this.client, request, metadata, { deadline: new Date(Date.now() + timeoutMs) }, (error, response) => {
-        if (error) reject(fromGrpcError(error, this.options.displayName));
-        else resolve(response as RpcAnswer<D, M>);
+    const service = this.options.service;
+    return inSpan(`gRPC ${service}/${method}`, SpanKind.CLIENT, { 'rpc.system': 'grpc', 'rpc.service': service, 'rpc.method': method }, () => {
+      // The request's correlation id follows the call unless the caller carries one already; the trace
+      // context travels in the metadata too.
+      const metadata = callerMetadata({ ...caller, correlationId: caller.correlationId ?? currentCorrelationId() }, this.options.secret);
+      injectTraceContext((key, value) => metadata.set(key, value));
+      const stop = grpcClientDuration.startTimer({ service, method });
+      return new Promise<RpcAnswer<D, M>>((resolve, reject) => {
+        fn.call(this.client, request, metadata, { deadline: new Date(Date.now() + timeoutMs) }, (error, response) => {
+          stop({ code: error ? String(error.code) : '0' });
+          if (error) reject(fromGrpcError(error, this.options.displayName));
+          else resolve(response as RpcAnswer<D, M>);
+        });
       });
     });
   }

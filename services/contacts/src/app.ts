@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { createLogger } from '@omnibox/platform';
+import { createLogger, internalSecrets } from '@omnibox/platform';
 import { CONTACTS_CONTRACT, startBackendApp } from '@omnibox/rpc';
 import { ContactsModule } from './app.module';
 import { ContactsConfig } from './config';
@@ -9,6 +9,6 @@ export function startContacts(config: ContactsConfig): Promise<INestApplication>
   return startBackendApp(ContactsModule.forRoot(config), {
     logger: createLogger('contacts', config.LOG_LEVEL),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
-    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [CONTACTS_CONTRACT], secrets: [config.INTERNAL_SECRET] },
+    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [CONTACTS_CONTRACT], secrets: internalSecrets(config) },
   });
 }

@@ -35,6 +35,8 @@ export class GatewayModule {
         PlatformModule.forRoot({
           service: 'gateway',
           config,
+          // Metrics go on the admin port (GATEWAY_METRICS_PORT), never on the public API.
+          metricsEndpoint: false,
           mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
           redis: { url: config.REDIS_URL },
           nats: { url: config.NATS_URL },

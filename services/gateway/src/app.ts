@@ -10,7 +10,7 @@ import { GatewayConfig } from './config';
 export async function createGateway(config: GatewayConfig): Promise<INestApplication> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const app = await NestFactory.create(GatewayModule.forRoot(config), { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false });
-  configureHttpApp(app);
+  configureHttpApp(app, { corsOrigins: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) });
   mountProviderIngress(app);
   const document = SwaggerModule.createDocument(
     app,

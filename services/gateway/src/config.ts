@@ -14,6 +14,16 @@ export class GatewayConfig extends WithRedis(WithMongo(ServiceConfig)) {
   @Max(65535)
   GATEWAY_PORT: number = 3000;
 
+  /** Browser origins allowed to call the API (CORS), comma-separated, e.g. `https://app.example.com`; empty: none. */
+  @Matches(/^(\s*https?:\/\/[^,\s]+\s*(,\s*https?:\/\/[^,\s]+\s*)*)?$/, { message: 'must be a comma-separated list of http(s) origins' })
+  CORS_ORIGINS = '';
+
+  /** Admin port serving only `GET /metrics` (never the public API port); 0 turns it off. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  GATEWAY_METRICS_PORT: number = 0;
+
   /** Signs user session tokens (HS256). */
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })

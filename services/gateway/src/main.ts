@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig, runService } from '@omnibox/platform';
+import { loadConfig, runService, startMetricsServer } from '@omnibox/platform';
 import { createGateway } from './app';
 import { GatewayConfig } from './config';
 
@@ -7,5 +7,7 @@ void runService('gateway', async () => {
   const config = loadConfig(GatewayConfig);
   const app = await createGateway(config);
   await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
-  return { app, describe: `http://${config.GATEWAY_HOST}:${config.GATEWAY_PORT}` };
+  if (config.GATEWAY_METRICS_PORT) await startMetricsServer(config.GATEWAY_METRICS_PORT, config.GATEWAY_HOST);
+  const metrics = config.GATEWAY_METRICS_PORT ? `, metrics on :${config.GATEWAY_METRICS_PORT}` : '';
+  return { app, describe: `http://${config.GATEWAY_HOST}:${config.GATEWAY_PORT}${metrics}` };
 });

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { createLogger } from '@omnibox/platform';
+import { createLogger, internalSecrets } from '@omnibox/platform';
 import { SEARCH_CONTRACT, startBackendApp } from '@omnibox/rpc';
 import { SearchModule } from './app.module';
 import { SearchConfig } from './config';
@@ -9,6 +9,6 @@ export function startSearch(config: SearchConfig): Promise<INestApplication> {
   return startBackendApp(SearchModule.forRoot(config), {
     logger: createLogger('search', config.LOG_LEVEL),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
-    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [SEARCH_CONTRACT], secrets: [config.INTERNAL_SECRET] },
+    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [SEARCH_CONTRACT], secrets: internalSecrets(config) },
   });
 }

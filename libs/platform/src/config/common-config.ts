@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { IsEngineUrl } from './validators';
 
 /** Settings every service shares. Services extend it with the engines they use and their ports. */
@@ -15,6 +15,14 @@ export class ServiceConfig {
   @MinLength(16, { message: 'must be at least 16 characters' })
   INTERNAL_SECRET: string;
 
+  /**
+   * While INTERNAL_SECRET is being rotated: the previous secret, still accepted on incoming calls (never
+   * used to sign). Roll out the new secret as INTERNAL_SECRET with the old one here, then drop this.
+   */
+  @IsOptional()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  INTERNAL_SECRET_PREVIOUS?: string;
+
   @IsEngineUrl(['nats'])
   NATS_URL: string;
 
@@ -24,6 +32,11 @@ export class ServiceConfig {
 
   @Matches(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'must be lower case letters, digits, _ and -' })
   EVENT_SUBJECT_PREFIX = 'inbox';
+}
+
+/** The internal secrets a service accepts on incoming calls: the current one first, then the previous one. */
+export function internalSecrets(config: ServiceConfig): string[] {
+  return [config.INTERNAL_SECRET, ...(config.INTERNAL_SECRET_PREVIOUS ? [config.INTERNAL_SECRET_PREVIOUS] : [])];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -22,6 +22,12 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
 }
 
+/** 429 with `Retry-After` (seconds): the caller went over a rate limit; the message says which. */
+export function rateLimited(what: string, retryAfterSeconds: number): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new AppError(429, 'rate_limited', `${what}: too many requests; retry in ${seconds} s`, { retryAfterSeconds: seconds });
+}
+
 /** 400: the request is malformed; `field` names what to fix. */
 export function invalidInput(field: string, message: string, code = 'invalid_input'): AppError {
   return new AppError(400, code, `${field}: ${message}`, { field });
@@ -42,9 +48,6 @@ export function conflict(message: string, code = 'conflict', details?: Record<st
 /** 422: the input is well formed but a product rule refuses it; `message` gives the reason. */
 export function ruleViolation(code: string, message: string, details?: Record<string, unknown>): AppError {
   return new AppError(422, code, message, details);
-}
-export function rateLimited(message = 'Too many requests, retry later'): AppError {
-  return new AppError(429, 'rate_limited', message);
 }
 export function dependencyUnavailable(dependency: string, details?: Record<string, unknown>): AppError {
   return new AppError(503, 'dependency_unavailable', `${dependency} is unavailable, retry later`, { dependency, ...details });

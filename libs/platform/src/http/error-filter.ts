@@ -1,5 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
-import type { Response } from 'express';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { AppError, dependencyUnavailable } from '../errors/app-error';
 import { isMongoUnavailable } from '../engines/mongo';
 import { getLogger } from '../logging/logger';
@@ -22,15 +22,39 @@ const CODE_BY_STATUS: Record<number, string> = {
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    sendError(host.switchToHttp().getResponse<Response>(), exception);
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const allowed = exception instanceof NotFoundException ? methodsOfPath(http.getRequest<Request>()) : [];
+    if (allowed.length > 0) {
+      // The path exists with other methods: 405 naming them, not 404.
+      response.setHeader('Allow', allowed.join(', '));
+      sendError(response, new AppError(405, 'method_not_allowed', `${http.getRequest<Request>().method} is not allowed here; use ${allowed.join(', ')}`, { allow: allowed }));
+      return undefined;
+    }
+    sendError(response, exception);
     return undefined;
   }
+}
+
+/** The methods the app's routes serve for a request's path (empty when the path is unknown). */
+function methodsOfPath(req: Request): string[] {
+  type Layer = { route?: { methods: Record<string, boolean> }; match(path: string): unknown };
+  const stack = (req.app as unknown as { router?: { stack: Layer[] } }).router?.stack ?? [];
+  const methods = new Set<string>();
+  for (const layer of stack) {
+    if (!layer.route || !layer.match(req.path)) continue;
+    for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') methods.add(method.toUpperCase());
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return methods.has(req.method) ? [] : [...methods].sort();
 }
 
 /** Answers with API.md's error shape (for handlers served outside Nest's router as well). */
 export function sendError(response: Response, exception: unknown): void {
   const error = toAppError(exception);
   if (error.status >= 500) getLogger().error({ err: exception }, 'request failed');
+  const retryAfter = error.details?.retryAfterSeconds;
+  if ((error.status === 429 || error.status === 503) && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
   response.status(error.status).json(error.toBody());
 }
 

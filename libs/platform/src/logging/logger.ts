@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import pino, { Logger } from 'pino';
+import { currentTraceId } from '../observability/tracing';
 
 /** Per-request / per-event context carried through async calls so every log line can name it. */
 export interface RequestContext {
@@ -36,7 +37,7 @@ export const REDACTED_PATHS = [
 
 let root: Logger | undefined;
 
-/** One JSON logger per process; the service name and correlation id are on every line. */
+/** One JSON logger per process; the service name, correlation id and trace id are on every line. */
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
   root = pino({
     level,
@@ -45,7 +46,8 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     mixin: () => {
       const correlationId = currentCorrelationId();
-      return correlationId ? { correlationId } : {};
+      const traceId = currentTraceId();
+      return { ...(correlationId ? { correlationId } : {}), ...(traceId ? { traceId } : {}) };
     },
   });
   return root;

@@ -9,6 +9,9 @@ import { connectRedis, RedisHandle } from '../engines/redis';
 import { DependencyCheck } from '../health/health';
 import { DEPENDENCY_CHECKS, HealthController } from '../health/health.controller';
 import { getLogger } from '../logging/logger';
+import { MetricsController } from '../observability/http-observability';
+import { startProcessMetrics } from '../observability/metrics';
+import { startTracing } from '../observability/tracing';
 
 export const CONFIG = Symbol('CONFIG');
 export const REDIS = Symbol('REDIS');
@@ -33,6 +36,8 @@ export interface PlatformOptions {
   redis?: { url: string };
   nats?: { url: string };
   elasticsearch?: { url: string };
+  /** Serve `GET /metrics` beside the health endpoints (default true; the gateway serves it on an admin port instead). */
+  metricsEndpoint?: boolean;
 }
 
 type Closable = { close(): Promise<void> };
@@ -87,6 +92,8 @@ export async function syncAllIndexes(connection: Connection): Promise<Record<str
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
+    startTracing(options.service);
+    startProcessMetrics();
     const engineProviders: Provider[] = [];
     const tokens: Array<symbol> = [];
     const imports: DynamicModule[] = [];
@@ -121,7 +128,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports,
-      controllers: [HealthController],
+      controllers: options.metricsEndpoint === false ? [HealthController] : [HealthController, MetricsController],
       providers: [
         { provide: CONFIG, useValue: options.config },
         ...engineProviders,
