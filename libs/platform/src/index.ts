@@ -11,3 +11,4 @@ export * from './http/public';
 export * from './nest/platform.module';
 export * from './run-service';
 export * from './failpoints';
+export * from './storage';
