@@ -2,8 +2,9 @@
 // `npm start`: starts the engines (data kept under .data/dev) and all six services from their build
 // output, waits until each answers /health/ready, prints where the gateway is, and stops everything
 // cleanly on Ctrl-C. Service logs (JSON) go to .data/dev/logs/<service>.log.
-// With --external-engines it starts no engine and uses NATS_URL, REDIS_URL, MONGODB_URL and
-// ELASTICSEARCH_URL from the environment (defaults: the local ports docker-compose.yml publishes).
+// With --external-engines it starts no engine and uses NATS_URL, REDIS_URL, MONGODB_URL,
+// ELASTICSEARCH_URL and the S3_* variables from the environment (defaults: the local ports and
+// development credentials docker-compose.yml uses).
 const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -85,8 +86,12 @@ async function main() {
       REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
       MONGODB_URL: process.env.MONGODB_URL || 'mongodb://127.0.0.1:27017/',
       ELASTICSEARCH_URL: process.env.ELASTICSEARCH_URL || 'http://127.0.0.1:9200',
+      S3_ENDPOINT: process.env.S3_ENDPOINT || 'http://127.0.0.1:8333',
+      S3_REGION: process.env.S3_REGION || 'us-east-1',
+      S3_ACCESS_KEY_ID: process.env.S3_ACCESS_KEY_ID || 'omnibox-dev',
+      S3_SECRET_ACCESS_KEY: process.env.S3_SECRET_ACCESS_KEY || 'omnibox-dev-secret-key',
     };
-    say(`using external engines: ${Object.values(urls).join(', ')}`);
+    say(`using external engines: ${[urls.NATS_URL, urls.REDIS_URL, urls.MONGODB_URL, urls.ELASTICSEARCH_URL, urls.S3_ENDPOINT].join(', ')}`);
   } else {
     const names = provisionedEngines();
     say(`starting engines (${names.join(', ')})…`);
@@ -96,7 +101,7 @@ async function main() {
     engines = await startEngines({
       names,
       dataDir: path.join(DATA, 'engines'),
-      ports: { nats: 4222, redis: 6379, mongodb: 27017, elasticsearch: 9200 },
+      ports: { nats: 4222, redis: 6379, mongodb: 27017, elasticsearch: 9200, s3: 8333 },
       persistent: true,
       log: (line) => say(`  ${line}`),
     });
@@ -124,7 +129,8 @@ async function main() {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  const common = { ...process.env, ...urls, ...devSecrets(), LOG_LEVEL: process.env.LOG_LEVEL || 'info', NODE_ENV: 'development' };
+  // One bucket for the services that keep files; each keeps its objects under keys of its own.
+  const common = { ...process.env, ...urls, ...devSecrets(), S3_BUCKET: process.env.S3_BUCKET || 'omnibox-dev', LOG_LEVEL: process.env.LOG_LEVEL || 'info', NODE_ENV: 'development' };
   const spawnService = (name, env) => {
     const log = fs.openSync(path.join(LOGS, `${name}.log`), 'a');
     const main = path.join(ROOT, 'dist', 'services', name, 'services', name, 'src', 'main.js');

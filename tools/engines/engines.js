@@ -1,6 +1,6 @@
 'use strict';
 // Starts the platform's engines as child processes on loopback: NATS with JetStream, Redis, FerretDB
-// (MongoDB wire protocol) and Elasticsearch. Used by `npm start` (fixed ports, data kept under .data/)
+// (MongoDB wire protocol), Elasticsearch and SeaweedFS (object storage over the S3 API). Used by `npm start` (fixed ports, data kept under .data/)
 // and by the test suite (free ports, data in a temporary folder removed afterwards).
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -11,6 +11,7 @@ const http = require('node:http');
 const ROOT = path.resolve(__dirname, '..', '..');
 const ENGINES_DIR = path.join(ROOT, '.engines');
 const ES_COMMAND = path.join(ROOT, 'tools', 'elasticsearch', 'command.js');
+const seaweedfs = require('../seaweedfs/engine.js');
 
 /**
  * The engines this checkout can run. Elasticsearch is the node tools/elasticsearch/build.sh assembles
@@ -93,6 +94,16 @@ const SPECS = {
     ready: httpAnswers,
     startTimeoutMs: 180000,
   },
+  // SeaweedFS (tools/seaweedfs): its S3 API on `port`; its inner servers take ports of their own.
+  s3: {
+    url: (port) => `http://127.0.0.1:${port}`,
+    command: seaweedfs.command,
+    ready: seaweedfs.ready,
+    // A restart on kept data takes about 30 s: SeaweedFS holds writes while its servers re-register.
+    startTimeoutMs: 90000,
+    // Its filer can hang on SIGTERM once the volume server has stopped (tools/seaweedfs/README.md).
+    stopGraceMs: 3000,
+  },
 };
 
 class Engine {
@@ -110,7 +121,7 @@ class Engine {
   /** Starts the engine and resolves once it accepts connections. */
   async start() {
     fs.mkdirSync(this.dir, { recursive: true });
-    const [cmd, args, env] = this.spec.command(this.port, this.dir, this.persistent);
+    const [cmd, args, env] = await this.spec.command(this.port, this.dir, this.persistent);
     const log = fs.openSync(path.join(this.logDir, `${this.name}.log`), 'a');
     this.child = spawn(cmd, args, { stdio: ['ignore', log, log], env: { ...process.env, ...(env || {}) } });
     fs.closeSync(log);
@@ -123,7 +134,7 @@ class Engine {
       if (exited) {
         throw new Error(`${this.name} exited while starting (${JSON.stringify(exited)}); see ${path.join(this.logDir, this.name + '.log')}`);
       }
-      if (await this.spec.ready(this.port)) return this;
+      if (await this.spec.ready(this.port, this.dir)) return this;
       await sleep(150);
     }
     this.child.kill('SIGKILL');
@@ -131,7 +142,7 @@ class Engine {
   }
 
   /** Stops the engine (SIGTERM, then SIGKILL after `graceMs`). */
-  async stop(graceMs = 10000) {
+  async stop(graceMs = this.spec.stopGraceMs ?? 10000) {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -198,6 +209,7 @@ function engineEnv(engines) {
   if (engines.redis) env.REDIS_URL = engines.redis.url;
   if (engines.mongodb) env.MONGODB_URL = engines.mongodb.url;
   if (engines.elasticsearch) env.ELASTICSEARCH_URL = engines.elasticsearch.url;
+  if (engines.s3) Object.assign(env, seaweedfs.env(engines.s3));
   return env;
 }
 

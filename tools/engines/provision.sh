@@ -4,6 +4,7 @@
 #   PostgreSQL: Debian package; FerretDB runs a private server of it per engine instance.
 #   FerretDB 1.x (MongoDB wire protocol over PostgreSQL): built from its Go module, pinned in tools/ferretdb/go.mod.
 #   Elasticsearch 8: assembled from Maven Central by tools/elasticsearch/build.sh.
+#   SeaweedFS (object storage, S3 API): built from its Go module by tools/seaweedfs/build.sh.
 # Binaries go to .engines/ (git-ignored). Nothing here contacts anything but the package registries.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -46,6 +47,8 @@ if [ -f "$root/tools/elasticsearch/build.sh" ]; then
 else
   say "Elasticsearch 8: no runner can be assembled here yet (see tools/elasticsearch/README.md); search will report it down"
 fi
+# SeaweedFS: rebuilt only when its pinned module versions change (the first build takes minutes).
+bash "$root/tools/seaweedfs/build.sh"
 # --- helm (deploy/helm chart tests): built from its Go module, see tools/helm/build.sh ---
 bash "$root/tools/helm/build.sh"
 # --- end helm ---

@@ -1,130 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { ClassConstructor } from 'class-transformer';
-import { parse, parseAllDocuments } from 'yaml';
-import { ConfigError, loadConfig } from '@omnibox/platform';
-import { GatewayConfig } from '../../../services/gateway/src/config';
-import { ConversationsConfig } from '../../../services/conversations/src/config';
-import { ContactsConfig } from '../../../services/contacts/src/config';
-import { SearchConfig } from '../../../services/search/src/config';
-import { CallsConfig } from '../../../services/calls/src/config';
-import { NotificationsConfig } from '../../../services/notifications/src/config';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { loadConfig } from '@omnibox/platform';
+import { BACKENDS, buildHelm, CHART, ENGINE_OF_VARIABLE, helm, httpPort, PolicyRule, podLabels, PRODUCTION, RELEASE, render, Rendered, requiredVariables, selects, SERVICES } from './chart';
 
 // The chart as an SRE installs it: `helm lint` and `helm template` (helm built from its Go module by
 // tools/helm/build.sh), for the default values and the production-like values, then the rendered
 // manifests read back and checked for what a deployment needs from every service.
-
-const ROOT = resolve(__dirname, '..', '..', '..');
-const HELM = join(ROOT, '.engines', 'bin', 'helm');
-const CHART = join(ROOT, 'deploy', 'helm', 'omnibox');
-const PRODUCTION = join(CHART, 'values-production.yaml');
-const RELEASE = 'omnibox';
-const NAMESPACE = 'inbox';
-
-/** Each service and the config class its code validates its environment with. */
-const SERVICES: Record<string, ClassConstructor<object>> = {
-  gateway: GatewayConfig,
-  conversations: ConversationsConfig,
-  contacts: ContactsConfig,
-  search: SearchConfig,
-  calls: CallsConfig,
-  notifications: NotificationsConfig,
-};
-const BACKENDS = Object.keys(SERVICES).filter((name) => name !== 'gateway');
-const ENGINE_OF_VARIABLE: Record<string, string> = { MONGODB_URL: 'mongodb', ELASTICSEARCH_URL: 'elasticsearch', NATS_URL: 'nats', REDIS_URL: 'redis' };
-
-/** The variables a service refuses to start without, as its own config validation names them. */
-function requiredVariables(config: ClassConstructor<object>): string[] {
-  try {
-    loadConfig(config, {});
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((problem) => problem.split(':')[0]);
-    throw error;
-  }
-  return [];
-}
-
-interface HelmResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function helm(args: string[]): Promise<HelmResult> {
-  return new Promise((done) => {
-    execFile(HELM, args, { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Manifest = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: any; data?: Record<string, string> };
-/** A NetworkPolicy ingress or egress rule. */
-type PolicyRule = { ports: Array<{ port: number | string }>; from?: Array<{ podSelector?: { matchLabels: Record<string, string> } }>; to?: Array<{ podSelector?: { matchLabels: Record<string, string> } }> };
-
-class Rendered {
-  constructor(readonly manifests: Manifest[]) {}
-
-  all(kind: string): Manifest[] {
-    return this.manifests.filter((m) => m.kind === kind);
-  }
-
-  find(kind: string, name: string): Manifest | undefined {
-    return this.manifests.find((m) => m.kind === kind && m.metadata.name === name);
-  }
-
-  get(kind: string, name: string): Manifest {
-    const found = this.find(kind, name);
-    if (!found) throw new Error(`no ${kind} ${name} among ${this.manifests.map((m) => `${m.kind}/${m.metadata.name}`).join(', ')}`);
-    return found;
-  }
-
-  /** The container of a service's Deployment. */
-  container(service: string) {
-    return this.get('Deployment', `${RELEASE}-${service}`).spec.template.spec.containers[0];
-  }
-
-  /** The environment a service's pods get: its ConfigMap, then the Secret keys it references. */
-  environment(service: string): Record<string, string> {
-    const container = this.container(service);
-    const env: Record<string, string> = {};
-    for (const source of container.envFrom ?? []) Object.assign(env, this.get('ConfigMap', source.configMapRef.name).data);
-    for (const variable of container.env ?? []) {
-      if (variable.value !== undefined) env[variable.name] = variable.value;
-      const ref = variable.valueFrom?.secretKeyRef;
-      if (ref) {
-        const secret = this.find('Secret', ref.name);
-        env[variable.name] = secret ? Buffer.from(secret.data![ref.key], 'base64').toString('utf8') : `<${ref.name}/${ref.key}>`;
-      }
-    }
-    return env;
-  }
-}
-
-async function render(...args: string[]): Promise<Rendered> {
-  const result = await helm(['template', RELEASE, CHART, '--namespace', NAMESPACE, ...args]);
-  if (result.code !== 0) throw new Error(`helm template failed:\n${result.stderr}`);
-  const manifests = parseAllDocuments(result.stdout)
-    .map((doc) => doc.toJS() as Manifest | null)
-    .filter((m): m is Manifest => !!m);
-  return new Rendered(manifests);
-}
-
-/** True when every label of the selector is on the pod. */
-function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  return Object.entries(selector).every(([key, value]) => labels[key] === value);
-}
-
-function podLabels(rendered: Rendered, service: string): Record<string, string> {
-  return rendered.get('Deployment', `${RELEASE}-${service}`).spec.template.metadata.labels;
-}
-
-function httpPort(rendered: Rendered, service: string): number {
-  const env = rendered.environment(service);
-  return Number(service === 'gateway' ? env.GATEWAY_PORT : env.HTTP_PORT);
-}
 
 const defaultValues = parse(readFileSync(join(CHART, 'values.yaml'), 'utf8'));
 const productionValues = parse(readFileSync(PRODUCTION, 'utf8'));
@@ -135,10 +17,7 @@ const setups = [
 const renders = new Map<string, Rendered>();
 
 beforeAll(async () => {
-  // Instant once built (a stamp); the first build of helm from its Go module takes a minute or two.
-  await new Promise<void>((done, fail) =>
-    execFile('bash', [join(ROOT, 'tools', 'helm', 'build.sh')], { cwd: ROOT }, (error, _out, stderr) => (error ? fail(new Error(stderr)) : done())),
-  );
+  await buildHelm();
   for (const setup of setups) renders.set(setup.label, await render(...setup.args));
 }, 600_000);
 
@@ -235,7 +114,7 @@ describe.each(setups)('the chart with $label', ({ label, args, engines }) => {
       expect(env[service === 'gateway' ? 'GATEWAY_HOST' : 'HTTP_HOST']).toBe('0.0.0.0');
     });
 
-    it('may only reach DNS, the engines its config names and the backends whose gRPC address it is given', () => {
+    it('may only reach DNS, the engines its config names, the object store it is given and the backends whose gRPC address it is given', () => {
       const policy = rendered().get('NetworkPolicy', name);
       expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
       expect(selects(policy.spec.podSelector.matchLabels, podLabels(rendered(), service))).toBe(true);
@@ -246,6 +125,7 @@ describe.each(setups)('the chart with $label', ({ label, args, engines }) => {
         if (engine) for (const port of engines[engine].ports) expected.add(port);
       }
       const environment = rendered().environment(service);
+      if (environment.S3_ENDPOINT) for (const port of engines.s3.ports) expected.add(port);
       for (const backend of BACKENDS) if (environment[`${backend.toUpperCase()}_GRPC_URL`]) expected.add(Number(rendered().environment(backend).GRPC_PORT));
       if (service === 'gateway') expect(BACKENDS.every((backend) => environment[`${backend.toUpperCase()}_GRPC_URL`])).toBe(true);
       expect([...egressPorts].sort()).toEqual([...expected].sort());

@@ -15,3 +15,4 @@ export * from './net';
 export * from './http/input-policy';
 export * from './rate-limit';
 export * from './observability';
+export * from './storage';

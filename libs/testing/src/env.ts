@@ -25,12 +25,26 @@ export const sharedEngineUrls = (() => {
     get ELASTICSEARCH_URL() {
       return need('ELASTICSEARCH_URL');
     },
+    /** The S3 API of the run's SeaweedFS, and its credentials (WithObjectStorage's variables). */
+    get S3_ENDPOINT() {
+      return need('S3_ENDPOINT');
+    },
+    get S3_REGION() {
+      return need('S3_REGION');
+    },
+    get S3_ACCESS_KEY_ID() {
+      return need('S3_ACCESS_KEY_ID');
+    },
+    get S3_SECRET_ACCESS_KEY() {
+      return need('S3_SECRET_ACCESS_KEY');
+    },
   };
 })();
 
 /**
- * Environment for services under test: shared engines, but a database per service and an event stream
- * of the test file's own, so test files running side by side never see each other's data or events.
+ * Environment for services under test: shared engines, but a database per service, a bucket and an
+ * event stream of the test file's own, so test files running side by side never see each other's
+ * data, files or events.
  */
 export function isolatedEnv(namespace = uniqueName()): Record<string, string> {
   const upper = namespace.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
@@ -41,5 +55,11 @@ export function isolatedEnv(namespace = uniqueName()): Record<string, string> {
     EVENT_STREAM: `E_${upper}`.slice(0, 32),
     EVENT_SUBJECT_PREFIX: namespace.toLowerCase().slice(0, 32),
     MONGODB_DATABASE_PREFIX: namespace,
+    S3_BUCKET: bucketName(namespace),
   };
+}
+
+/** An S3 bucket name for a namespace: 3 to 63 lower case letters, digits and dashes. */
+export function bucketName(namespace: string): string {
+  return `omnibox-${namespace.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`.slice(0, 63).replace(/-+$/, '');
 }

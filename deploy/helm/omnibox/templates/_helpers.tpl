@@ -1,15 +1,16 @@
 {{/*
 What each service's code needs, fixed with the code rather than set by values: the engines it
-connects to (their URL variables come from the Secret), whether it serves gRPC, and the secrets it
-reads. Change it together with services/<name>/src/config.ts.
+connects to (their URL variables come from the Secret; s3, the object store, is set by S3_* variables
+instead), whether it serves gRPC, and the secrets it reads. Change it together with
+services/<name>/src/config.ts.
 */}}
 {{- define "omnibox.catalog" -}}
 gateway:
-  engines: [mongodb, redis, nats]
+  engines: [mongodb, redis, nats, s3]
   grpc: false
   secrets: [INTERNAL_SECRET, JWT_SECRET]
 conversations:
-  engines: [mongodb, redis, nats]
+  engines: [mongodb, redis, nats, s3]
   grpc: true
   secrets: [INTERNAL_SECRET]
   # Backends this one calls over gRPC (besides the gateway calling every backend).
@@ -23,7 +24,7 @@ search:
   grpc: true
   secrets: [INTERNAL_SECRET]
 calls:
-  engines: [mongodb, nats]
+  engines: [mongodb, nats, s3]
   grpc: true
   secrets: [INTERNAL_SECRET]
 notifications:
@@ -175,6 +176,13 @@ services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
 {{- end -}}
 {{- if has "mongodb" (index $catalog $name).engines -}}
 {{- $_ := set $data "MONGODB_DATABASE" $svc.mongodbDatabase -}}
+{{- end -}}
+{{- if has "s3" (index $catalog $name).engines -}}
+{{- $s3 := $root.Values.engines.s3 -}}
+{{- $_ := set $data "S3_ENDPOINT" $s3.endpoint -}}
+{{- $_ := set $data "S3_REGION" $s3.region -}}
+{{- $_ := set $data "S3_BUCKET" $s3.bucket -}}
+{{- $_ := set $data "S3_FORCE_PATH_STYLE" (toString $s3.forcePathStyle) -}}
 {{- end -}}
 {{- range $key, $value := $svc.env -}}
 {{- $_ := set $data $key (toString $value) -}}

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, NotFoundException
 import type { Request, Response } from 'express';
 import { AppError, dependencyUnavailable } from '../errors/app-error';
 import { isMongoUnavailable } from '../engines/mongo';
+import { ObjectTooLargeError, RangeNotSatisfiableError, StorageUnavailableError } from '../storage/storage-errors';
 import { getLogger } from '../logging/logger';
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -80,5 +81,9 @@ export function toAppError(exception: unknown): AppError {
   }
   // An engine that cannot be reached is a dependency being down, never a fault of the request.
   if (isMongoUnavailable(exception)) return dependencyUnavailable('mongodb');
+  // Only the storage port's own error: a refused connection elsewhere (a provider, say) is not the store.
+  if (exception instanceof StorageUnavailableError) return dependencyUnavailable('object storage');
+  if (exception instanceof ObjectTooLargeError) return new AppError(413, 'payload_too_large', `file: ${exception.message}`, { maxBytes: exception.maxBytes });
+  if (exception instanceof RangeNotSatisfiableError) return new AppError(416, 'range_not_satisfiable', exception.message);
   return new AppError(500, 'internal_error', 'Something went wrong on our side; it has been logged');
 }

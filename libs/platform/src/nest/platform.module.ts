@@ -7,6 +7,7 @@ import { MONGOOSE_CONNECT_OPTIONS, mongoHealth } from '../engines/mongo';
 import { connectNats, NatsHandle } from '../engines/nats';
 import { connectRedis, RedisHandle } from '../engines/redis';
 import { DependencyCheck } from '../health/health';
+import { ObjectStorage, ObjectStorageOptions } from '../storage/object-storage';
 import { DEPENDENCY_CHECKS, HealthController } from '../health/health.controller';
 import { getLogger } from '../logging/logger';
 import { MetricsController } from '../observability/http-observability';
@@ -17,6 +18,8 @@ export const CONFIG = Symbol('CONFIG');
 export const REDIS = Symbol('REDIS');
 export const NATS = Symbol('NATS');
 export const ELASTICSEARCH = Symbol('ELASTICSEARCH');
+/** The service's object store (`ObjectStorage`), when it keeps files. */
+export const OBJECT_STORAGE = Symbol('OBJECT_STORAGE');
 /** The mongoose connection's health check (the connection itself: `@InjectConnection()`). */
 const MONGO_HEALTH = Symbol('MONGO_HEALTH');
 /**
@@ -38,6 +41,8 @@ export interface PlatformOptions {
   elasticsearch?: { url: string };
   /** Serve `GET /metrics` beside the health endpoints (default true; the gateway serves it on an admin port instead). */
   metricsEndpoint?: boolean;
+  /** Object storage over the S3 API (`objectStorageOptions(config)` from a WithObjectStorage config). */
+  storage?: ObjectStorageOptions;
 }
 
 type Closable = { close(): Promise<void> };
@@ -123,6 +128,11 @@ export class PlatformModule {
       const { url } = options.elasticsearch;
       engineProviders.push({ provide: ELASTICSEARCH, useFactory: (): ElasticsearchHandle => connectElasticsearch(url) });
       tokens.push(ELASTICSEARCH);
+    }
+    if (options.storage) {
+      const storage = options.storage;
+      engineProviders.push({ provide: OBJECT_STORAGE, useFactory: (): ObjectStorage => new ObjectStorage(storage) });
+      tokens.push(OBJECT_STORAGE);
     }
     return {
       module: PlatformModule,

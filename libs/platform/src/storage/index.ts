@@ -1,0 +1,3 @@
+export * from './object-storage';
+export * from './put-stream';
+export * from './storage-errors';
