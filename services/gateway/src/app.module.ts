@@ -16,18 +16,8 @@ import { ConversationsGateway } from './conversations/conversations.gateway';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryService } from './directory/directory.service';
 import { DirectoryStore } from './directory/directory.store';
-import { CustomViewsStore } from './inbox/custom-views.store';
-import { InboxConsumer } from './inbox/inbox.consumer';
-import { InboxController } from './inbox/inbox.controller';
-import { InboxGateway } from './inbox/inbox.gateway';
-import { InboxState } from './inbox/inbox.state';
-import { WorkspaceDirectory } from './inbox/workspace-directory';
-import { RealtimeHub } from './realtime/realtime.hub';
-import { RealtimePublisher } from './realtime/realtime.publisher';
+import { InboxModule } from './inbox/inbox.module';
 import { SearchGatewayModule } from './search/search.module';
-
-/** Inbox views, dots and counts, and the realtime WebSocket. */
-const INBOX_PROVIDERS = [InboxState, WorkspaceDirectory, CustomViewsStore, InboxGateway, InboxConsumer, RealtimePublisher, RealtimeHub];
 
 /** The gateway: the public API (API.md), authentication and the workspace directory. */
 @Module({})
@@ -35,6 +25,9 @@ export class GatewayModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
+      // The realtime hub (InboxModule) authenticates sockets as the guard does, with the same providers.
+      global: true,
+      exports: [DirectoryService, PrincipalCache],
       imports: [
         PlatformModule.forRoot({
           service: 'gateway',
@@ -45,9 +38,10 @@ export class GatewayModule {
         }),
         MessagingModule.forRoot({ store: 'mongo' }),
         SearchGatewayModule,
+        InboxModule,
       ],
-      controllers: [DirectoryController, ContactsController, ChannelsController, ConversationsController, InboxController],
-      providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, ChannelsService, ConversationsGateway, ...INBOX_PROVIDERS, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      controllers: [DirectoryController, ContactsController, ChannelsController, ConversationsController],
+      providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, ChannelsService, ConversationsGateway, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
   }
 }
