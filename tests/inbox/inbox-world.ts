@@ -67,6 +67,8 @@ export async function startInboxWorld(options: { secondReplica?: boolean } = {})
   for (const name of Object.keys(users).filter((n) => n !== 'olivia')) {
     users[name].token = (await api.post('/v1/auth/login').send({ email: email(name), password: 'agent-password-1' })).body.token;
   }
+  // The inbox keeps its copy of the directory from the directory's events: start once it has the teams.
+  await eventually(async () => (await get('olivia', '/v1/inbox')).body.teams?.length === 2, 'the inbox to know both teams', 15000);
   const whatsapp = (await post('olivia', '/v1/channels', { type: 'whatsapp', name: 'WhatsApp', config: { outboundUrl: `${provider.url}/send` } })).body as { id: string; secret: string };
 
   return {
