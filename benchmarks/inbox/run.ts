@@ -2,21 +2,19 @@
  * Benchmark (issue #5): inbox lists, sidebar and realtime pushes at scale.
  *   npm run bench:inbox                       # 100 000 threads, 50 users, 10 teams
  *   BENCH_THREADS=20000 BENCH_READS=500 npm run bench:inbox
- * Bulk seeding writes thread documents straight into the conversations database (same shape as the
- * service writes: built by the domain's own transitions), with their inbox rows, ordered series and the
- * gateway's count buckets, because ingress at ~200 threads/s would take minutes per 10k. The steady
- * stream of incoming messages then goes through signed ingress, end to end.
+ * Bulk seeding publishes `conversations.thread.updated` events for threads that exist only as events
+ * (ingress at ~200 threads/s would take minutes per 10k): the inbox builds their rows, series and open
+ * counts as it does for real threads, and the benchmark waits until every consumer is idle and the
+ * owner's sidebar counts them. The steady stream of incoming messages then goes through signed
+ * ingress, end to end. Services are reached only through HTTP, the WebSocket and the event stream.
  * Targets: list p95 < 50 ms, sidebar p95 < 100 ms, incoming message → WebSocket push p95 < 300 ms.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { countBucketOf, placementOf } from '@omnibox/contracts';
-import Redis from 'ioredis';
-import { MongoClient } from 'mongodb';
+import { ThreadSnapshot, ThreadUpdated } from '@omnibox/contracts';
+import { EventBus } from '@omnibox/messaging';
+import { connectNats } from '@omnibox/platform';
 import WebSocket from 'ws';
-import { newThread, receiveIncoming, sendOutgoing, setStatus, snapshotOf, snooze, ThreadState } from '../../services/conversations/src/domain/thread';
-import { rowSeries } from '../../services/conversations/src/inbox/domain/inbox-list';
-import { INBOX_ATTRIBUTES, rowKey, seriesKey } from '../../services/conversations/src/inbox/inbox.store';
 import { call, formatReport, intFromEnv, LatencyReport, measure, percentile, rssMiB } from '../support/bench';
 import { startBenchPlatform } from '../support/platform-processes';
 
@@ -24,6 +22,80 @@ const DAY = 24 * 3600 * 1000;
 
 function pick<T>(items: T[], i: number): T {
   return items[i % items.length];
+}
+
+interface Seeding {
+  workspaceId: string;
+  ownerId: string;
+  channelId: string;
+  teams: Array<{ id: string; memberIds: string[] }>;
+  agentIds: string[];
+  threads: number;
+  now: number;
+}
+
+/**
+ * The i-th seeded thread as the conversations service would announce it: 40 % open, 50 % closed, 10 %
+ * snoozed; 60 % in a team (assigned to a member), 10 % assigned to an agent directly, the rest
+ * unassigned; every other one answered by the owner (who then owns it if nobody did, CNV-2).
+ */
+function seededThread(seed: Seeding, i: number): ThreadSnapshot {
+  const id = `seed${String(i).padStart(8, '0')}`;
+  const at = new Date(seed.now - Math.floor((((i * 7919) % seed.threads) / seed.threads) * 90 * DAY) - 60_000).toISOString();
+  const team = i % 10 < 6 ? pick(seed.teams, i) : null;
+  let assigneeId = i % 10 < 7 ? (team && team.memberIds.length ? pick(team.memberIds, i >> 3) : pick(seed.agentIds, i >> 2)) : null;
+  const replied = i % 2 === 0;
+  if (replied && !assigneeId) assigneeId = seed.ownerId;
+  const kind = i % 10;
+  const status = kind >= 4 && kind < 9 ? 'closed' : kind === 9 ? 'snoozed' : 'open';
+  return {
+    contactId: id,
+    contact: { id, firstName: `Seed${i}`, lastName: null, blocked: false },
+    status,
+    previousStatus: status === 'snoozed' ? 'open' : null,
+    snoozedUntil: status === 'snoozed' ? new Date(seed.now + DAY).toISOString() : null,
+    snoozedAt: status === 'snoozed' ? at : null,
+    assigneeId,
+    teamId: team?.id ?? null,
+    collaboratorIds: [],
+    mentionedUntil: {},
+    lastMessage: replied ? { id: `o-${id}`, direction: 'outgoing', at, preview: 'hi' } : { id: `m-${id}`, direction: 'incoming', at, preview: 'hello' },
+    lastMessageAt: at,
+    unreplied: !replied,
+    lastIncomingAt: at,
+    statusSince: at,
+    lastIncomingChannelId: seed.channelId,
+    incomingCount: 1,
+    reads: replied ? { [seed.ownerId]: 1 } : {},
+    episode: status === 'closed' ? 1 : 0,
+    deleted: false,
+    updatedAt: at,
+  };
+}
+
+/** Publishes with a window of acknowledgements in flight (JetStream stores each before it answers). */
+async function publishAll(bus: EventBus, seed: Seeding, window = 512): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: window }, async () => {
+      while (next < seed.threads) {
+        const thread = seededThread(seed, next++);
+        await bus.publish(ThreadUpdated.create({ workspaceId: seed.workspaceId, aggregateId: thread.contactId, data: { thread, changed: Object.keys(thread) } }));
+      }
+    }),
+  );
+}
+
+/** Waits until every durable consumer of the stream has handled everything published so far. */
+async function consumersIdle(bus: EventBus, timeoutMs: number): Promise<void> {
+  const jsm = await bus.manager();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const busy = (await jsm.consumers.list(bus.stream).next()).filter((info) => info.num_pending > 0 || info.num_ack_pending > 0);
+    if (busy.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`consumers still busy: ${busy.map((info) => `${info.name} ${info.num_pending}`).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 async function main() {
@@ -36,8 +108,8 @@ async function main() {
   const pushes = intFromEnv('BENCH_PUSHES', 300);
   const platform = await startBenchPlatform(['nats', 'redis', 'mongodb'], ['contacts', 'conversations', 'gateway']);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void platform.stop().finally(() => process.exit(130)));
-  const mongo = new MongoClient(platform.env.MONGODB_URL);
-  const redis = new Redis(platform.env.REDIS_URL);
+  const nats = await connectNats(platform.env.NATS_URL, 'bench-inbox');
+  const bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
   let streaming = false;
   try {
     const gw = platform.gatewayUrl;
@@ -66,47 +138,15 @@ async function main() {
     const channel = (await call('POST', `${gw}/v1/channels`, owner.token, { type: 'api', name: 'Bench API' })).body as { id: string; secret: string };
 
     // ---- bulk seed ------------------------------------------------------------------------------
-    const prefix = platform.env.MONGODB_DATABASE_PREFIX;
-    const conversations = mongo.db(`${prefix}_conversations`);
     const seedStart = Date.now();
-    const now = Date.now();
-    const batch = 1000;
-    for (let start = 0; start < threads; start += batch) {
-      const docs: Array<Record<string, unknown>> = [];
-      const rows: Array<Record<string, unknown>> = [];
-      const days = redis.pipeline();
-      const counts = new Map<string, number>();
-      const placed: Record<string, string> = {};
-      for (let i = start; i < Math.min(threads, start + batch); i++) {
-        const id = `seed${String(i).padStart(8, '0')}`;
-        const at = new Date(now - Math.floor(((i * 7919) % threads) / threads * 90 * DAY) - 60_000).toISOString();
-        const team = i % 10 < 6 ? pick(teams, i) : null;
-        const assignee = i % 10 < 7 ? (team && team.memberIds.length ? pick(team.memberIds, i >> 3) : pick(agents, i >> 2).id) : null;
-        let state: ThreadState = newThread({ workspaceId, contact: { id, firstName: `Seed${i}`, lastName: null, blocked: false, phone: null, email: null }, assigneeId: assignee, teamId: team?.id ?? null, now: at });
-        state = receiveIncoming(state, { id: `m-${id}`, channelId: channel.id, at, preview: 'hello' }, at).state;
-        if (i % 2 === 0) state = sendOutgoing(state, { id: `o-${id}`, at, preview: 'hi', broadcast: false }, { id: owner.id, kind: 'user', teamIds: [] }, at).state;
-        const kind = i % 10;
-        if (kind >= 4 && kind < 9) state = setStatus(state, 'closed', 'user', owner.id, at, {}).state;
-        if (kind === 9) state = (snooze(state, new Date(now + DAY).toISOString(), { id: owner.id, kind: 'user', teamIds: [] }, at) as { state: ThreadState }).state;
-        docs.push({ _id: id, version: 1, ...state });
-        const snapshot = snapshotOf(state);
-        const entries = rowSeries(workspaceId, snapshot);
-        const attrs = { tags: [], language: null, countryCode: null, customFields: {} };
-        for (const entry of entries) days.zadd(seriesKey(entry.series), entry.score, id);
-        days.hset(rowKey(id), { w: workspaceId, t: JSON.stringify(snapshot), a: JSON.stringify(attrs), u: snapshot.updatedAt, s: entries.map((entry) => entry.series).join('\n') });
-        rows.push({ _id: id, workspaceId, attrs });
-        const bucket = countBucketOf(placementOf(snapshot));
-        placed[id] = `${snapshot.updatedAt}\t${bucket}`;
-        if (bucket) counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
-      }
-      await conversations.collection('threads').insertMany(docs as never[], { ordered: false });
-      await conversations.collection(INBOX_ATTRIBUTES).insertMany(rows as never[], { ordered: false });
-      for (const [bucket, count] of counts) days.hincrby(`gw:inbox:counts:${workspaceId}`, bucket, count);
-      days.hset(`gw:inbox:placed:${workspaceId}`, placed);
-      await days.exec();
-      if ((start / batch) % 20 === 0) process.stdout.write(`  seeded ${Math.min(threads, start + batch)} threads (${Math.round((Date.now() - seedStart) / 1000)} s)\n`);
-    }
-    console.log(`seeded ${threads} threads directly into the conversations database (threads + contact attributes + Redis rows and series + count buckets) in ${Math.round((Date.now() - seedStart) / 1000)} s`);
+    const seed: Seeding = { workspaceId, ownerId: owner.id, channelId: channel.id, teams, agentIds: agents.map((agent) => agent.id), threads, now: Date.now() };
+    await publishAll(bus, seed);
+    console.log(`published ${threads} thread events in ${Math.round((Date.now() - seedStart) / 1000)} s`);
+    await consumersIdle(bus, 30 * 60_000);
+    const open = Array.from({ length: threads }, (_, i) => seededThread(seed, i)).filter((thread) => thread.status === 'open').length;
+    const counted = (await call('GET', `${gw}/v1/inbox`, owner.token)).body.standard.find((entry: { view: string }) => entry.view === 'all').openCount;
+    if (counted !== open) throw new Error(`the owner's All view counts ${counted} open threads, ${open} were seeded`);
+    console.log(`seeded ${threads} threads through events (rows, series and open counts built by the inbox) in ${Math.round((Date.now() - seedStart) / 1000)} s`);
 
     // ---- steady stream through signed ingress --------------------------------------------------
     let sent = 0;
@@ -234,8 +274,7 @@ async function main() {
     console.log(`target push p95 < 300 ms: ${push.p95 < 300 && lost === 0 ? 'met' : 'NOT met'} (${push.p95.toFixed(1)} ms, ${lost} lost)`);
   } finally {
     streaming = false;
-    await mongo.close().catch(() => undefined);
-    redis.disconnect();
+    await nats.close().catch(() => undefined);
     await platform.stop();
   }
 }

@@ -4,3 +4,4 @@ import type { GrpcContract } from './server';
 export const CONTACTS_CONTRACT: GrpcContract = { package: 'omnibox.contacts.v1', file: 'contacts.proto' };
 export const CONVERSATIONS_CONTRACT: GrpcContract = { package: 'omnibox.conversations.v1', file: 'conversations.proto' };
 export const SEARCH_CONTRACT: GrpcContract = { package: 'omnibox.search.v1', file: 'search.proto' };
+export const INBOX_CONTRACT: GrpcContract = { package: 'omnibox.inbox.v1', file: 'inbox.proto' };

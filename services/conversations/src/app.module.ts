@@ -14,10 +14,7 @@ import { IngestProviderEvents } from './conversations/ingest-provider-event';
 import { SnoozeSchedule } from './conversations/snooze-schedule';
 import { SnoozeWorker } from './conversations/snooze.worker';
 import { ThreadsRepository } from './conversations/threads.repository';
-import { InboxGrpcController } from './inbox/inbox.grpc';
-import { InboxProjector } from './inbox/inbox.projector';
-import { InboxService } from './inbox/inbox.service';
-import { InboxStore } from './inbox/inbox.store';
+import { InboxModule } from './inbox/inbox.module';
 
 /** The conversations service: threads (one per contact), messages, comments, timeline events, assignment, snooze and the inbox views built from them. */
 @Module({})
@@ -34,8 +31,9 @@ export class ConversationsModule {
           nats: { url: config.NATS_URL },
         }),
         MessagingModule.forRoot({ store: 'mongo' }),
+        InboxModule,
       ],
-      controllers: [GrpcHealthController, ConversationsGrpcController, InboxGrpcController],
+      controllers: [GrpcHealthController, ConversationsGrpcController],
       providers: [
         ConversationsStore,
         ThreadsRepository,
@@ -47,9 +45,6 @@ export class ConversationsModule {
         DeliveryWorker,
         BroadcastWorker,
         SnoozeWorker,
-        InboxStore,
-        InboxProjector,
-        InboxService,
       ],
     };
   }

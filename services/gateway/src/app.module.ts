@@ -12,18 +12,8 @@ import { ConversationsController } from './conversations/conversations.controlle
 import { ConversationsGateway } from './conversations/conversations.gateway';
 import { DirectoryModule } from './directory/directory.module';
 import { DirectoryStorageModule } from './directory/directory-storage.module';
-import { CustomViewsStore } from './inbox/custom-views.store';
-import { InboxConsumer } from './inbox/inbox.consumer';
-import { InboxController } from './inbox/inbox.controller';
-import { InboxGateway } from './inbox/inbox.gateway';
-import { InboxState } from './inbox/inbox.state';
-import { WorkspaceDirectory } from './inbox/workspace-directory';
-import { RealtimeHub } from './realtime/realtime.hub';
-import { RealtimePublisher } from './realtime/realtime.publisher';
+import { InboxModule } from './inbox/inbox.module';
 import { SearchGatewayModule } from './search/search.module';
-
-/** Inbox views, dots and counts, and the realtime WebSocket. */
-const INBOX_PROVIDERS = [InboxState, WorkspaceDirectory, CustomViewsStore, InboxGateway, InboxConsumer, RealtimePublisher, RealtimeHub];
 
 /** The gateway: the public API (API.md), authentication and the workspace directory. */
 @Module({})
@@ -48,9 +38,10 @@ export class GatewayModule {
         DirectoryModule,
         ChannelsModule,
         SearchGatewayModule,
+        InboxModule,
       ],
-      controllers: [ContactsController, ConversationsController, InboxController],
-      providers: [ContactsClient, ContactsGateway, ConversationsGateway, ...INBOX_PROVIDERS],
+      controllers: [ContactsController, ConversationsController],
+      providers: [ContactsClient, ContactsGateway, ConversationsGateway],
     };
   }
 }

@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './directory-events';
 export * from './contact-events';
 export * from './conversation-events';
+export * from './inbox-events';

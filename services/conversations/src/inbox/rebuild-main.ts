@@ -1,30 +1,36 @@
 import 'reflect-metadata';
-import type { ConsumerRegistry } from '@omnibox/messaging';
-import { connectRedis, loadConfig, MONGOOSE_CONNECT_OPTIONS } from '@omnibox/platform';
-import mongoose from 'mongoose';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createLogger, loadConfig, NestPinoLogger, PlatformModule } from '@omnibox/platform';
 import { ConversationsConfig } from '../config';
 import { ConversationsStore } from '../conversations/conversations.store';
-import { InboxProjector } from './inbox.projector';
-import { InboxStore } from './inbox.store';
+import { THREAD_SNAPSHOTS } from './application/ports';
+import { RebuildReadModel } from './application/rebuild-read-model';
+import { StoredThreadSnapshots } from './adapters/threads/thread-snapshots';
+import { INBOX_MODELS, INBOX_STORAGE } from './inbox.module';
 
 /**
- * `npm run inbox:rebuild [workspaceId]`: rebuilds the inbox read model (rows and their Redis series)
- * from the `threads` collection, e.g. after Redis lost its data. Safe while the service runs: a row is
- * only ever replaced by the same or a newer snapshot. Reads the service's own environment.
+ * `npm run inbox:rebuild [workspaceId]`: rebuilds the inbox read model (rows, series and open counts in
+ * Redis) from the `threads` collection and the durable contact attributes, e.g. after Redis lost its
+ * data. Safe while the service runs: a row or a count only ever moves to the same or a newer snapshot.
+ * Reads the service's own environment; index syncing is left to the service (it syncs at start).
  */
 async function main() {
   const config = loadConfig(ConversationsConfig);
-  const connection = await mongoose.createConnection(config.MONGODB_URL, { ...MONGOOSE_CONNECT_OPTIONS, dbName: config.MONGODB_DATABASE }).asPromise();
-  const mongo = { db: connection.getClient().db(config.MONGODB_DATABASE) };
-  const redis = connectRedis(config.REDIS_URL);
+
+  @Module({
+    imports: [PlatformModule.forRoot({ service: 'conversations-inbox-rebuild', config, mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: false }, redis: { url: config.REDIS_URL } }), INBOX_MODELS],
+    providers: [...INBOX_STORAGE, ConversationsStore, { provide: THREAD_SNAPSHOTS, useClass: StoredThreadSnapshots }, RebuildReadModel],
+  })
+  class InboxRebuildModule {}
+
+  const app = await NestFactory.createApplicationContext(InboxRebuildModule, { logger: new NestPinoLogger(createLogger('conversations-inbox-rebuild', config.LOG_LEVEL)) });
   try {
-    const projector = new InboxProjector({} as ConsumerRegistry, new InboxStore(mongo, redis), new ConversationsStore(mongo));
     const started = Date.now();
-    const count = await projector.rebuild(process.argv[2]);
+    const count = await app.get(RebuildReadModel).execute(process.argv[2]);
     process.stdout.write(`rebuilt the inbox rows of ${count} threads in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {
-    await redis.close();
-    await connection.close();
+    await app.close();
   }
 }
 

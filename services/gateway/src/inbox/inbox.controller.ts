@@ -1,60 +1,76 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../auth/principal';
+import { InboxClient } from './inbox.client';
 import { CreateCustomViewInput, InboxListQuery, UpdateCustomViewInput } from './inbox.dto';
-import { InboxGateway } from './inbox.gateway';
+import { conversationPageView, customViewView, filterMessage, sharingMessage, sidebarView } from './inbox.mappers';
 
-/** API.md "Inbox": sidebar, view lists, dots, custom views. */
+/**
+ * API.md "Inbox": sidebar, view lists, dots, custom views. A thin mapper over the inbox's gRPC service
+ * (the conversations service owns every inbox rule); a request carries the view name and the caller.
+ */
 @ApiTags('inbox')
 @ApiBearerAuth()
 @Controller('v1')
 export class InboxController {
-  constructor(private readonly inbox: InboxGateway) {}
+  constructor(private readonly inbox: InboxClient) {}
 
   @Get('inbox')
-  sidebar(@CurrentPrincipal() principal: Principal) {
-    return this.inbox.sidebar(principal);
+  async sidebar(@CurrentPrincipal() principal: Principal) {
+    return sidebarView(await this.inbox.call('GetSidebar', { withCustomViews: true }, principal.scope));
   }
 
   @Get('inbox/:view/conversations')
-  list(@CurrentPrincipal() principal: Principal, @Param('view') view: string, @Query() query: InboxListQuery) {
-    return this.inbox.list(principal, view, query);
+  async list(@CurrentPrincipal() principal: Principal, @Param('view') view: string, @Query() query: InboxListQuery) {
+    const page = await this.inbox.call(
+      'ListConversations',
+      { view, status: query.status ?? 'all', sort: query.sort ?? 'newest', unreplied: query.unreplied === true, limit: query.limit ?? 50, cursor: query.cursor },
+      principal.scope,
+    );
+    return conversationPageView(page);
   }
 
   @Post('inbox/:view/seen')
   @HttpCode(200)
   seen(@CurrentPrincipal() principal: Principal, @Param('view') view: string) {
-    return this.inbox.seen(principal, view);
+    return this.inbox.call('MarkViewSeen', { view }, principal.scope);
   }
 
   @Post('custom-inboxes')
-  create(@CurrentPrincipal() principal: Principal, @Body() input: CreateCustomViewInput) {
-    return this.inbox.createCustomView(principal, input);
+  async create(@CurrentPrincipal() principal: Principal, @Body() input: CreateCustomViewInput) {
+    const view = await this.inbox.call('CreateCustomView', { name: input.name, filter: filterMessage(input.filter), sharing: input.sharing ? sharingMessage(input.sharing) : null }, principal.scope);
+    return customViewView(view);
   }
 
   @Get('custom-inboxes')
-  all(@CurrentPrincipal() principal: Principal) {
-    return this.inbox.listCustomViews(principal);
+  async all(@CurrentPrincipal() principal: Principal) {
+    const list = await this.inbox.call('ListCustomViews', {}, principal.scope);
+    return { items: list.items.map(customViewView), nextCursor: null };
   }
 
   @Get('custom-inboxes/:id')
-  one(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    return this.inbox.getCustomView(principal, id);
+  async one(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return customViewView(await this.inbox.call('GetCustomView', { id }, principal.scope));
   }
 
   @Patch('custom-inboxes/:id')
-  update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() input: UpdateCustomViewInput) {
-    return this.inbox.updateCustomView(principal, id, input);
+  async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() input: UpdateCustomViewInput) {
+    const view = await this.inbox.call(
+      'UpdateCustomView',
+      { id, name: input.name, filter: input.filter ? filterMessage(input.filter) : null, sharing: input.sharing ? sharingMessage(input.sharing) : null },
+      principal.scope,
+    );
+    return customViewView(view);
   }
 
   @Delete('custom-inboxes/:id')
   remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    return this.inbox.deleteCustomView(principal, id);
+    return this.inbox.call('DeleteCustomView', { id }, principal.scope);
   }
 
   @Post('custom-inboxes/:id/refresh')
   @HttpCode(200)
   refresh(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    return this.inbox.refresh(principal, id);
+    return this.inbox.call('RefreshCustomView', { id }, principal.scope);
   }
 }

@@ -27,14 +27,34 @@ export class SharingInput {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) teamIds?: string[];
 }
 
+/**
+ * The shape of a filter condition; which fields, operators and values a filter may use (FLT-5) is
+ * the inbox's rule, checked there (400 naming `filter.all[i].…`).
+ */
+export class ConditionInput {
+  @ApiProperty({ example: 'tag' }) @IsString() field: string;
+  @ApiProperty({ enum: ['eq', 'neq', 'in', 'exists', 'gt', 'lt'] }) @IsString() op: string;
+  @ApiPropertyOptional({ description: 'a string, number or boolean, or a list of them for "in"' }) @IsOptional() value?: unknown;
+}
+
+export class FilterInput {
+  @ApiProperty({ type: [ConditionInput] })
+  @IsArray({ message: 'must be a list of {field, op, value} conditions' })
+  @ValidateNested({ each: true })
+  @Type(() => ConditionInput)
+  all: ConditionInput[];
+}
+
+const FILTER_EXAMPLE = { all: [{ field: 'tag', op: 'eq', value: 'vip' }] };
+
 export class CreateCustomViewInput {
   @ApiProperty() @IsDefined() @IsString() @Length(1, 100) name: string;
-  @ApiProperty({ example: { all: [{ field: 'tag', op: 'eq', value: 'vip' }] } }) @IsDefined() @IsObject() filter: Record<string, unknown>;
+  @ApiProperty({ type: FilterInput, example: FILTER_EXAMPLE }) @IsDefined() @IsObject() @ValidateNested() @Type(() => FilterInput) filter: FilterInput;
   @ApiPropertyOptional({ type: SharingInput }) @IsOptional() @ValidateNested() @Type(() => SharingInput) sharing?: SharingInput;
 }
 
 export class UpdateCustomViewInput {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsObject() filter?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: FilterInput, example: FILTER_EXAMPLE }) @IsOptional() @IsObject() @ValidateNested() @Type(() => FilterInput) filter?: FilterInput;
   @ApiPropertyOptional({ type: SharingInput }) @IsOptional() @ValidateNested() @Type(() => SharingInput) sharing?: SharingInput;
 }

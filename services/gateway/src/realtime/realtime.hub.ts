@@ -2,18 +2,17 @@ import { IncomingMessage } from 'node:http';
 import { Duplex } from 'node:stream';
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { conversationOf, mayReceiveThread, placementOf, ThreadSnapshot } from '@omnibox/contracts';
+import { conversationOf, ThreadSnapshot } from '@omnibox/contracts';
 import { getLogger, REDIS, RedisHandle } from '@omnibox/platform';
 import type Redis from 'ioredis';
 import { WebSocket, WebSocketServer } from 'ws';
 import { Principal } from '../auth/principal';
-import { PrincipalCache } from '../auth/principal-cache';
-import { DirectoryService } from '../directory/directory.service';
-import { InboxState } from '../inbox/inbox.state';
-import { sidebarOf } from '../inbox/sidebar';
-import { WorkspaceDirectory } from '../inbox/workspace-directory';
+import { Authenticate } from '../auth/application/authenticate';
+import { PRINCIPAL_CACHE, PrincipalCache } from '../auth/application/ports';
+import { mayReceiveThread } from './domain/audience';
 import { LOG_LENGTH } from './realtime.publisher';
 import { compareSeq, REALTIME_PATTERN, realtimeLog, RealtimeMessage, SEQ, TYPING_PATTERN } from './realtime.messages';
+import { SidebarPushes, SidebarTarget } from './sidebar-pushes';
 
 interface Connection {
   socket: WebSocket;
@@ -23,7 +22,7 @@ interface Connection {
   version: string | undefined;
   /** While catching up after a reconnect, live messages wait here. */
   pending: RealtimeMessage[] | null;
-  lastSidebar: string;
+  sidebar: SidebarTarget;
   alive: boolean;
 }
 
@@ -48,10 +47,9 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly directory: DirectoryService,
-    private readonly principals: PrincipalCache,
-    private readonly state: InboxState,
-    private readonly workspace: WorkspaceDirectory,
+    private readonly authenticate: Authenticate,
+    @Inject(PRINCIPAL_CACHE) private readonly principals: PrincipalCache,
+    private readonly sidebars: SidebarPushes,
     @Inject(REDIS) private readonly redis: RedisHandle,
   ) {}
 
@@ -94,7 +92,7 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
       if (!token) return this.refuse(socket, 401, 'unauthenticated', 'Send `Authorization: Bearer <token>` or `?token=<token>`');
       const after = url.searchParams.get('after');
       if (after && !SEQ.test(after)) return this.refuse(socket, 400, 'invalid_input', 'after must be the seq of a frame received before');
-      const principal = await this.directory.authenticate(token);
+      const principal = await this.authenticate.execute(token);
       if (!principal) return this.refuse(socket, 401, 'invalid_token', 'The token is invalid, expired or revoked; log in again');
       const workspaceVersion = await this.principals.version(principal.scope.workspaceId);
       this.server.handleUpgrade(request, socket, head, (ws) => void this.open(ws, token, principal, workspaceVersion, after));
@@ -106,7 +104,7 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async open(socket: WebSocket, token: string, principal: Principal, version: string | undefined, after: string | null) {
     const workspaceId = principal.scope.workspaceId;
-    const connection: Connection = { socket, token, principal, version, pending: [], lastSidebar: '', alive: true };
+    const connection: Connection = { socket, token, principal, version, pending: [], alive: true, sidebar: { scope: () => connection.principal.scope, send: (frame) => this.send(connection, frame) } };
     let set = this.connections.get(workspaceId);
     if (!set) this.connections.set(workspaceId, (set = new Set()));
     set.add(connection);
@@ -176,7 +174,7 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
       this.versions.set(workspaceId, known);
     }
     if (known.version !== undefined && known.version !== connection.version) {
-      const principal = await this.directory.authenticate(connection.token);
+      const principal = await this.authenticate.execute(connection.token);
       if (!principal) {
         connection.socket.close(4401, 'token no longer valid');
         return null;
@@ -193,19 +191,12 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
     if (!principal) return;
     const scope = principal.scope;
     if (message.type === 'inbox.updated') {
-      if (message.users !== '*' && !(message.users ?? []).includes(scope.principalId)) return;
-      const [teams, counts, dots] = await Promise.all([this.workspace.teams(scope.workspaceId), this.state.counts(scope.workspaceId), this.state.dots(scope.workspaceId, scope.principalId)]);
-      const sidebar = sidebarOf(scope, teams, counts, dots, this.state.blockedCount(counts));
-      const text = JSON.stringify(sidebar);
-      // Only a change of what this user's sidebar shows is pushed: nothing about threads they cannot see.
-      if (text === connection.lastSidebar) return;
-      connection.lastSidebar = text;
-      this.send(connection, { type: 'inbox.updated', data: sidebar, seq: message.seq });
+      if (message.users === '*' || (message.users ?? []).includes(scope.principalId)) await this.sidebars.push(connection.sidebar, message.seq);
       return;
     }
     if (!message.thread) return;
     if (message.excludeUserId && message.excludeUserId === scope.principalId) return;
-    if (!mayReceiveThread(scope, placementOf(message.thread))) return;
+    if (!mayReceiveThread(scope, message.thread)) return;
     const data = message.type === 'conversation.updated' ? conversationOf(message.thread, scope.principalId) : message.data;
     this.send(connection, { type: message.type, data, seq: message.seq, id: message.id, occurredAt: message.occurredAt, publishedAt: message.publishedAt });
   }

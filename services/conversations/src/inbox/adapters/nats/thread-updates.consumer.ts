@@ -1,0 +1,31 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ThreadUpdated } from '@omnibox/contracts';
+import { ConsumerRegistry } from '@omnibox/messaging';
+import { ProjectThread } from '../../application/project-thread';
+
+/**
+ * Durable `conversations-inbox`: thread updates move rows, series and open counts. It reads only
+ * `conversations.thread.updated` (one filter per JetStream consumer: one reading every event would be
+ * handed, and would skip, every provider event and message too). Idempotent by construction (older
+ * snapshots are ignored, writes are absolute), so no per-event bookkeeping round trips.
+ */
+@Injectable()
+export class ThreadUpdatesConsumer implements OnModuleInit {
+  constructor(
+    private readonly registry: ConsumerRegistry,
+    private readonly projectThread: ProjectThread,
+  ) {}
+
+  onModuleInit() {
+    this.registry.add({
+      durable: 'conversations-inbox',
+      filter: `*.${ThreadUpdated.type}`,
+      concurrency: 16,
+      processed: undefined,
+      handle: async (event, delivery) => {
+        if (!ThreadUpdated.is(event)) return;
+        await this.projectThread.execute({ workspaceId: event.workspaceId, eventId: event.id, thread: event.data.thread, redelivered: delivery.deliveries > 1 });
+      },
+    });
+  }
+}

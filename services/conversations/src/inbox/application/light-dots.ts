@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { MessageSnapshot, ThreadSnapshot } from '@omnibox/contracts';
+import { dotsFor } from '../domain/dots';
+import { placementOf } from '../domain/inbox-views';
+import { DIRECTORY, Directory, NEW_MESSAGE_DOTS, NewMessageDots, SIDEBAR_ANNOUNCER, SidebarAnnouncer } from './ports';
+
+/**
+ * INB-6: an incoming message lights, for each user who can see its thread, the one view the
+ * Mine > Team > Unassigned > All rule picks; the realtime hub is told whose sidebars changed. Setting a
+ * dot twice is the same dot, so a redelivered message changes nothing more.
+ */
+@Injectable()
+export class LightDots {
+  constructor(
+    @Inject(DIRECTORY) private readonly directory: Directory,
+    @Inject(NEW_MESSAGE_DOTS) private readonly dots: NewMessageDots,
+    @Inject(SIDEBAR_ANNOUNCER) private readonly announcer: SidebarAnnouncer,
+  ) {}
+
+  async execute(input: { workspaceId: string; eventId: string; occurredAt: string; message: Pick<MessageSnapshot, 'direction' | 'suppressed'>; thread: ThreadSnapshot }): Promise<void> {
+    // CNV-8: a blocked contact's message reaches no one.
+    if (input.message.direction !== 'incoming' || input.message.suppressed || input.thread.contact.blocked) return;
+    // A directory a second old is fresh enough to light dots (they are cleared by the user anyway).
+    const directory = await this.directory.of(input.workspaceId, { maxAgeMs: 1000 });
+    const dots = dotsFor(directory.users, placementOf(input.thread), directory.teams, new Date(input.occurredAt));
+    if (!dots.length) return;
+    await this.dots.light(input.workspaceId, dots, input.occurredAt);
+    await this.announcer.changed(
+      input.workspaceId,
+      `${input.eventId}:dots`,
+      dots.map((dot) => dot.userId),
+    );
+  }
+}

@@ -1,0 +1,20 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DirectoryUser, WorkspaceTeam } from '../domain/directory';
+import { DIRECTORY, Directory } from './ports';
+
+export type DirectoryChange = { kind: 'user'; user: DirectoryUser } | { kind: 'team'; team: WorkspaceTeam };
+
+/**
+ * A user or team of the workspace was created or changed (`directory.*` events from the gateway): the
+ * inbox's copy of the directory follows, so requests carry only the caller's own scope. A change older
+ * than the one recorded changes nothing.
+ */
+@Injectable()
+export class UpdateDirectory {
+  constructor(@Inject(DIRECTORY) private readonly directory: Directory) {}
+
+  async execute(workspaceId: string, change: DirectoryChange, at: string): Promise<void> {
+    if (change.kind === 'user') await this.directory.saveUser(workspaceId, change.user, at);
+    else await this.directory.saveTeam(workspaceId, change.team, at);
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { RealtimeConsumer } from '../realtime/realtime.consumer';
+import { RealtimeHub } from '../realtime/realtime.hub';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { SIDEBAR_SOURCE } from '../realtime/sidebar-source';
+import { SidebarPushes } from '../realtime/sidebar-pushes';
+import { InboxSidebars } from './inbox-sidebars';
+import { InboxClient } from './inbox.client';
+import { InboxController } from './inbox.controller';
+
+/**
+ * API.md "Inbox" and "Realtime" in the gateway: the inbox's HTTP face over its gRPC service, and the
+ * realtime WebSocket hub, which must live where the sockets are. Realtime reads sidebars through its
+ * own port (SIDEBAR_SOURCE), provided here, so realtime never imports inbox.
+ */
+@Module({
+  controllers: [InboxController],
+  providers: [InboxClient, { provide: SIDEBAR_SOURCE, useClass: InboxSidebars }, SidebarPushes, RealtimePublisher, RealtimeConsumer, RealtimeHub],
+})
+export class InboxModule {}

@@ -1,0 +1,90 @@
+import { eventually } from '@omnibox/testing';
+import { incomingText, postProviderEvent } from '../support/fake-provider';
+import { InboxWorld, startInboxWorld } from './inbox-world';
+import { RealtimeClient, upgradeStatus } from './realtime-client';
+
+/**
+ * The realtime WebSocket over two gateway replicas on the same engines: pushes reach only users who may
+ * see the thread, and a reconnecting client resumes where it left off.
+ */
+describe('inbox realtime (INB-8, VIS-4)', () => {
+  let world: InboxWorld;
+  let platform: InboxWorld['platform'];
+  let users: InboxWorld['users'];
+  let whatsapp: InboxWorld['whatsapp'];
+  let tokenOf: InboxWorld['tokenOf'];
+  let get: InboxWorld['get'];
+  let post: InboxWorld['post'];
+  let inbound: InboxWorld['inbound'];
+  let assign: InboxWorld['assign'];
+  let secondUrl: InboxWorld['secondUrl'];
+  const clients: RealtimeClient[] = [];
+
+  beforeAll(async () => {
+    world = await startInboxWorld({ secondReplica: true });
+    ({ platform, users, whatsapp, tokenOf, get, post, inbound, assign, secondUrl } = world);
+  }, 120000);
+
+  afterAll(async () => {
+    await Promise.allSettled(clients.map((client) => client.close()));
+    await world?.stop();
+  });
+
+  describe('realtime', () => {
+    it('the WebSocket needs a valid token (header or ?token=)', async () => {
+      expect(await upgradeStatus(platform.gatewayUrl, null)).toBe(401);
+      expect(await upgradeStatus(platform.gatewayUrl, 'not-a-token')).toBe(401);
+      expect(await upgradeStatus(platform.gatewayUrl, tokenOf('ana'))).toBe(101);
+    });
+
+    it('INB-8 / VIS-4: pushes reach the users who may see the thread on either replica, and no one else', async () => {
+      const thread = await inbound('rt-1', 'hello realtime');
+      await assign(thread, { mode: 'user', userId: users.ana.id });
+      const ana = await RealtimeClient.open(platform.gatewayUrl, tokenOf('ana'));
+      const owner = await RealtimeClient.open(secondUrl, tokenOf('olivia'), { viaQuery: true });
+      const ben = await RealtimeClient.open(secondUrl, tokenOf('ben'));
+      const cid = await RealtimeClient.open(platform.gatewayUrl, tokenOf('cid'));
+      const eve = await RealtimeClient.open(secondUrl, tokenOf('eve'));
+      clients.push(ana, owner, ben, cid, eve);
+      expect(await postProviderEvent(platform.gatewayUrl, whatsapp, incomingText('rt-1', 'pushed to you'))).toBe(202);
+      const isIt = (frame: any) => frame.type === 'message.created' && frame.data.text === 'pushed to you';
+      for (const client of [ana, owner, ben]) await client.waitFor(isIt, 'message.created');
+      await ana.waitFor((frame) => frame.type === 'conversation.updated' && frame.data.contactId === thread && frame.data.unreadCount >= 1, 'conversation.updated');
+      await ana.waitFor((frame) => frame.type === 'inbox.updated' && frame.data.standard.find((s: any) => s.view === 'mine').hasNew, 'inbox.updated with the Mine dot');
+      const comment = await post('olivia', `/v1/conversations/${thread}/comments`, { text: 'internal note' });
+      expect(comment.status).toBe(201);
+      await ana.waitFor((frame) => frame.type === 'comment.created' && frame.data.text === 'internal note', 'comment.created');
+      expect((await post('olivia', `/v1/conversations/${thread}/typing`, { typing: true })).status).toBe(200);
+      await ana.waitFor((frame) => frame.type === 'typing' && frame.data.contactId === thread && frame.data.userId === users.olivia.id, 'typing');
+      expect((await post('olivia', `/v1/conversations/${thread}/status`, { status: 'closed' })).status).toBe(200);
+      await owner.waitFor((frame) => frame.type === 'event.created' && frame.data.type === 'closed' && frame.data.contactId === thread, 'event.created');
+      // Give the others time to (wrongly) receive anything of this thread.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (const client of [cid, eve]) {
+        const leaked = client.frames.filter((frame) => JSON.stringify(frame.data ?? {}).includes(thread) || (frame.type === 'message.created' && frame.data.text === 'pushed to you'));
+        expect(leaked).toEqual([]);
+      }
+      expect(ben.frames.some((frame) => frame.type === 'typing')).toBe(true);
+    });
+
+    it('INB-8: a client that reconnects with the seq of its last frame gets what it missed, in order', async () => {
+      const ana = await RealtimeClient.open(secondUrl, tokenOf('ana'));
+      const thread = await inbound('rt-2', 'before the drop');
+      await assign(thread, { mode: 'user', userId: users.ana.id });
+      await ana.waitFor((frame) => frame.type === 'conversation.updated' && frame.data.contactId === thread && frame.data.assigneeId === users.ana.id, 'assignment pushed');
+      const resumeFrom = ana.lastSeq()!;
+      await ana.close();
+      expect(await postProviderEvent(platform.gatewayUrl, whatsapp, incomingText('rt-2', 'while you were away'))).toBe(202);
+      await eventually(async () => (await get('ana', `/v1/conversations/${thread}`)).body.lastMessage?.preview === 'while you were away', 'message stored');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const back = await RealtimeClient.open(platform.gatewayUrl, tokenOf('ana'), { after: resumeFrom });
+      clients.push(back);
+      const missed = await back.waitFor((frame) => frame.type === 'message.created' && frame.data.text === 'while you were away', 'missed message replayed');
+      const ready = back.frames.findIndex((frame) => frame.type === 'ready');
+      expect(back.frames.indexOf(missed)).toBeLessThan(ready);
+      expect(back.frames[ready].data).toMatchObject({ resumed: true });
+      const seqs = back.frames.filter((frame) => frame.seq).map((frame) => frame.seq!);
+      expect(new Set(seqs).size).toBe(seqs.length);
+    });
+  });
+});
