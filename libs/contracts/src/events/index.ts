@@ -3,3 +3,4 @@ export * from './directory-events';
 export * from './contact-events';
 export * from './conversation-events';
 export * from './inbox-events';
+export * from './call-events';

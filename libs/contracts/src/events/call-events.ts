@@ -1,0 +1,54 @@
+import type { ThreadAccess } from '../identity/visibility';
+import { defineEvent } from './envelope';
+
+/** What a provider reports about a voice call (API.md "Calls": provider call events on the signed ingress). */
+export const CALL_PROVIDER_EVENTS = ['ringing', 'answered', 'ended', 'missed', 'rejected', 'failed', 'permission_requested', 'permission_accepted', 'permission_rejected'] as const;
+export type CallProviderEventKind = (typeof CALL_PROVIDER_EVENTS)[number];
+
+/** A provider call event as the gateway accepted it (`{type: "call", …}` on the ingress, or a WhatsApp `calls` webhook). */
+export interface InboundCallEvent {
+  type: 'call';
+  /** The provider's id of this event: a repeat of it is applied once. */
+  id: string;
+  /** When the provider says it happened (ISO 8601; events may arrive out of order). */
+  timestamp: string;
+  contact: { externalId: string; firstName?: string; lastName?: string; phone?: string };
+  call: {
+    /** The provider's call id: one call document per (channel, provider call id). */
+    id: string;
+    direction: 'incoming' | 'outgoing';
+    event: CallProviderEventKind;
+    reason?: string;
+    durationSeconds?: number;
+    recording?: { url: string; durationSeconds?: number; contentType?: string };
+    transcript?: { text: string; language?: string };
+  };
+}
+
+export type CallStatus = 'ringing' | 'ongoing' | 'ended' | 'missed' | 'rejected' | 'failed';
+export type CallEndReason = 'completed' | 'max_duration' | 'missed' | 'rejected' | 'failed' | 'unanswered';
+
+/** A call as other services see it (API.md `call`, without what only the calls service's readers need). */
+export interface CallSnapshot {
+  id: string;
+  contactId: string;
+  channelId: string;
+  channelType: string;
+  direction: 'incoming' | 'outgoing';
+  status: CallStatus;
+  assigneeId: string | null;
+  answeredBy: string | null;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  durationSeconds: number;
+  endReason: CallEndReason | null;
+}
+
+/**
+ * A call changed (`changed` names the fields). `access` is the contact's thread access when the call
+ * changed, and `teamId` the thread's team, so consumers apply VIS-4 without asking anyone: the realtime
+ * hub (`call.updated` frames), the conversations timeline (`call` events), notifications (`missed_call`:
+ * the assignee, or for an unassigned contact the members of the thread's team).
+ */
+export const CallUpdated = defineEvent<{ call: CallSnapshot; changed: string[]; access: ThreadAccess; contactBlocked: boolean }>('calls.call.updated');
