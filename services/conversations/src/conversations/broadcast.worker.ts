@@ -2,13 +2,14 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { BroadcastRequested, ChannelSnapshot, EventEnvelope, MessageSnapshot } from '@omnibox/contracts';
 import { ConsumerRegistry } from '@omnibox/messaging';
 import { AppError, getLogger } from '@omnibox/platform';
-import { checkMessagingWindow, chooseChannel } from '../domain/messaging-rules';
-import * as rules from '../domain/thread';
-import { newThread } from '../domain/thread';
 import { ContactsClient, threadContact } from './contacts.client';
 import { ConversationsService } from './conversations.service';
 import { ConversationsStore } from './conversations.store';
 import { derivedId, stateOf, ThreadsRepository } from './threads.repository';
+import { chooseChannel } from '../domain/channel-switcher';
+import { checkMessagingWindow } from '../domain/messaging-window';
+import { sendOutgoing } from '../domain/outgoing-message';
+import { ThreadState, newThread, preview } from '../domain/thread';
 
 type BroadcastBody = { type: 'text' | 'template'; text?: string; template?: { name: string; language: string; parameters: string[] } };
 
@@ -83,7 +84,7 @@ export class BroadcastWorker implements OnModuleInit {
       suppressed: false,
       createdAt: now.toISOString(),
     };
-    const transition = (state: rules.ThreadState) => rules.sendOutgoing(state, { id, at: message.createdAt, preview: rules.preview(message.text, '[template]'), broadcast: true }, { id: 'broadcast', kind: 'system', teamIds: [] }, new Date().toISOString());
+    const transition = (state: ThreadState) => sendOutgoing(state, { id, at: message.createdAt, preview: preview(message.text, '[template]'), broadcast: true }, { id: 'broadcast', kind: 'system', teamIds: [] }, new Date().toISOString());
     await this.conversations.storeOutgoing(doc, message, chosen.channel, chosen.address, transition(stateOf(doc)).state);
     await this.threads.apply(doc, (state) => {
       const result = transition(state);

@@ -11,11 +11,11 @@ import {
   EventEnvelope,
 } from '@omnibox/contracts';
 import { ConsumerRegistry } from '@omnibox/messaging';
-import * as rules from '../domain/thread';
-import { newThread, ThreadState } from '../domain/thread';
 import { ConversationsStore, ThreadDoc } from './conversations.store';
 import { SnoozeSchedule } from './snooze-schedule';
 import { ThreadsRepository } from './threads.repository';
+import { setContactBlocked } from '../domain/blocking';
+import { EventDraft, ThreadState, newThread } from '../domain/thread';
 
 const contactOf = (snapshot: ContactSnapshot): ThreadState['contact'] => ({
   id: snapshot.id,
@@ -66,7 +66,7 @@ export class ContactEventsHandler implements OnModuleInit {
     } else if (ContactBlocked.is(event) || ContactUnblocked.is(event)) {
       const blocked = ContactBlocked.is(event);
       const doc = await this.thread(event.workspaceId, event.data.contact);
-      await this.threads.apply(doc, (state) => rules.setContactBlocked(state, blocked, actorId, now()));
+      await this.threads.apply(doc, (state) => setContactBlocked(state, blocked, actorId, now()));
       if (blocked) await this.snoozes.cancel(event.workspaceId, doc._id);
     } else if (ContactChannelAdded.is(event)) {
       const doc = await this.threads.find(event.data.contactId);
@@ -100,7 +100,7 @@ export class ContactEventsHandler implements OnModuleInit {
     if (mergeRecorded) return;
     await this.threads.apply(target, (state) => {
       const at = new Date().toISOString();
-      const events: rules.EventDraft[] = [{ category: 'contact', type: 'contact_merged', source: 'contact_merge', actorId, data: { mergedContactId: sourceId } }];
+      const events: EventDraft[] = [{ category: 'contact', type: 'contact_merged', source: 'contact_merge', actorId, data: { mergedContactId: sourceId } }];
       if (source && source.status !== 'closed') events.push({ category: 'close', type: 'closed', source: 'contact_merge', actorId, data: { mergedContactId: sourceId } });
       const later = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : a ?? b);
       const merged: ThreadState = source

@@ -4,8 +4,8 @@ import { GrpcMethod } from '@nestjs/microservices';
 import type { CallerScope, ChannelSnapshot } from '@omnibox/contracts';
 import { CONFIG, invalidInput, ServiceConfig } from '@omnibox/platform';
 import { withCaller } from '@omnibox/rpc';
-import type { AssignCommand } from '../domain/thread';
 import { ConversationsService, SendMessageInput } from './conversations.service';
+import { AssignCommand } from '../domain/assignment';
 
 const json = (value: unknown) => ({ json: JSON.stringify(value) });
 

@@ -17,21 +17,26 @@ import {
 import { Outbox } from '@omnibox/messaging';
 import { AppError, CONFIG, currentCorrelationId, invalidInput, notFound, REDIS, RedisHandle, ruleViolation } from '@omnibox/platform';
 import type { ConversationsConfig } from '../config';
-import {
-  checkMessagingWindow,
-  chooseChannel,
-  firstUrl,
-  outgoingEmailThread,
-  storedAttachmentName,
-} from '../domain/messaging-rules';
-import * as rules from '../domain/thread';
-import { Actor, AssignCommand, newThread, preview, RuleRefusal, ThreadState, Transition } from '../domain/thread';
 import { HttpChannelAdapter } from './channel-adapter';
 import { ContactsClient, threadContact } from './contacts.client';
 import { COLLECTIONS, ConversationsStore, ThreadDoc, TimelineDoc } from './conversations.store';
 import { fetchLinkPreview } from './link-preview';
 import { SnoozeSchedule } from './snooze-schedule';
 import { ExtraEvents, newId, stateOf, ThreadsRepository } from './threads.repository';
+import { AssignCommand, assign } from '../domain/assignment';
+import { storedAttachmentName } from '../domain/attachments';
+import { withContact } from '../domain/blocking';
+import { chooseChannel } from '../domain/channel-switcher';
+import { addCollaborator, removeCollaborator } from '../domain/collaborators';
+import { outgoingEmailThread } from '../domain/email-threading';
+import { firstUrl } from '../domain/link-preview';
+import { mention } from '../domain/mentions';
+import { checkMessagingWindow } from '../domain/messaging-window';
+import { sendOutgoing } from '../domain/outgoing-message';
+import { snooze, wake } from '../domain/snooze';
+import { Actor, RuleRefusal, ThreadState, Transition, newThread, preview, snapshotOf, sourceOf } from '../domain/thread';
+import { setStatus } from '../domain/thread-status';
+import { markRead } from '../domain/unread';
 
 export interface SendMessageInput {
   type: 'text' | 'template' | 'attachment' | 'email';
@@ -127,7 +132,7 @@ export class ConversationsService {
   private async refreshContact(doc: ThreadDoc): Promise<ThreadDoc> {
     const contact = threadContact(await this.contacts.getAsSystem(doc.workspaceId, doc.contactId));
     if (JSON.stringify(contact) === JSON.stringify(doc.contact)) return doc;
-    const applied = await this.threads.apply(doc, (state) => rules.withContact(state, contact, new Date().toISOString()));
+    const applied = await this.threads.apply(doc, (state) => withContact(state, contact, new Date().toISOString()));
     return applied?.doc ?? doc;
   }
 
@@ -199,7 +204,7 @@ export class ConversationsService {
       createdAt: now.toISOString(),
     };
     const actor = actorOf(caller);
-    const transition = (state: ThreadState) => rules.sendOutgoing(state, { id, at: message.createdAt, preview: preview(message.text ?? email?.subject, `[${message.type}]`), broadcast: false }, actor, new Date().toISOString());
+    const transition = (state: ThreadState) => sendOutgoing(state, { id, at: message.createdAt, preview: preview(message.text ?? email?.subject, `[${message.type}]`), broadcast: false }, actor, new Date().toISOString());
     await this.storeOutgoing(doc, message, channel, address, transition(stateOf(doc)).state, emailMessageId);
     await this.threads.apply(doc, transition, { actor: eventActor(caller) });
     return message;
@@ -220,7 +225,7 @@ export class ConversationsService {
       item: message,
     };
     const base = { workspaceId: doc.workspaceId, aggregateId: doc.contactId, correlationId: currentCorrelationId() };
-    const created = MessageCreated.create({ ...base, data: { message, thread: rules.snapshotOf(threadAfter) } });
+    const created = MessageCreated.create({ ...base, data: { message, thread: snapshotOf(threadAfter) } });
     const sendRequested = MessageSendRequested.create({ ...base, data: { messageId: message.id, contactId: doc.contactId } });
     await this.outbox.insert(COLLECTIONS.timeline, row, [created, sendRequested]);
   }
@@ -244,7 +249,7 @@ export class ConversationsService {
     const now = new Date().toISOString();
     const comment: CommentSnapshot = { kind: 'comment', id: newId(), contactId, text, authorId: caller.principalId, mentionIds, createdAt: now };
     await this.store.timeline.insertOne({ _id: comment.id, workspaceId: doc.workspaceId, contactId, kind: 'comment', at: now, visible: true, item: comment });
-    await this.threads.apply(doc, (state) => ({ state: rules.mention(state, mentionIds.filter((id) => id !== caller.principalId), now), events: [] }), {
+    await this.threads.apply(doc, (state) => ({ state: mention(state, mentionIds, caller.principalId, now), events: [] }), {
       actor: eventActor(caller),
       force: true,
       extra: (thread) => [CommentCreated.create({ workspaceId: doc.workspaceId, aggregateId: contactId, data: { comment, thread }, actor: eventActor(caller), correlationId: currentCorrelationId() })],
@@ -264,23 +269,23 @@ export class ConversationsService {
     } else {
       resolved = command as AssignCommand;
     }
-    return this.act(caller, doc, (state, now) => rules.assign(state, resolved, actorOf(caller), now), true);
+    return this.act(caller, doc, (state, now) => assign(state, resolved, actorOf(caller), now), true);
   }
 
   async addCollaborator(caller: CallerScope, contactId: string, userId: string) {
     const doc = await this.visibleThread(caller, contactId);
-    return this.act(caller, doc, (state, now) => rules.addCollaborator(state, userId, actorOf(caller), now));
+    return this.act(caller, doc, (state, now) => addCollaborator(state, userId, actorOf(caller), now));
   }
 
   async removeCollaborator(caller: CallerScope, contactId: string, userId: string) {
     const doc = await this.visibleThread(caller, contactId);
-    return this.act(caller, doc, (state, now) => rules.removeCollaborator(state, userId, actorOf(caller), now));
+    return this.act(caller, doc, (state, now) => removeCollaborator(state, userId, actorOf(caller), now));
   }
 
   /** CNV-6: close or open, with an optional category and summary; closing or opening ends a snooze. */
   async setStatus(caller: CallerScope, contactId: string, status: 'open' | 'closed', details: { category?: string; summary?: string }) {
     const doc = await this.visibleThread(caller, contactId);
-    const result = await this.act(caller, doc, (state, now) => rules.setStatus(state, status, rules.sourceOf(actorOf(caller)), caller.principalId, now, details));
+    const result = await this.act(caller, doc, (state, now) => setStatus(state, status, sourceOf(actorOf(caller)), caller.principalId, now, details));
     await this.snoozes.cancel(doc.workspaceId, contactId);
     return result;
   }
@@ -291,7 +296,7 @@ export class ConversationsService {
     let doc = await this.visibleThread(caller, contactId);
     doc = await this.refreshContact(doc);
     const result = await this.act(caller, doc, (state, now) => {
-      const outcome = rules.snooze(state, until.toISOString(), actorOf(caller), now);
+      const outcome = snooze(state, until.toISOString(), actorOf(caller), now);
       if (isRefusal(outcome)) refuse(outcome);
       return outcome as Transition;
     });
@@ -303,7 +308,7 @@ export class ConversationsService {
   async unsnooze(caller: CallerScope, contactId: string) {
     const doc = await this.visibleThread(caller, contactId);
     const until = doc.snoozedUntil ?? '';
-    const result = await this.act(caller, doc, (state, now) => rules.wake(state, actorOf(caller), now), false, true, (thread) => [
+    const result = await this.act(caller, doc, (state, now) => wake(state, actorOf(caller), now), false, true, (thread) => [
       ThreadWoke.create({ workspaceId: doc.workspaceId, aggregateId: contactId, data: { thread, snoozedUntil: until, early: true }, actor: eventActor(caller), correlationId: currentCorrelationId() }),
     ]);
     await this.snoozes.cancel(doc.workspaceId, contactId);
@@ -313,7 +318,7 @@ export class ConversationsService {
   /** INB-7. */
   async markRead(caller: CallerScope, contactId: string) {
     const doc = await this.visibleThread(caller, contactId);
-    return this.act(caller, doc, (state, now) => ({ state: rules.markRead(state, caller.principalId, now), events: [] }));
+    return this.act(caller, doc, (state, now) => ({ state: markRead(state, caller.principalId, now), events: [] }));
   }
 
   /**
@@ -328,7 +333,7 @@ export class ConversationsService {
     else await redis.hdel(key, caller.principalId);
     await redis.publish(
       `conversations:realtime:${doc.workspaceId}`,
-      JSON.stringify({ type: 'typing', workspaceId: doc.workspaceId, contactId, userId: caller.principalId, typing, thread: rules.snapshotOf(stateOf(doc)) }),
+      JSON.stringify({ type: 'typing', workspaceId: doc.workspaceId, contactId, userId: caller.principalId, typing, thread: snapshotOf(stateOf(doc)) }),
     );
     const channel = channels.find((candidate) => candidate.id === doc.lastIncomingChannelId);
     if (channel?.config.supportsTyping && doc.identities[channel.id]) {

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { TimelineItem } from '@omnibox/contracts';
 import { InsertBatcher, MONGO, MongoHandle } from '@omnibox/platform';
 import { Collection } from 'mongodb';
-import type { ThreadState } from '../domain/thread';
+import { ThreadState } from '../domain/thread';
 
 export const COLLECTIONS = { threads: 'threads', timeline: 'timeline', broadcasts: 'broadcasts' } as const;
 

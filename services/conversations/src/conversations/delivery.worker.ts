@@ -3,10 +3,10 @@ import { EventEnvelope, MessageSendRequested, MessageSnapshot, MessageUpdated } 
 import { ConsumerRegistry, Outbox } from '@omnibox/messaging';
 import { CONFIG, currentCorrelationId } from '@omnibox/platform';
 import type { ConversationsConfig } from '../config';
-import { snapshotOf } from '../domain/thread';
 import { ChannelAdapter, HttpChannelAdapter } from './channel-adapter';
 import { COLLECTIONS, ConversationsStore, TimelineDoc } from './conversations.store';
 import { stateOf, ThreadsRepository } from './threads.repository';
+import { snapshotOf } from '../domain/thread';
 
 /**
  * Hands outgoing messages to their channel's adapter (MSG-2): retried with exponential back-off while

@@ -16,12 +16,16 @@ import {
 import { ConsumerRegistry, Outbox } from '@omnibox/messaging';
 import { CONFIG, currentCorrelationId, getLogger } from '@omnibox/platform';
 import type { ConversationsConfig } from '../config';
-import { nextStatus, normaliseSubject, storedAttachmentName } from '../domain/messaging-rules';
-import * as rules from '../domain/thread';
-import { newThread, preview, ThreadState } from '../domain/thread';
 import { ContactsClient, threadContact } from './contacts.client';
 import { COLLECTIONS, ConversationsStore, ThreadDoc, TimelineDoc } from './conversations.store';
 import { derivedId, stateOf, ThreadsRepository } from './threads.repository';
+import { storedAttachmentName } from '../domain/attachments';
+import { withContact } from '../domain/blocking';
+import { normaliseSubject } from '../domain/email-threading';
+import { receiveIncoming } from '../domain/incoming-message';
+import { nextStatus } from '../domain/message-status';
+import { ThreadState, newThread, preview, snapshotOf } from '../domain/thread';
+import { setStatus } from '../domain/thread-status';
 
 /** A Map that forgets its oldest entries beyond `limit`. */
 class BoundedMap<K, V> extends Map<K, V> {
@@ -165,9 +169,9 @@ export class IngestProviderEvents implements OnModuleInit {
           return null;
         }
         const now = new Date().toISOString();
-        const refreshed = rules.withContact(state, { ...contact, blocked: state.contact.blocked }, now);
+        const refreshed = withContact(state, { ...contact, blocked: state.contact.blocked }, now);
         const known = { ...refreshed.state, identities: { ...state.identities, [channel.id]: inbound.contact.externalId } };
-        const received = rules.receiveIncoming(known, { id, channelId: channel.id, at: receivedAt, preview: preview(message.text ?? message.email?.subject, `[${message.type}]`), referral: inbound.referral ?? null }, now);
+        const received = receiveIncoming(known, { id, channelId: channel.id, at: receivedAt, preview: preview(message.text ?? message.email?.subject, `[${message.type}]`), referral: inbound.referral ?? null }, now);
         return { state: received.state, events: [...refreshed.events, ...received.events] };
       },
       { actor, extra: announce, redoKey },
@@ -211,7 +215,7 @@ export class IngestProviderEvents implements OnModuleInit {
         const { category, type, data } = inbound.event;
         const referral = inbound.referral ?? null;
         if (category === 'open') {
-          const opened = rules.setStatus(seen, 'open', type as EventSource, null, now);
+          const opened = setStatus(seen, 'open', type as EventSource, null, now);
           if (opened.events.length) return { state: opened.state, events: opened.events.map((event) => ({ ...event, data: { ...event.data, ...data, channelId: channel.id }, referral })) };
         }
         return { state: { ...seen, updatedAt: now }, events: [{ category: category === 'open' ? 'channel' : category, type, source: 'contact', actorId: null, data: { ...data, channelId: channel.id }, referral }] };
@@ -293,7 +297,7 @@ export class IngestProviderEvents implements OnModuleInit {
     if (!next) return;
     const message: MessageSnapshot = { ...row.item, status: next, error: next === 'failed' ? status.error ?? 'the provider reported a failure' : row.item.error };
     const thread = await this.threads.find(row.contactId);
-    const events = thread ? [MessageUpdated.create({ workspaceId, aggregateId: row.contactId, data: { message, thread: rules.snapshotOf(stateOf(thread)) }, correlationId: currentCorrelationId() })] : [];
+    const events = thread ? [MessageUpdated.create({ workspaceId, aggregateId: row.contactId, data: { message, thread: snapshotOf(stateOf(thread)) }, correlationId: currentCorrelationId() })] : [];
     await this.outbox.update<TimelineDoc>(COLLECTIONS.timeline, { _id: row._id }, { $set: { 'item.status': next, 'item.error': message.error } }, events);
     getLogger().debug({ messageId: row._id, status: next }, 'message status updated');
   }

@@ -2,10 +2,10 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { ThreadWoke } from '@omnibox/contracts';
 import { CONFIG, currentCorrelationId, getLogger } from '@omnibox/platform';
 import type { ConversationsConfig } from '../config';
-import * as rules from '../domain/thread';
 import { ConversationsStore } from './conversations.store';
 import { DueSnooze, SnoozeSchedule } from './snooze-schedule';
 import { ThreadsRepository } from './threads.repository';
+import { wake } from '../domain/snooze';
 
 /**
  * Wakes snoozed threads at their time (CNV-7) on every replica: each due entry is claimed by exactly
@@ -58,7 +58,7 @@ export class SnoozeWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const until = doc.snoozedUntil;
     await this.threads.apply(
       doc,
-      (state) => (state.status === 'snoozed' && state.snoozedUntil === until ? rules.wake(state, null, new Date().toISOString()) : null),
+      (state) => (state.status === 'snoozed' && state.snoozedUntil === until ? wake(state, null, new Date().toISOString()) : null),
       {
         actor: { kind: 'system' },
         // The assignee is reminded (notification centre ⏰ and push) from this event.

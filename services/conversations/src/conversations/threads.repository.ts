@@ -14,8 +14,8 @@ import { EventBus, Outbox } from '@omnibox/messaging';
 import { AppError, currentCorrelationId, isDuplicateKeyError } from '@omnibox/platform';
 import { createHash } from 'node:crypto';
 import { ObjectId } from 'mongodb';
-import { changedFields, EventDraft, ThreadState, Transition, snapshotOf } from '../domain/thread';
 import { COLLECTIONS, ConversationsStore, ThreadDoc, TimelineDoc } from './conversations.store';
+import { EventDraft, ThreadState, Transition, changedFields, snapshotOf } from '../domain/thread';
 
 export const newId = () => new ObjectId().toHexString();
 
