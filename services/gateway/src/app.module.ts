@@ -11,8 +11,7 @@ import { ChannelsService } from './channels/channels.service';
 import { ContactsClient } from './contacts/contacts.client';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsGateway } from './contacts/contacts.gateway';
-import { ConversationsController } from './conversations/conversations.controller';
-import { ConversationsGateway } from './conversations/conversations.gateway';
+import { ConversationsGatewayModule } from './conversations/conversations.module';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryService } from './directory/directory.service';
 import { DirectoryStore } from './directory/directory.store';
@@ -45,9 +44,10 @@ export class GatewayModule {
         }),
         MessagingModule.forRoot({ store: 'mongo' }),
         SearchGatewayModule,
+        ConversationsGatewayModule,
       ],
-      controllers: [DirectoryController, ContactsController, ChannelsController, ConversationsController, InboxController],
-      providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, ChannelsService, ConversationsGateway, ...INBOX_PROVIDERS, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      controllers: [DirectoryController, ContactsController, ChannelsController, InboxController],
+      providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, ChannelsService, ...INBOX_PROVIDERS, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import {
   ContactBlocked,
   ContactCreated,
@@ -11,9 +11,7 @@ import {
   ThreadUpdated,
 } from '@omnibox/contracts';
 import { ConsumerRegistry } from '@omnibox/messaging';
-import { ConversationsStore } from '../conversations/conversations.store';
-import { stateOf } from '../conversations/threads.repository';
-import { snapshotOf } from '../domain/thread';
+import { ThreadsRepository } from '../adapters/mongo/threads.repository';
 import { RowAttributes, rowSeries } from './domain/inbox-list';
 import { InboxStore } from './inbox.store';
 
@@ -35,7 +33,7 @@ export class InboxProjector implements OnModuleInit {
   constructor(
     private readonly registry: ConsumerRegistry,
     private readonly store: InboxStore,
-    private readonly conversations: ConversationsStore,
+    @Inject(ThreadsRepository) private readonly threads: Pick<ThreadsRepository, 'snapshots'>,
   ) {}
 
   onModuleInit() {
@@ -86,8 +84,8 @@ export class InboxProjector implements OnModuleInit {
   /** Rebuilds the rows of a workspace (or all) from the threads collection, e.g. after losing the read model. */
   async rebuild(workspaceId?: string): Promise<number> {
     let count = 0;
-    for await (const doc of this.conversations.threads.find(workspaceId ? { workspaceId } : {}, { projection: { _outbox: 0 } })) {
-      await this.thread(doc.workspaceId, snapshotOf(stateOf(doc)));
+    for await (const row of this.threads.snapshots(workspaceId)) {
+      await this.thread(row.workspaceId, row.thread);
       count++;
     }
     return count;

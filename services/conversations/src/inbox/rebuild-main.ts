@@ -3,7 +3,8 @@ import type { ConsumerRegistry } from '@omnibox/messaging';
 import { connectRedis, loadConfig, MONGOOSE_CONNECT_OPTIONS } from '@omnibox/platform';
 import mongoose from 'mongoose';
 import { ConversationsConfig } from '../config';
-import { ConversationsStore } from '../conversations/conversations.store';
+import { threadSnapshots } from '../adapters/mongo/threads.repository';
+import { threadModel } from '../adapters/mongo/threads.schema';
 import { InboxProjector } from './inbox.projector';
 import { InboxStore } from './inbox.store';
 
@@ -18,7 +19,7 @@ async function main() {
   const mongo = { db: connection.getClient().db(config.MONGODB_DATABASE) };
   const redis = connectRedis(config.REDIS_URL);
   try {
-    const projector = new InboxProjector({} as ConsumerRegistry, new InboxStore(mongo, redis), new ConversationsStore(mongo));
+    const projector = new InboxProjector({} as ConsumerRegistry, new InboxStore(mongo, redis), { snapshots: (workspaceId) => threadSnapshots(threadModel(connection), workspaceId) });
     const started = Date.now();
     const count = await projector.rebuild(process.argv[2]);
     process.stdout.write(`rebuilt the inbox rows of ${count} threads in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,37 +1,23 @@
+import { Injectable } from '@nestjs/common';
 import type { MessageSnapshot } from '@omnibox/contracts';
+import type { ChannelAdapter, Delivery, DeliveryResult } from '../../application/ports';
 
-/** What an adapter needs to reach the contact on a channel. */
-export interface Delivery {
-  channelId: string;
-  channelType: string;
-  outboundUrl: string | null;
-  replyContext: boolean;
-  contact: { id: string; address: string; firstName: string; lastName: string | null };
-}
-
-/** The provider's answer for a delivered message, or why it refused (its own error text). */
-export type DeliveryResult = { ok: true; providerMessageId: string } | { ok: false; error: string; retryable: boolean };
-
-/** One per provider; outbound messages and typing go through it (MSG-2, MSG-4, MSG-9). */
-export interface ChannelAdapter {
-  send(delivery: Delivery, message: MessageSnapshot): Promise<DeliveryResult>;
-  typing(delivery: Delivery, typing: boolean): Promise<void>;
-}
+const SEND_TIMEOUT_MS = 10_000;
+const TYPING_TIMEOUT_MS = 2000;
 
 /**
  * The HTTP adapter of API.md: POSTs `{messageId, channelId, contact, message}` to the channel's
  * `outboundUrl` and takes `{id}` from the answer as the provider message id. Used by `api` channels
  * and, until real provider adapters exist, by every channel type.
  */
+@Injectable()
 export class HttpChannelAdapter implements ChannelAdapter {
-  constructor(private readonly timeoutMs = 10_000) {}
-
   async send(delivery: Delivery, message: MessageSnapshot): Promise<DeliveryResult> {
     if (!delivery.outboundUrl) return { ok: false, error: 'The channel has no outboundUrl configured, so nothing can be sent on it', retryable: false };
     const body = {
       messageId: message.id,
       channelId: delivery.channelId,
-      contact: { id: delivery.contact.id, externalId: delivery.contact.address, firstName: delivery.contact.firstName, lastName: delivery.contact.lastName },
+      contact: { id: delivery.contact.id, externalId: delivery.address, firstName: delivery.contact.firstName, lastName: delivery.contact.lastName },
       message: {
         type: message.type,
         text: message.text ?? undefined,
@@ -49,7 +35,7 @@ export class HttpChannelAdapter implements ChannelAdapter {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
     } catch (error) {
       return { ok: false, error: `provider unreachable: ${(error as Error).message}`, retryable: true };
@@ -74,8 +60,8 @@ export class HttpChannelAdapter implements ChannelAdapter {
     await fetch(delivery.outboundUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ typing, channelId: delivery.channelId, contact: { id: delivery.contact.id, externalId: delivery.contact.address } }),
-      signal: AbortSignal.timeout(2000),
+      body: JSON.stringify({ typing, channelId: delivery.channelId, contact: { id: delivery.contact.id, externalId: delivery.address } }),
+      signal: AbortSignal.timeout(TYPING_TIMEOUT_MS),
     }).catch(() => undefined);
   }
 }
@@ -88,7 +74,7 @@ function providerError(text: string): string | null {
     if (body.error && typeof (body.error as { message?: unknown }).message === 'string') return (body.error as { message: string }).message;
     if (typeof body.message === 'string') return body.message;
   } catch {
-    /* not JSON */
+    // Not JSON: the caller shows the raw text instead.
   }
   return null;
 }

@@ -2,7 +2,11 @@ import { lookup as dnsLookup, LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
+import { Inject, Injectable } from '@nestjs/common';
 import type { LinkPreview } from '@omnibox/contracts';
+import { CONFIG } from '@omnibox/platform';
+import type { LinkPreviews } from '../../application/ports';
+import type { ConversationsConfig } from '../../config';
 
 /** Addresses a preview fetch must never reach (server-side request forgery): loopback, private, link-local… */
 const PRIVATE = new BlockList();
@@ -108,4 +112,18 @@ export async function fetchLinkPreview(url: string, options: PreviewOptions, red
     request.on('timeout', () => request.destroy(new Error('timeout')));
     request.on('error', () => resolve(null));
   });
+}
+
+/** MSG-6 over HTTP, with the service's limits (LINK_PREVIEW_*). */
+@Injectable()
+export class HttpLinkPreviews implements LinkPreviews {
+  private readonly options: PreviewOptions;
+
+  constructor(@Inject(CONFIG) config: ConversationsConfig) {
+    this.options = { timeoutMs: config.LINK_PREVIEW_TIMEOUT_MS, maxBytes: config.LINK_PREVIEW_MAX_BYTES, allowPrivate: config.LINK_PREVIEW_ALLOW_PRIVATE === 'true' };
+  }
+
+  preview(url: string): Promise<LinkPreview | null> {
+    return fetchLinkPreview(url, this.options);
+  }
 }

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, REDIS, RedisHandle, RedisScript } from '@omnibox/platform';
-import type { ConversationsConfig } from '../config';
+import type { DueSnooze, SnoozeSchedule } from '../../application/ports';
+import type { ConversationsConfig } from '../../config';
 
 const LEASE_MS = 30_000;
+const CLAIM_BATCH = 100;
 
 // Takes the due entries and pushes each one a lease into the future in one atomic step, so that of
 // several replicas polling at once exactly one gets each entry; if that replica dies, the lease
@@ -17,19 +19,13 @@ const RELEASE = new RedisScript(`
 if redis.call('ZSCORE', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('ZREM', KEYS[1], ARGV[1]) end
 return 0`);
 
-export interface DueSnooze {
-  workspaceId: string;
-  contactId: string;
-  lease: number;
-}
-
 /**
- * When each snoozed thread is due (CNV-7), shared by every replica in a Redis sorted set. MongoDB stays
- * the source of truth: the set is refilled from the snoozed threads at start, so a Redis that lost
- * its data loses no wake-up.
+ * When each snoozed thread is due (CNV-7), shared by every replica in a Redis sorted set
+ * (`conversations:snoozes:<database>`, member `<workspace>|<contact>`, score the due time). MongoDB
+ * stays the source of truth: the set is refilled from the snoozed threads at start.
  */
 @Injectable()
-export class SnoozeSchedule {
+export class RedisSnoozeSchedule implements SnoozeSchedule {
   /** One schedule per database: deployments (or test runs) sharing a Redis never take each other's entries. */
   private readonly key: string;
 
@@ -48,7 +44,6 @@ export class SnoozeSchedule {
     await this.handle.redis.zadd(this.key, until.getTime(), this.member(workspaceId, contactId));
   }
 
-  /** Adds entries that are missing, leaving ones already there (and their leases) alone. */
   async restore(entries: Array<{ workspaceId: string; contactId: string; until: Date }>): Promise<void> {
     if (entries.length === 0) return;
     const args: Array<string | number> = [];
@@ -60,9 +55,10 @@ export class SnoozeSchedule {
     await this.handle.redis.zrem(this.key, this.member(workspaceId, contactId));
   }
 
-  async claimDue(now = Date.now(), batch = 100): Promise<DueSnooze[]> {
+  async claimDue(): Promise<DueSnooze[]> {
+    const now = Date.now();
     const lease = now + LEASE_MS;
-    const due = (await CLAIM.run(this.handle.redis, [this.key], [now, lease, batch])) as string[];
+    const due = (await CLAIM.run(this.handle.redis, [this.key], [now, lease, CLAIM_BATCH])) as string[];
     return due.map((member) => {
       const [workspaceId, contactId] = member.split('|');
       return { workspaceId, contactId, lease };
