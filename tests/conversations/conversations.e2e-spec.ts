@@ -427,6 +427,14 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       expect(unknown.body.error.details.field).toBe('channelId');
     });
 
+    it('MSG-11: a channel created a moment ago can be named at once (the service learns it from the directory)', async () => {
+      const contactId = await inbound(whatsapp, 'msg11-new', 'reach me by sms too', { contact: { phone: '+6281200000012' } });
+      const sms = await channel('sms');
+      const res = await send(contactId, { type: 'text', text: 'now by sms', channelId: sms.id });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ channelId: sms.id, status: 'pending' });
+    });
+
     it('MSG-9: agents see who else is typing to the contact, briefly', async () => {
       const contactId = await inbound(whatsapp, 'msg9', 'typing test');
       const typing = await api.post(`/v1/conversations/${contactId}/typing`).set(as(users.ana.token)).send({ typing: true });

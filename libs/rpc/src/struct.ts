@@ -8,9 +8,9 @@ export interface ProtoValue {
   numberValue?: number;
   stringValue?: string;
   boolValue?: boolean;
-  structValue?: ProtoStruct;
-  listValue?: { values?: ProtoValue[] };
-  kind?: string;
+  structValue?: ProtoStruct | null;
+  listValue?: { values?: ProtoValue[] } | null;
+  kind?: 'nullValue' | 'numberValue' | 'stringValue' | 'boolValue' | 'structValue' | 'listValue';
 }
 
 export interface ProtoStruct {

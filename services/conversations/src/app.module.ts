@@ -2,18 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@omnibox/messaging';
 import { PlatformModule } from '@omnibox/platform';
 import { GrpcHealthController } from '@omnibox/rpc';
+import { ChannelsModule } from './channels.module';
 import { ConversationsConfig } from './config';
-import { BroadcastWorker } from './conversations/broadcast.worker';
-import { ContactEventsHandler } from './conversations/contact-events.handler';
-import { ContactsClient } from './conversations/contacts.client';
-import { ConversationsGrpcController } from './conversations/conversations.grpc';
-import { ConversationsService } from './conversations/conversations.service';
-import { ConversationsStore } from './conversations/conversations.store';
-import { DeliveryWorker } from './conversations/delivery.worker';
-import { IngestProviderEvents } from './conversations/ingest-provider-event';
-import { SnoozeSchedule } from './conversations/snooze-schedule';
-import { SnoozeWorker } from './conversations/snooze.worker';
-import { ThreadsRepository } from './conversations/threads.repository';
+import { ContactsSyncModule } from './contacts-sync.module';
+import { ConversationsApiModule } from './conversations.module';
+import { DeliveryModule } from './delivery.module';
+import { IngestModule } from './ingest.module';
+import { SnoozeModule } from './snooze.module';
+import { ThreadsModule } from './threads.module';
 import { InboxModule } from './inbox/inbox.module';
 
 /** The conversations service: threads (one per contact), messages, comments, timeline events, assignment, snooze and the inbox views built from them. */
@@ -31,21 +27,16 @@ export class ConversationsModule {
           nats: { url: config.NATS_URL },
         }),
         MessagingModule.forRoot({ store: 'mongo' }),
+        ThreadsModule,
+        ConversationsApiModule,
+        IngestModule,
+        DeliveryModule,
+        SnoozeModule,
+        ContactsSyncModule,
+        ChannelsModule,
         InboxModule,
       ],
-      controllers: [GrpcHealthController, ConversationsGrpcController],
-      providers: [
-        ConversationsStore,
-        ThreadsRepository,
-        ContactsClient,
-        SnoozeSchedule,
-        ConversationsService,
-        IngestProviderEvents,
-        ContactEventsHandler,
-        DeliveryWorker,
-        BroadcastWorker,
-        SnoozeWorker,
-      ],
+      controllers: [GrpcHealthController],
     };
   }
 }

@@ -8,8 +8,7 @@ import { GatewayConfig } from './config';
 import { ContactsClient } from './contacts/contacts.client';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsGateway } from './contacts/contacts.gateway';
-import { ConversationsController } from './conversations/conversations.controller';
-import { ConversationsGateway } from './conversations/conversations.gateway';
+import { ConversationsGatewayModule } from './conversations/conversations.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DirectoryStorageModule } from './directory/directory-storage.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -39,9 +38,10 @@ export class GatewayModule {
         ChannelsModule,
         SearchGatewayModule,
         InboxModule,
+        ConversationsGatewayModule,
       ],
-      controllers: [ContactsController, ConversationsController],
-      providers: [ContactsClient, ContactsGateway, ConversationsGateway],
+      controllers: [ContactsController],
+      providers: [ContactsClient, ContactsGateway],
     };
   }
 }

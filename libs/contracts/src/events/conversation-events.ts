@@ -229,12 +229,13 @@ export const CommentCreated = defineEvent<{ comment: CommentSnapshot; thread: Th
 export const TimelineEventRecorded = defineEvent<{ event: TimelineEventSnapshot; thread: ThreadSnapshot }>('conversations.timeline_event.recorded');
 /** The thread woke from a snooze (CNV-7); the assignee is reminded. */
 export const ThreadWoke = defineEvent<{ thread: ThreadSnapshot; snoozedUntil: string; early: boolean }>('conversations.thread.woke');
-/** A broadcast was accepted (202); the conversations service sends one message per contact. */
+/**
+ * A broadcast was accepted (202); the conversations service sends one message per contact, on the
+ * channel its channels read model picks for each (MSG-11).
+ */
 export const BroadcastRequested = defineEvent<{
   broadcastId: string;
   contactIds: string[];
   message: { type: 'text' | 'template'; text?: string; template?: { name: string; language: string; parameters: string[] } };
-  /** The workspace's channels when it was accepted, to pick each contact's channel (MSG-11). */
-  channels: ChannelSnapshot[];
   senderName?: string;
 }>('conversations.broadcast.requested');

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { MongooseModule } from '@nestjs/mongoose';
 import { createLogger, loadConfig, NestPinoLogger, PlatformModule } from '@omnibox/platform';
+import { THREAD_MODEL, ThreadSchema } from '../adapters/mongo/threads.schema';
 import { ConversationsConfig } from '../config';
-import { ConversationsStore } from '../conversations/conversations.store';
 import { THREAD_SNAPSHOTS } from './application/ports';
 import { RebuildReadModel } from './application/rebuild-read-model';
 import { StoredThreadSnapshots } from './adapters/threads/thread-snapshots';
@@ -19,8 +20,8 @@ async function main() {
   const config = loadConfig(ConversationsConfig);
 
   @Module({
-    imports: [PlatformModule.forRoot({ service: 'conversations-inbox-rebuild', config, mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: false }, redis: { url: config.REDIS_URL } }), INBOX_MODELS],
-    providers: [...INBOX_STORAGE, ConversationsStore, { provide: THREAD_SNAPSHOTS, useClass: StoredThreadSnapshots }, RebuildReadModel],
+    imports: [PlatformModule.forRoot({ service: 'conversations-inbox-rebuild', config, mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: false }, redis: { url: config.REDIS_URL } }), INBOX_MODELS, MongooseModule.forFeature([{ name: THREAD_MODEL, schema: ThreadSchema }])],
+    providers: [...INBOX_STORAGE, { provide: THREAD_SNAPSHOTS, useClass: StoredThreadSnapshots }, RebuildReadModel],
   })
   class InboxRebuildModule {}
 

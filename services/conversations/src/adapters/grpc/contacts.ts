@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { CallerScope } from '@omnibox/contracts';
+import type { ContactRecord, Contacts } from '../../application/ports';
+import { ContactMessage, ContactsClient, threadContact } from '../../conversations/contacts.client';
+
+const recordOf = (message: ContactMessage): ContactRecord => ({ contact: threadContact(message), assigneeId: message.assigneeId || null, teamId: message.teamId || null });
+
+/** The contacts service over gRPC (its client is owned with the contacts contract). */
+@Injectable()
+export class GrpcContacts implements Contacts {
+  constructor(private readonly client: ContactsClient) {}
+
+  async get(caller: CallerScope, contactId: string): Promise<ContactRecord> {
+    return recordOf(await this.client.get(caller, contactId));
+  }
+
+  async getAsSystem(workspaceId: string, contactId: string): Promise<ContactRecord> {
+    return recordOf(await this.client.getAsSystem(workspaceId, contactId));
+  }
+
+  async resolve(workspaceId: string, identity: Parameters<Contacts['resolve']>[1]): Promise<ContactRecord> {
+    return recordOf((await this.client.resolve(workspaceId, identity)).contact);
+  }
+}

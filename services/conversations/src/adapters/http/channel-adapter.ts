@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import type { MessageSnapshot } from '@omnibox/contracts';
+import type { ChannelAdapter, Delivery, DeliveryResult } from '../../application/ports';
+
+const SEND_TIMEOUT_MS = 10_000;
+const TYPING_TIMEOUT_MS = 2000;
+
+/**
+ * The HTTP adapter of API.md: POSTs `{messageId, channelId, contact, message}` to the channel's
+ * `outboundUrl` and takes `{id}` from the answer as the provider message id. Used by `api` channels
+ * and, until real provider adapters exist, by every channel type.
+ */
+@Injectable()
+export class HttpChannelAdapter implements ChannelAdapter {
+  async send(delivery: Delivery, message: MessageSnapshot): Promise<DeliveryResult> {
+    if (!delivery.outboundUrl) return { ok: false, error: 'The channel has no outboundUrl configured, so nothing can be sent on it', retryable: false };
+    const body = {
+      messageId: message.id,
+      channelId: delivery.channelId,
+      contact: { id: delivery.contact.id, externalId: delivery.address, firstName: delivery.contact.firstName, lastName: delivery.contact.lastName },
+      message: {
+        type: message.type,
+        text: message.text ?? undefined,
+        // MSG-4: the quoted message only on channels that carry reply context.
+        replyToId: delivery.replyContext ? message.replyToId ?? undefined : undefined,
+        linkPreview: message.linkPreview ?? undefined,
+        template: message.template ?? undefined,
+        attachment: message.attachment ?? undefined,
+        email: message.email ?? undefined,
+      },
+    };
+    let response: Response;
+    try {
+      response = await fetch(delivery.outboundUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      });
+    } catch (error) {
+      return { ok: false, error: `provider unreachable: ${(error as Error).message}`, retryable: true };
+    }
+    const text = await response.text().catch(() => '');
+    if (!response.ok) {
+      const detail = providerError(text) ?? (text.slice(0, 500) || response.statusText);
+      return { ok: false, error: `provider answered ${response.status}: ${detail}`, retryable: response.status >= 500 || response.status === 429 || response.status === 408 };
+    }
+    let id: unknown;
+    try {
+      id = (JSON.parse(text) as { id?: unknown }).id;
+    } catch {
+      id = undefined;
+    }
+    if (typeof id !== 'string' && typeof id !== 'number') return { ok: false, error: 'provider answer has no message id', retryable: false };
+    return { ok: true, providerMessageId: String(id) };
+  }
+
+  async typing(delivery: Delivery, typing: boolean): Promise<void> {
+    if (!delivery.outboundUrl) return;
+    await fetch(delivery.outboundUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ typing, channelId: delivery.channelId, contact: { id: delivery.contact.id, externalId: delivery.address } }),
+      signal: AbortSignal.timeout(TYPING_TIMEOUT_MS),
+    }).catch(() => undefined);
+  }
+}
+
+/** The provider's own error text when it answers `{error: "…"}` or `{error: {message: "…"}}`. */
+function providerError(text: string): string | null {
+  try {
+    const body = JSON.parse(text) as { error?: unknown; message?: unknown };
+    if (typeof body.error === 'string') return body.error;
+    if (body.error && typeof (body.error as { message?: unknown }).message === 'string') return (body.error as { message: string }).message;
+    if (typeof body.message === 'string') return body.message;
+  } catch {
+    // Not JSON: the caller shows the raw text instead.
+  }
+  return null;
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { EventEnvelope, MessageSnapshot } from '@omnibox/contracts';
+import { Outbox, OUTBOX_FIELDS } from '@omnibox/messaging';
+import { InsertBatcher, InsertOutcome, InsertTarget, isDuplicateKeyError } from '@omnibox/platform';
+import type { Timeline, TimelineEntry } from '../../application/ports';
+import { TIMELINE_MODEL, TimelineDocument, TimelineModel } from './timeline.schema';
+
+function toDocument(entry: TimelineEntry): TimelineDocument {
+  const { id, ...rest } = entry;
+  return { _id: id, ...rest };
+}
+
+function toEntry(doc: TimelineDocument & Record<string, unknown>): TimelineEntry {
+  const { _id, _outbox, _outboxRev, _outboxAt, ...rest } = doc;
+  return { id: _id, ...rest };
+}
+
+/** `timeline` through its model. Ingested messages share inserts with concurrent ones (InsertBatcher). */
+@Injectable()
+export class TimelineRepository implements Timeline {
+  /** The busy path (ingested messages): one `insertMany` for the callers of the same moment. */
+  private readonly ingested: InsertBatcher<TimelineDocument>;
+
+  constructor(
+    @InjectModel(TIMELINE_MODEL) private readonly model: TimelineModel,
+    @Inject(Outbox) private readonly outbox: Outbox,
+  ) {
+    this.ingested = new InsertBatcher(model as unknown as InsertTarget<TimelineDocument>);
+  }
+
+  addIngested(entry: TimelineEntry): Promise<InsertOutcome> {
+    return this.ingested.insert(toDocument(entry));
+  }
+
+  add(entry: TimelineEntry, events: EventEnvelope[]): Promise<void> {
+    return this.outbox.insert(this.model, toDocument(entry), events);
+  }
+
+  async addRecorded(entries: TimelineEntry[], options: { keepExisting: boolean }): Promise<void> {
+    if (!options.keepExisting) {
+      await this.model.insertMany(entries.map(toDocument), { lean: true });
+      return;
+    }
+    for (const entry of entries) {
+      try {
+        await this.model.insertMany([toDocument(entry)], { lean: true });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+  }
+
+  async get(id: string): Promise<TimelineEntry | null> {
+    return this.one({ _id: id });
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.model.exists({ _id: id }).exec()) !== null;
+  }
+
+  findByProviderId(channelId: string, providerMessageId: string): Promise<TimelineEntry | null> {
+    return this.one({ providerMessageId, channelId });
+  }
+
+  findByEmailMessageId(emailMessageId: string): Promise<TimelineEntry | null> {
+    return this.one({ emailMessageId });
+  }
+
+  async page(workspaceId: string, contactId: string, before: { at: string; id: string } | null, limit: number): Promise<TimelineEntry[]> {
+    const filter: Record<string, unknown> = { contactId, visible: true, workspaceId };
+    if (before) filter.$or = [{ at: { $lt: before.at } }, { at: before.at, _id: { $lt: before.id } }];
+    const docs = await this.model.find(filter).select(OUTBOX_FIELDS).sort({ at: -1, _id: -1 }).limit(limit).lean<TimelineDocument[]>().exec();
+    return docs.map((doc) => toEntry(doc as TimelineDocument & Record<string, unknown>));
+  }
+
+  async setMessageStatus(id: string, change: { status: MessageSnapshot['status']; error: string | null; providerMessageId?: string }, events: EventEnvelope[], onlyIfPending: boolean): Promise<void> {
+    const set: Record<string, unknown> = { 'item.status': change.status, 'item.error': change.error };
+    if (change.providerMessageId) set.providerMessageId = change.providerMessageId;
+    await this.outbox.update(this.model, { _id: id, ...(onlyIfPending ? { 'item.status': 'pending' } : {}) }, { $set: set }, events);
+  }
+
+  async suppress(id: string): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { visible: false, 'item.suppressed': true } }).exec();
+  }
+
+  async remove(id: string, contactId: string): Promise<void> {
+    await this.model.deleteOne({ _id: id, contactId }).exec();
+  }
+
+  async moveToContact(workspaceId: string, fromContactId: string, toContactId: string): Promise<void> {
+    await this.model.updateMany({ contactId: fromContactId, workspaceId }, { $set: { contactId: toContactId, 'item.contactId': toContactId } }).exec();
+  }
+
+  async hasMergeOf(contactId: string, mergedContactId: string): Promise<boolean> {
+    return (await this.model.exists({ contactId, 'item.type': 'contact_merged', 'item.data.mergedContactId': mergedContactId }).exec()) !== null;
+  }
+
+  private async one(filter: Record<string, unknown>): Promise<TimelineEntry | null> {
+    const doc = await this.model.findOne(filter).select(OUTBOX_FIELDS).lean<TimelineDocument>().exec();
+    return doc ? toEntry(doc as TimelineDocument & Record<string, unknown>) : null;
+  }
+}
