@@ -449,7 +449,9 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       const contactId = await inbound(whatsapp, 'cnv10', 'keep it');
       const sent = await send(contactId, { type: 'text', text: 'permanent' });
       const res = await api.delete(`/v1/messages/${sent.body.id}`).set(as(owner));
-      expect(res.status).toBe(404);
+      // No route deletes a message: the method is refused (405 naming what the path allows, issue #18).
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe('GET, HEAD');
       expect((await api.get(`/v1/messages/${sent.body.id}`).set(as(owner))).status).toBe(200);
     });
 
