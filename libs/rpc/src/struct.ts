@@ -8,9 +8,9 @@ export interface ProtoValue {
   numberValue?: number;
   stringValue?: string;
   boolValue?: boolean;
-  structValue?: ProtoStruct;
-  listValue?: { values?: ProtoValue[] };
-  kind?: string;
+  structValue?: ProtoStruct | null;
+  listValue?: { values?: ProtoValue[] } | null;
+  kind?: 'nullValue' | 'numberValue' | 'stringValue' | 'boolValue' | 'structValue' | 'listValue';
 }
 
 export interface ProtoStruct {
@@ -59,5 +59,19 @@ export function fromStruct(struct: ProtoStruct | null | undefined): { [key: stri
   if (!struct) return null;
   const object: { [key: string]: JsonValue } = {};
   for (const [key, value] of Object.entries(struct.fields ?? {})) object[key] = fromProtoValue(value);
+  return object;
+}
+
+/** A `map<string, google.protobuf.Value>` field (e.g. custom-field values) from a plain object. */
+export function toValueMap(object: Record<string, unknown>): Record<string, ProtoValue> {
+  const map: Record<string, ProtoValue> = {};
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) map[key] = toProtoValue(value);
+  return map;
+}
+
+/** The plain object of a `map<string, google.protobuf.Value>` field (empty when absent). */
+export function fromValueMap(map: Record<string, ProtoValue> | null | undefined): { [key: string]: JsonValue } {
+  const object: { [key: string]: JsonValue } = {};
+  for (const [key, value] of Object.entries(map ?? {})) object[key] = fromProtoValue(value);
   return object;
 }

@@ -8,9 +8,7 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { GatewayConfig } from './config';
 import { ChannelsController } from './channels/channels.controller';
 import { ChannelsService } from './channels/channels.service';
-import { ContactsClient } from './contacts/contacts.client';
-import { ContactsController } from './contacts/contacts.controller';
-import { ContactsGateway } from './contacts/contacts.gateway';
+import { ContactsGatewayModule } from './contacts/contacts.module';
 import { ConversationsController } from './conversations/conversations.controller';
 import { ConversationsGateway } from './conversations/conversations.gateway';
 import { DirectoryController } from './directory/directory.controller';
@@ -44,10 +42,11 @@ export class GatewayModule {
           nats: { url: config.NATS_URL },
         }),
         MessagingModule.forRoot({ store: 'mongo' }),
+        ContactsGatewayModule,
         SearchGatewayModule,
       ],
-      controllers: [DirectoryController, ContactsController, ChannelsController, ConversationsController, InboxController],
-      providers: [PrincipalCache, DirectoryStore, DirectoryService, ContactsClient, ContactsGateway, ChannelsService, ConversationsGateway, ...INBOX_PROVIDERS, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      controllers: [DirectoryController, ChannelsController, ConversationsController, InboxController],
+      providers: [PrincipalCache, DirectoryStore, DirectoryService, ChannelsService, ConversationsGateway, ...INBOX_PROVIDERS, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
   }
 }
