@@ -1,14 +1,13 @@
 import type { Client } from '@elastic/elasticsearch';
-import { aliasNames, INDEX_KINDS, IndexKind, indexTemplate, newIndexName } from './index-definitions';
-
-export type IndexNames = Record<IndexKind, string>;
+import type { IndexAdmin, IndexNames } from '../../application/ports';
+import { aliasNames, INDEX_KINDS, indexTemplate, newIndexName } from './index-definitions';
 
 /**
  * Index templates, the aliases and the concrete indexes behind them. Every write and read goes
  * through an alias; `switchTo` moves both aliases to new indexes in one `_aliases` call, so searches
  * never see a missing or half-built index.
  */
-export class IndexManager {
+export class IndexManager implements IndexAdmin {
   readonly aliases: IndexNames;
 
   constructor(
@@ -79,5 +78,9 @@ export class IndexManager {
       ]),
     });
     return previous;
+  }
+
+  async remove(index: string): Promise<void> {
+    await this.client.indices.delete({ index, ignore_unavailable: true });
   }
 }

@@ -2,7 +2,7 @@ import { EventEnvelope, parseEnvelope } from '@omnibox/contracts';
 import type { EventBus } from '@omnibox/messaging';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, JSONCodec, nanos } from 'nats';
 import type { Logger } from 'pino';
-import { INDEXED_EVENT_TYPES, Indexer } from './indexer';
+import { IndexEvents, INDEXED_EVENT_TYPES } from '../../application/index-events';
 
 export interface IndexingConsumerOptions {
   durable: string;
@@ -10,11 +10,10 @@ export interface IndexingConsumerOptions {
   batchSize: number;
   /** Runs before the first batch, and again after a failure (e.g. make sure the indexes exist). */
   prepare(): Promise<void>;
-  indexer: Indexer;
+  indexEvents: IndexEvents;
 }
 
 const codec = JSONCodec<unknown>();
-const RELEVANT = new Set(INDEXED_EVENT_TYPES);
 
 /**
  * The durable JetStream consumer that keeps the indexes current. It takes events in batches (one
@@ -31,8 +30,6 @@ export class IndexingConsumer {
   private reader?: Promise<void>;
   private worker?: Promise<void>;
   private prepared = false;
-  /** Stream sequence of the last event applied, for readiness of tests and the rebuild's catch-up. */
-  lastApplied = 0;
 
   constructor(
     private readonly bus: EventBus,
@@ -98,13 +95,10 @@ export class IndexingConsumer {
         await this.deadLetter(msg, `poison message: ${(error as Error).message}`);
         continue;
       }
-      if (RELEVANT.has(event.type)) events.push({ msg, event });
+      if (INDEXED_EVENT_TYPES.has(event.type)) events.push({ msg, event });
       else msg.ack();
     }
-    if (events.length === 0) {
-      this.lastApplied = Math.max(this.lastApplied, ...batch.map((msg) => msg.seq));
-      return;
-    }
+    if (events.length === 0) return;
     for (let attempt = 1; ; attempt++) {
       try {
         if (!this.prepared) {
@@ -112,7 +106,7 @@ export class IndexingConsumer {
           this.prepared = true;
         }
         const started = Date.now();
-        const failures = await this.options.indexer.apply(events.map((entry) => entry.event));
+        const failures = await this.options.indexEvents.execute(events.map((entry) => entry.event));
         this.logger.debug({ consumer: this.options.durable, events: events.length, ms: Date.now() - started }, 'batch indexed');
         const failed = new Map(failures.map((failure) => [failure.eventId, failure.reason]));
         for (const { msg, event } of events) {
@@ -120,7 +114,6 @@ export class IndexingConsumer {
           if (reason) await this.deadLetter(msg, reason, event.id);
           else msg.ack();
         }
-        this.lastApplied = Math.max(this.lastApplied, ...batch.map((msg) => msg.seq));
         if (attempt > 1) this.logger.info({ consumer: this.options.durable, attempts: attempt }, 'indexing resumed');
         return;
       } catch (error) {

@@ -1,35 +1,8 @@
-import { CallerScope, seesWholeWorkspace } from '@omnibox/contracts';
-import type { ContactQuery, MessageQuery } from '../domain/query';
-import { wordDigits } from '../domain/query';
-import { currentGrantKeys } from '../domain/documents';
+import type { CallerScope } from '@omnibox/contracts';
+import { ContactQuery, MessageQuery, wordDigits } from './query';
+import { Clause, scopeFilters } from './visibility-filter';
 
-/** Elasticsearch query DSL, built from the parsed query and the caller's scope. */
-type Clause = Record<string, unknown>;
-
-/**
- * VIS-1…3 inside the query (VIS-4): owners, managers and unrestricted agents see the whole workspace;
- * others see documents whose thread is assigned to them, has them as collaborator, mentioned them
- * within the last 24 h, or (restriction `team`) belongs to one of their teams or to a teammate.
- */
-export function visibilityFilter(caller: CallerScope, now: Date): Clause[] {
-  if (seesWholeWorkspace(caller)) return [];
-  const me = caller.principalId;
-  const should: Clause[] = [
-    { term: { assigneeId: me } },
-    { term: { collaboratorIds: me } },
-    { terms: { mentionGrants: currentGrantKeys(me, now) } },
-  ];
-  if (caller.restriction === 'team') {
-    if (caller.teamIds.length) should.push({ terms: { teamId: caller.teamIds } });
-    if (caller.teamMemberIds.length) should.push({ terms: { assigneeId: caller.teamMemberIds } });
-  }
-  return [{ bool: { should, minimum_should_match: 1 } }];
-}
-
-/** Workspace, visibility and blocked contacts (shown only to users allowed to see them, INB-4). */
-function scopeFilters(caller: CallerScope, now: Date): Clause[] {
-  return [{ term: { workspaceId: caller.workspaceId } }, ...(caller.canViewBlocked ? [] : [{ term: { blocked: false } }]), ...visibilityFilter(caller, now)];
-}
+/** The Elasticsearch queries of SRH-1…5, built from a parsed query and the caller's scope. */
 
 /** SRH-1/2: every word matches a name word's start, the e-mail's start or the phone's digits; or the whole query a custom value. Name order. */
 export function contactQuery(query: ContactQuery, caller: CallerScope, now: Date): Clause {
@@ -64,6 +37,7 @@ export function messageTextClause(query: MessageQuery): Clause {
   }
 }
 
+/** SRH-4…7: messages and comments matching, of visible threads; only messages or comments, or one thread, when asked. */
 export function messageQuery(query: MessageQuery, caller: CallerScope, now: Date, options: { kinds?: Array<'message' | 'comment'>; contactId?: string }): Clause {
   const filter: Clause[] = [...scopeFilters(caller, now), messageTextClause(query)];
   if (options.kinds?.length === 1) filter.push({ term: { kind: options.kinds[0] } });
@@ -80,20 +54,5 @@ export function highlightQuery(query: MessageQuery): Clause {
       return { bool: { should: query.numbers.map((number) => ({ match_phrase: { text: number } })) } };
     default:
       return { match_phrase: { text: query.text } };
-  }
-}
-
-/** Opaque cursors: the sort values of the last item of a page. */
-export function encodeCursor(sort: unknown[] | undefined): string {
-  return sort ? Buffer.from(JSON.stringify(sort)).toString('base64url') : '';
-}
-
-export function decodeCursor(cursor: string | undefined): unknown[] | undefined | 'invalid' {
-  if (!cursor) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(value) ? value : 'invalid';
-  } catch {
-    return 'invalid';
   }
 }

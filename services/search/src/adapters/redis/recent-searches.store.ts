@@ -1,16 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CallerScope } from '@omnibox/contracts';
 import { dependencyUnavailable, REDIS, RedisHandle } from '@omnibox/platform';
+import type { RecentSearch, RecentSearchStore } from '../../application/ports';
 
 /** How many recent searches each user keeps, and for how long after their last search. */
-export const RECENT_SEARCHES_KEPT = 20;
+const RECENT_SEARCHES_KEPT = 20;
 const KEPT_SECONDS = 90 * 24 * 3600;
-
-export interface RecentSearch {
-  q: string;
-  scope: string;
-  at: string;
-}
 
 /**
  * SRH-8: each user's recent searches, newest first, in Redis (shared, hot, small). One sorted set per
@@ -18,7 +13,7 @@ export interface RecentSearch {
  * the score its time.
  */
 @Injectable()
-export class RecentSearches {
+export class RedisRecentSearches implements RecentSearchStore {
   constructor(@Inject(REDIS) private readonly redis: RedisHandle) {}
 
   private key(caller: CallerScope) {
