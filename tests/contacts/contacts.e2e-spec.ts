@@ -1,4 +1,4 @@
-import { EventEnvelope } from '@omnibox/contracts';
+import { ContactsDefinition, EventEnvelope } from '@omnibox/contracts';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { CONTACTS_CONTRACT, GrpcClient, systemCaller } from '@omnibox/rpc';
@@ -135,19 +135,19 @@ describe('contacts over the real gateway (API.md "Contacts", CON-1…5, CNV-8, S
   });
 
   it('a contact first seen on a channel is created unassigned once, then resolved by (channel, external id)', async () => {
-    const client = new GrpcClient({ contract: CONTACTS_CONTRACT, service: 'Contacts', url: platform.env.CONTACTS_GRPC_URL, secret: platform.env.INTERNAL_SECRET, displayName: 'contacts' });
+    const client = new GrpcClient<ContactsDefinition>({ contract: CONTACTS_CONTRACT, service: 'Contacts', url: platform.env.CONTACTS_GRPC_URL, secret: platform.env.INTERNAL_SECRET, displayName: 'contacts' });
     try {
       const caller = systemCaller(workspaceId, 'conversations');
       const request = { channelId: 'wa-1', channelType: 'whatsapp', externalId: '6281111', firstName: 'Wendy', phone: '+62 811 11' };
-      const [first, second] = await Promise.all([client.callUntyped<{ contact: { id: string }; created: boolean }>('ResolveChannelContact', request, caller), client.callUntyped<{ contact: { id: string }; created: boolean }>('ResolveChannelContact', request, caller)]);
-      expect(first.contact.id).toBe(second.contact.id);
+      const [first, second] = await Promise.all([client.call('ResolveChannelContact', request, caller), client.call('ResolveChannelContact', request, caller)]);
+      expect(first.contact!.id).toBe(second.contact!.id);
       expect([first.created, second.created].filter(Boolean)).toHaveLength(1);
-      const contact = await api.get(`/v1/contacts/${first.contact.id}`).set(as(owner));
+      const contact = await api.get(`/v1/contacts/${first.contact!.id}`).set(as(owner));
       expect(contact.body).toMatchObject({ firstName: 'Wendy', assigneeId: null, teamId: null });
-      const channels = await api.get(`/v1/contacts/${first.contact.id}/channels`).set(as(owner));
+      const channels = await api.get(`/v1/contacts/${first.contact!.id}/channels`).set(as(owner));
       expect(channels.body).toEqual({ items: [{ channelId: 'wa-1', type: 'whatsapp', externalId: '6281111' }] });
       const byIdentity = await api.get('/v1/contacts').query({ channelId: 'wa-1', externalId: '6281111' }).set(as(owner));
-      expect(byIdentity.body.items.map((c: { id: string }) => c.id)).toEqual([first.contact.id]);
+      expect(byIdentity.body.items.map((c: { id: string }) => c.id)).toEqual([first.contact!.id]);
     } finally {
       client.close();
     }
@@ -166,10 +166,10 @@ describe('contacts over the real gateway (API.md "Contacts", CON-1…5, CNV-8, S
 
   it('CON-3: merging moves channels, notes, tags and missing fields into the kept contact; the merged one answers 404; retry answers the same', async () => {
     const kept = await createContact(owner, { firstName: 'Keep', phone: '+62 813 0000 0001', tags: ['a'], customFields: { plan: 'pro' } });
-    const client = new GrpcClient({ contract: CONTACTS_CONTRACT, service: 'Contacts', url: platform.env.CONTACTS_GRPC_URL, secret: platform.env.INTERNAL_SECRET, displayName: 'contacts' });
-    const resolved = await client.callUntyped<{ contact: { id: string } }>('ResolveChannelContact', { channelId: 'tg-1', channelType: 'telegram', externalId: 'keep-me', phone: '+62 813 0000 0001' }, systemCaller(workspaceId, 'test'));
+    const client = new GrpcClient<ContactsDefinition>({ contract: CONTACTS_CONTRACT, service: 'Contacts', url: platform.env.CONTACTS_GRPC_URL, secret: platform.env.INTERNAL_SECRET, displayName: 'contacts' });
+    const resolved = await client.call('ResolveChannelContact', { channelId: 'tg-1', channelType: 'telegram', externalId: 'keep-me', phone: '+62 813 0000 0001' }, systemCaller(workspaceId, 'test'));
     client.close();
-    const sourceId = resolved.contact.id;
+    const sourceId = resolved.contact!.id;
     await api.patch(`/v1/contacts/${sourceId}`).set(as(owner)).send({ lastName: 'Source', email: `src.${tag}@example.com`, tags: ['b'], customFields: { plan: 'free', vip: true } }).expect(200);
     await api.post(`/v1/contacts/${sourceId}/notes`).set(as(owner)).send({ text: 'prefers mornings' }).expect(201);
 

@@ -1,4 +1,4 @@
-import { EventEnvelope } from '@omnibox/contracts';
+import { ContactsDefinition, EventEnvelope } from '@omnibox/contracts';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { CONTACTS_CONTRACT, GrpcClient, systemCaller } from '@omnibox/rpc';
@@ -61,11 +61,11 @@ describe('a merge cut short by a contacts-service crash completes on retry with 
   });
 
   it.each(['contacts.merge.after-record', 'contacts.merge.after-move'])('crash at %s, restart, retry: the kept contact has everything, the merged one is gone, one merge event', async (point) => {
-    const grpc = new GrpcClient({ contract: CONTACTS_CONTRACT, service: 'Contacts', url: platform.env.CONTACTS_GRPC_URL, secret: base.INTERNAL_SECRET, displayName: 'contacts' });
+    const grpc = new GrpcClient<ContactsDefinition>({ contract: CONTACTS_CONTRACT, service: 'Contacts', url: platform.env.CONTACTS_GRPC_URL, secret: base.INTERNAL_SECRET, displayName: 'contacts' });
     const kept = await api.post('/v1/contacts').set(as(owner)).send({ firstName: 'Kept', tags: ['a'] });
-    const resolved = await grpc.callUntyped<{ contact: { id: string } }>('ResolveChannelContact', { channelId: 'line-1', channelType: 'line', externalId: `u-${point}` }, systemCaller(workspaceId, 'test'));
+    const resolved = await grpc.call('ResolveChannelContact', { channelId: 'line-1', channelType: 'line', externalId: `u-${point}` }, systemCaller(workspaceId, 'test'));
     grpc.close();
-    const sourceId = resolved.contact.id;
+    const sourceId = resolved.contact!.id;
     await api.patch(`/v1/contacts/${sourceId}`).set(as(owner)).send({ lastName: 'Source', email: `source.${point}@example.com`, tags: ['b'], customFields: { plan: 'gold' } }).expect(200);
     await api.post(`/v1/contacts/${sourceId}/notes`).set(as(owner)).send({ text: 'note one' }).expect(201);
     await api.post(`/v1/contacts/${sourceId}/notes`).set(as(owner)).send({ text: 'note two' }).expect(201);

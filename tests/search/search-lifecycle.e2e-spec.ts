@@ -1,11 +1,10 @@
 import { INestApplication } from '@nestjs/common';
-import { EventBus } from '@omnibox/messaging';
-import { connectElasticsearch, connectNats, createLogger, ElasticsearchHandle, loadConfig, NatsHandle } from '@omnibox/platform';
+import { connectElasticsearch, createLogger, ElasticsearchHandle, loadConfig } from '@omnibox/platform';
 import { bearer, eventually, sharedEngineUrls, startPrivateEngine, TestEngine, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { startSearch } from '../../services/search/src/app';
 import { SearchConfig } from '../../services/search/src/config';
-import { rebuildIndexes } from '../../services/search/src/indexing/rebuild';
+import { rebuildSearchIndexes } from '../../services/search/src/rebuild-main';
 import { FakeProvider, incomingText, postProviderEvent } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
 
@@ -87,14 +86,11 @@ describe('search index lifecycle: outages lose nothing, a rebuild switches with 
 
   describe('rebuild', () => {
     let es: ElasticsearchHandle;
-    let nats: NatsHandle;
 
-    beforeAll(async () => {
+    beforeAll(() => {
       es = connectElasticsearch(elasticsearch.url);
-      nats = await connectNats(sharedEngineUrls.NATS_URL, 'search-rebuild-test');
     });
     afterAll(async () => {
-      await nats?.close();
       await es?.close();
     });
 
@@ -111,8 +107,9 @@ describe('search index lifecycle: outages lose nothing, a rebuild switches with 
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
       })();
-      const bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
-      const report = await rebuildIndexes({ client: es.client, bus, prefix, logger: createLogger('rebuild-test', 'silent'), batchSize: 50 });
+      // The rebuild command, with the service's own environment (its index prefix) and small batches.
+      const config = loadConfig(SearchConfig, { ...platform.env, INDEX_BATCH_SIZE: '50' });
+      const report = await rebuildSearchIndexes(config, { logger: createLogger('rebuild-test', 'silent') });
       searching = false;
       await loop;
 

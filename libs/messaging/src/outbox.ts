@@ -58,8 +58,6 @@ export interface OutboxOptions {
 // signatures stay loose (mongoose's query types over a generic document are very costly to check).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModel = Model<any>;
-/** TRANSITIONAL: a collection name, for services not yet moved onto models (see PlatformModule MONGO). */
-type Target = AnyModel | string;
 type Filter = Record<string, unknown>;
 type Update = { $set?: Record<string, unknown>; $unset?: Record<string, unknown>; $inc?: Record<string, number>; [operator: `$${string}`]: unknown };
 
@@ -89,7 +87,7 @@ export class Outbox {
   }
 
   /** Inserts a document together with the events announcing it. */
-  async insert<T extends { _id: unknown }>(target: Target, doc: T, events: EventEnvelope[]): Promise<void> {
+  async insert<T extends { _id: unknown }>(target: AnyModel, doc: T, events: EventEnvelope[]): Promise<void> {
     const model = this.resolve(target);
     const rev = randomUUID();
     const body: Record<string, unknown> = { ...doc };
@@ -114,7 +112,7 @@ export class Outbox {
    * after the update (plain, without outbox fields), or null when the filter matched nothing, in which
    * case no event is recorded.
    */
-  async update<T extends { _id: unknown }>(target: Target, filter: Filter, update: Update, events: EventEnvelope[], options: { upsert?: boolean } = {}): Promise<T | null> {
+  async update<T extends { _id: unknown }>(target: AnyModel, filter: Filter, update: Update, events: EventEnvelope[], options: { upsert?: boolean } = {}): Promise<T | null> {
     const model = this.resolve(target);
     const rev = randomUUID();
     const plain = update;
@@ -140,7 +138,7 @@ export class Outbox {
    * per-document lock as `update`; answers whether it matched. Cheaper than `update` on FerretDB,
    * for writers that publish their events themselves and know the resulting document.
    */
-  async updateOneDocument(target: Target, filter: Filter & { _id: unknown }, update: Update): Promise<boolean> {
+  async updateOneDocument(target: AnyModel, filter: Filter & { _id: unknown }, update: Update): Promise<boolean> {
     const model = this.resolve(target);
     const result = await this.locks.run(this.documentKey(model, filter._id), () => model.updateOne(filter, update).exec());
     return result.matchedCount === 1;
@@ -177,7 +175,12 @@ export class Outbox {
         const cutoff = new Date(Date.now() - graceMs);
         const markers = await this.pending.find({ at: { $lte: cutoff } }).limit(500).lean().exec();
         for (const marker of markers) {
-          await this.flush(this.modelOf(marker.collection) ?? this.resolve(marker.collection), marker.docId, marker.rev);
+          const model = this.modelOf(marker.collection);
+          if (!model) {
+            this.logger.warn({ collection: marker.collection }, 'outbox marker names a collection this service has no model for; left in place');
+            continue;
+          }
+          await this.flush(model, marker.docId, marker.rev);
         }
       } catch (error) {
         this.logger.warn({ err: error }, 'outbox sweep failed; will retry');
@@ -210,14 +213,9 @@ export class Outbox {
     return Object.values(this.connection.models).find((model) => model.collection.collectionName === collectionName);
   }
 
-  private resolve(target: Target): AnyModel {
-    if (typeof target !== 'string') {
-      if (!target.schema.path('_outbox')) throw new Error(`${target.modelName}: its schema lacks the outbox fields; declare it with withOutbox(schema)`);
-      return target;
-    }
-    // TRANSITIONAL: a schemaless model over the named collection, for code not yet on its own models.
-    const name = `Legacy_${target}`;
-    return this.connection.models[name] ?? this.connection.model(name, withOutbox(new Schema({ _id: Schema.Types.Mixed }, { strict: false, minimize: false, collection: target, versionKey: false })));
+  private resolve(model: AnyModel): AnyModel {
+    if (!model.schema.path('_outbox')) throw new Error(`${model.modelName}: its schema lacks the outbox fields; declare it with withOutbox(schema)`);
+    return model;
   }
 
   private documentKey(model: AnyModel, id: unknown): string {

@@ -71,11 +71,6 @@ export class GrpcClient<D = Record<string, never>> implements OnModuleDestroy {
     });
   }
 
-  /** TRANSITIONAL: an untyped call, for code not yet on the generated types (removed once none is left). */
-  callUntyped<Response = unknown>(method: string, request: unknown, caller: CallerScope, timeoutMs?: number): Promise<Response> {
-    return this.call(method as RpcMethod<D>, request as RpcRequest<D, RpcMethod<D>>, caller, timeoutMs) as Promise<Response>;
-  }
-
   close(): void {
     this.client.close();
   }

@@ -4,7 +4,7 @@ export * from './errors';
 export * from './server';
 export * from './client';
 export * from './backend-app';
-export * from './handle-call';
+export * from './system-caller';
 export * from './contracts';
 export * from './struct';
 export * from './typed';

@@ -61,3 +61,17 @@ export function fromStruct(struct: ProtoStruct | null | undefined): { [key: stri
   for (const [key, value] of Object.entries(struct.fields ?? {})) object[key] = fromProtoValue(value);
   return object;
 }
+
+/** A `map<string, google.protobuf.Value>` field (e.g. custom-field values) from a plain object. */
+export function toValueMap(object: Record<string, unknown>): Record<string, ProtoValue> {
+  const map: Record<string, ProtoValue> = {};
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) map[key] = toProtoValue(value);
+  return map;
+}
+
+/** The plain object of a `map<string, google.protobuf.Value>` field (empty when absent). */
+export function fromValueMap(map: Record<string, ProtoValue> | null | undefined): { [key: string]: JsonValue } {
+  const object: { [key: string]: JsonValue } = {};
+  for (const [key, value] of Object.entries(map ?? {})) object[key] = fromProtoValue(value);
+  return object;
+}

@@ -3,17 +3,14 @@ import { MessagingModule } from '@omnibox/messaging';
 import { PlatformModule } from '@omnibox/platform';
 import { GrpcHealthController } from '@omnibox/rpc';
 import { ContactsConfig } from './config';
-import { ContactsGrpcController } from './contacts/contacts.grpc';
-import { ContactsService } from './contacts/contacts.service';
-import { ContactsStore } from './contacts/contacts.store';
-import { ThreadAccessHandler } from './contacts/thread-access.handler';
+import { ContactsModule } from './contacts.module';
 
 /** The contacts service: contacts, typed custom-field definitions, notes, channel identities, block and merge. */
 @Module({})
-export class ContactsModule {
+export class ContactsAppModule {
   static forRoot(config: ContactsConfig): DynamicModule {
     return {
-      module: ContactsModule,
+      module: ContactsAppModule,
       imports: [
         PlatformModule.forRoot({
           service: 'contacts',
@@ -22,9 +19,9 @@ export class ContactsModule {
           nats: { url: config.NATS_URL },
         }),
         MessagingModule.forRoot({ store: 'mongo' }),
+        ContactsModule,
       ],
-      controllers: [GrpcHealthController, ContactsGrpcController],
-      providers: [ContactsStore, ContactsService, ThreadAccessHandler],
+      controllers: [GrpcHealthController],
     };
   }
 }

@@ -5,9 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
 import { CommonModule } from './common/common.module';
 import { GatewayConfig } from './config';
-import { ContactsClient } from './contacts/contacts.client';
-import { ContactsController } from './contacts/contacts.controller';
-import { ContactsGateway } from './contacts/contacts.gateway';
+import { ContactsGatewayModule } from './contacts/contacts.module';
 import { ConversationsGatewayModule } from './conversations/conversations.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DirectoryStorageModule } from './directory/directory-storage.module';
@@ -36,12 +34,11 @@ export class GatewayModule {
         AuthModule.forRoot({ accounts: DirectoryStorageModule }),
         DirectoryModule,
         ChannelsModule,
+        ContactsGatewayModule,
         SearchGatewayModule,
         InboxModule,
         ConversationsGatewayModule,
       ],
-      controllers: [ContactsController],
-      providers: [ContactsClient, ContactsGateway],
     };
   }
 }

@@ -1,21 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@omnibox/messaging';
-import { ELASTICSEARCH, ElasticsearchHandle, PlatformModule } from '@omnibox/platform';
+import { PlatformModule } from '@omnibox/platform';
 import { GrpcHealthController } from '@omnibox/rpc';
 import { SearchConfig } from './config';
-import { IndexManager } from './indexes/index-manager';
-import { IndexingService } from './indexing/indexing.service';
-import { SEARCH_INDEXES } from './indexing/search-indexes';
-import { RecentSearches } from './search/recent-searches';
-import { SearchGrpcController } from './search/search.grpc';
-import { SearchService } from './search/search.service';
+import { IndexingModule } from './indexing.module';
+import { SearchModule } from './search.module';
 
 /** The search service: the Elasticsearch indexes of contacts, messages and comments, and recent searches. */
 @Module({})
-export class SearchModule {
+export class SearchAppModule {
   static forRoot(config: SearchConfig): DynamicModule {
     return {
-      module: SearchModule,
+      module: SearchAppModule,
       imports: [
         PlatformModule.forRoot({
           service: 'search',
@@ -25,14 +21,10 @@ export class SearchModule {
           elasticsearch: { url: config.ELASTICSEARCH_URL },
         }),
         MessagingModule.forRoot(),
+        IndexingModule,
+        SearchModule,
       ],
-      controllers: [GrpcHealthController, SearchGrpcController],
-      providers: [
-        { provide: SEARCH_INDEXES, inject: [ELASTICSEARCH], useFactory: (es: ElasticsearchHandle) => new IndexManager(es.client, config.ES_INDEX_PREFIX) },
-        IndexingService,
-        RecentSearches,
-        SearchService,
-      ],
+      controllers: [GrpcHealthController],
     };
   }
 }

@@ -1,7 +1,6 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit, Provider } from '@nestjs/common';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import type { Db } from 'mongodb';
 import { connectElasticsearch, ElasticsearchHandle } from '../engines/elasticsearch';
 import { MONGOOSE_CONNECT_OPTIONS, mongoHealth } from '../engines/mongo';
 import { connectNats, NatsHandle } from '../engines/nats';
@@ -22,14 +21,7 @@ export const ELASTICSEARCH = Symbol('ELASTICSEARCH');
 export const OBJECT_STORAGE = Symbol('OBJECT_STORAGE');
 /** The mongoose connection's health check (the connection itself: `@InjectConnection()`). */
 const MONGO_HEALTH = Symbol('MONGO_HEALTH');
-/**
- * TRANSITIONAL (removed once every service reads MongoDB through its models): the native database of
- * the mongoose connection, for code not yet moved onto models.
- */
-export const MONGO = Symbol('MONGO');
-export interface MongoHandle {
-  db: Db;
-}
+
 
 export interface PlatformOptions {
   service: string;
@@ -109,7 +101,6 @@ export class PlatformModule {
       engineProviders.push(
         { provide: MONGO_HEALTH, inject: [getConnectionToken()], useFactory: (connection: Connection) => ({ health: mongoHealth(connection), close: async () => undefined }) },
         { provide: SYNC_INDEXES, useValue: options.mongo.syncIndexes ?? true },
-        { provide: MONGO, inject: [getConnectionToken()], useFactory: (connection: Connection): MongoHandle => ({ db: connection.getClient().db(database) }) },
         IndexSync,
       );
       tokens.push(MONGO_HEALTH);
@@ -150,7 +141,7 @@ export class PlatformModule {
         { provide: OPEN_HANDLES, useFactory: (...handles: Closable[]) => handles, inject: tokens },
         EngineCloser,
       ],
-      exports: [CONFIG, DEPENDENCY_CHECKS, ...tokens.filter((token) => token !== MONGO_HEALTH), ...(options.mongo ? [MONGO] : [])],
+      exports: [CONFIG, DEPENDENCY_CHECKS, ...tokens.filter((token) => token !== MONGO_HEALTH)],
     };
   }
 }

@@ -8,7 +8,6 @@ import { AcceptProviderEvent } from './application/accept-provider-event';
 import { CreateChannel } from './application/create-channel';
 import { ListChannels } from './application/list-channels';
 import { CHANNELS, PROVIDER_EVENT_LOG } from './application/ports';
-import { ChannelsService } from './channels.service';
 
 /** Channels and their signed ingress (API.md "Channels and event ingress"). */
 @Module({
@@ -20,8 +19,6 @@ import { ChannelsService } from './channels.service';
     CreateChannel,
     ListChannels,
     AcceptProviderEvent,
-    ChannelsService,
   ],
-  exports: [ChannelsService],
 })
 export class ChannelsModule {}

@@ -10,5 +10,4 @@ export class ContactsClient extends GrpcClient<ContactsDefinition> {
   constructor(@Inject(CONFIG) config: GatewayConfig) {
     super({ contract: CONTACTS_CONTRACT, service: 'Contacts', url: config.CONTACTS_GRPC_URL, secret: config.INTERNAL_SECRET, displayName: 'contacts service' });
   }
-
 }

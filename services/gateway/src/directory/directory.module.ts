@@ -11,8 +11,6 @@ import { RevokeApiToken } from './application/revoke-api-token';
 import { UpdateTeam } from './application/update-team';
 import { UpdateUser } from './application/update-user';
 import { DirectoryLookups } from './directory-lookups';
-import { DirectoryService } from './directory.service';
-import { DirectoryStore } from './directory.store';
 import { DirectoryStorageModule } from './directory-storage.module';
 
 const USE_CASES = [CreateWorkspace, CreateUser, UpdateUser, ListUsers, CreateTeam, UpdateTeam, ListTeams, CreateApiToken, ListApiTokens, RevokeApiToken];
@@ -24,7 +22,7 @@ const USE_CASES = [CreateWorkspace, CreateUser, UpdateUser, ListUsers, CreateTea
 @Module({
   imports: [DirectoryStorageModule],
   controllers: [DirectoryController],
-  providers: [...USE_CASES, DirectoryLookups, DirectoryStore, DirectoryService],
-  exports: [DirectoryLookups, DirectoryStore, DirectoryService],
+  providers: [...USE_CASES, DirectoryLookups],
+  exports: [DirectoryLookups],
 })
 export class DirectoryModule {}

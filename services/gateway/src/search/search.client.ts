@@ -10,5 +10,4 @@ export class SearchClient extends GrpcClient<SearchDefinition> {
   constructor(@Inject(CONFIG) config: GatewayConfig) {
     super({ contract: SEARCH_CONTRACT, service: 'Search', url: config.SEARCH_GRPC_URL, secret: config.INTERNAL_SECRET, displayName: 'search service' });
   }
-
 }

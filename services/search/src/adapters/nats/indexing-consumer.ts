@@ -1,0 +1,141 @@
+import { EventEnvelope, parseEnvelope } from '@omnibox/contracts';
+import type { EventBus } from '@omnibox/messaging';
+import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, JSONCodec, nanos } from 'nats';
+import type { Logger } from 'pino';
+import { IndexEvents, INDEXED_EVENT_TYPES } from '../../application/index-events';
+
+export interface IndexingConsumerOptions {
+  durable: string;
+  /** Events applied in one round of bulk requests. */
+  batchSize: number;
+  /** Runs before the first batch, and again after a failure (e.g. make sure the indexes exist). */
+  prepare(): Promise<void>;
+  indexEvents: IndexEvents;
+}
+
+const codec = JSONCodec<unknown>();
+
+/**
+ * The durable JetStream consumer that keeps the indexes current. It takes events in batches (one
+ * bulk request for many events, so indexing keeps up with bursts) and strictly in stream order.
+ * While Elasticsearch is down it holds the batch, keeps it alive on the server (`working`) and retries
+ * with back-off: nothing is acknowledged until it is indexed, so a stopped or crashed service resumes
+ * where it was, and an outage loses nothing.
+ */
+export class IndexingConsumer {
+  private messages?: ConsumerMessages;
+  private readonly queue: JsMsg[] = [];
+  private wake?: () => void;
+  private stopping = false;
+  private reader?: Promise<void>;
+  private worker?: Promise<void>;
+  private prepared = false;
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly options: IndexingConsumerOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    const jsm = await this.bus.manager();
+    const filter = `${this.bus.subjectPrefix}.>`;
+    const settings = { filter_subject: filter, ack_wait: nanos(120_000), max_ack_pending: 20_000 };
+    try {
+      await jsm.consumers.info(this.bus.stream, this.options.durable);
+      await jsm.consumers.update(this.bus.stream, this.options.durable, settings);
+    } catch {
+      await jsm.consumers.add(this.bus.stream, { durable_name: this.options.durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ...settings });
+    }
+    const consumer = await this.bus.js.consumers.get(this.bus.stream, this.options.durable);
+    this.messages = await consumer.consume({ max_messages: this.options.batchSize * 2 });
+    const messages = this.messages;
+    this.reader = (async () => {
+      for await (const msg of messages) {
+        this.queue.push(msg);
+        this.wake?.();
+      }
+      this.wake?.();
+    })();
+    this.worker = this.work();
+  }
+
+  async stop(timeoutMs = 5000): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    const done = (async () => {
+      await this.messages?.close();
+      await this.reader;
+      await this.worker;
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([done, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
+  private async work() {
+    while (!this.stopping) {
+      if (this.queue.length === 0) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = undefined;
+        continue;
+      }
+      const batch = this.queue.splice(0, this.options.batchSize);
+      await this.handle(batch);
+    }
+  }
+
+  private async handle(batch: JsMsg[]) {
+    const events: Array<{ msg: JsMsg; event: EventEnvelope }> = [];
+    for (const msg of batch) {
+      let event: EventEnvelope;
+      try {
+        event = parseEnvelope(codec.decode(msg.data));
+      } catch (error) {
+        await this.deadLetter(msg, `poison message: ${(error as Error).message}`);
+        continue;
+      }
+      if (INDEXED_EVENT_TYPES.has(event.type)) events.push({ msg, event });
+      else msg.ack();
+    }
+    if (events.length === 0) return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!this.prepared) {
+          await this.options.prepare();
+          this.prepared = true;
+        }
+        const started = Date.now();
+        const failures = await this.options.indexEvents.execute(events.map((entry) => entry.event));
+        this.logger.debug({ consumer: this.options.durable, events: events.length, ms: Date.now() - started }, 'batch indexed');
+        const failed = new Map(failures.map((failure) => [failure.eventId, failure.reason]));
+        for (const { msg, event } of events) {
+          const reason = failed.get(event.id);
+          if (reason) await this.deadLetter(msg, reason, event.id);
+          else msg.ack();
+        }
+        if (attempt > 1) this.logger.info({ consumer: this.options.durable, attempts: attempt }, 'indexing resumed');
+        return;
+      } catch (error) {
+        if (this.stopping) return; // unacknowledged: JetStream delivers them again after the restart
+        const delay = Math.min(5000, 250 * 2 ** Math.min(attempt - 1, 5));
+        this.logger.warn({ err: error, consumer: this.options.durable, attempt, events: events.length, retryInMs: delay }, 'indexing failed; holding the batch and retrying');
+        this.prepared = false;
+        // Keep the batch and what waits behind it from being redelivered while we wait.
+        for (const msg of [...batch, ...this.queue]) msg.working();
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private async deadLetter(msg: JsMsg, reason: string, eventId?: string) {
+    try {
+      await this.bus.publishDeadLetter({ subject: msg.subject, data: msg.data, consumer: this.options.durable, reason, deliveries: msg.info.deliveryCount, eventId });
+      msg.term();
+      this.logger.error({ consumer: this.options.durable, subject: msg.subject, eventId, reason }, 'event moved to the dead-letter stream');
+    } catch (error) {
+      this.logger.error({ err: error, consumer: this.options.durable }, 'dead-letter publish failed; message will be redelivered');
+      msg.nak(5000);
+    }
+  }
+}
