@@ -10,3 +10,4 @@ export * from './rpc/contacts';
 export * from './rpc/conversations';
 export * from './rpc/inbox';
 export * from './rpc/search';
+export * from './identity/caller-scope';

@@ -1,5 +1,6 @@
 import { Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { DirectoryReadModel, DirectoryReadModelModule } from '@omnibox/directory';
 import { CreateCustomView } from './application/create-custom-view';
 import { ConversationFinder } from './application/conversation-finder';
 import { CustomViewChecks } from './application/custom-view-checks';
@@ -16,22 +17,16 @@ import { ProjectThread } from './application/project-thread';
 import { RefreshCustomView } from './application/refresh-custom-view';
 import { ThreadProjection } from './application/thread-projection';
 import { UpdateCustomView } from './application/update-custom-view';
-import { UpdateDirectory } from './application/update-directory';
 import { ViewAccess } from './application/view-access';
 import { InboxGrpcController } from './adapters/grpc/inbox.grpc';
 import { MongoContactAttributes } from './adapters/mongo/contact-attributes.repository';
 import { CUSTOM_INBOX_MODEL, CustomInboxSchema } from './adapters/mongo/custom-inboxes.schema';
 import { MongoCustomViews } from './adapters/mongo/custom-views.repository';
-import { MongoDirectory } from './adapters/mongo/directory.repository';
 import { CONTACT_ATTRIBUTES_MODEL, ContactAttributesSchema } from './adapters/mongo/inbox-contact-attributes.schema';
-import { DIRECTORY_TEAM_MODEL, DirectoryTeamSchema } from './adapters/mongo/inbox-directory-teams.schema';
-import { DIRECTORY_USER_MODEL, DirectoryUserSchema } from './adapters/mongo/inbox-directory-users.schema';
 import { ContactAttributesConsumer } from './adapters/nats/contact-attributes.consumer';
-import { DirectoryConsumer } from './adapters/nats/directory.consumer';
 import { IncomingMessagesConsumer } from './adapters/nats/incoming-messages.consumer';
 import { JetStreamSidebarAnnouncer } from './adapters/nats/sidebar-announcer';
 import { ThreadUpdatesConsumer } from './adapters/nats/thread-updates.consumer';
-import { CacheVersions } from './adapters/redis/cache-versions';
 import { RedisInboxRows } from './adapters/redis/inbox-rows';
 import { RedisNewMessageDots } from './adapters/redis/new-message-dots';
 import { RedisOpenCounts } from './adapters/redis/open-counts';
@@ -40,13 +35,10 @@ import { RedisOpenCounts } from './adapters/redis/open-counts';
 export const INBOX_MODELS = MongooseModule.forFeature([
   { name: CONTACT_ATTRIBUTES_MODEL, schema: ContactAttributesSchema },
   { name: CUSTOM_INBOX_MODEL, schema: CustomInboxSchema },
-  { name: DIRECTORY_USER_MODEL, schema: DirectoryUserSchema },
-  { name: DIRECTORY_TEAM_MODEL, schema: DirectoryTeamSchema },
 ]);
 
 /** The read model's storage: what both the service and `npm run inbox:rebuild` need. */
 export const INBOX_STORAGE: Provider[] = [
-  CacheVersions,
   { provide: INBOX_ROWS, useClass: RedisInboxRows },
   { provide: OPEN_COUNTS, useClass: RedisOpenCounts },
   { provide: CONTACT_ATTRIBUTES, useClass: MongoContactAttributes },
@@ -58,13 +50,14 @@ export const INBOX_STORAGE: Provider[] = [
  * the gRPC service `Inbox` and kept from conversation, contact and directory events.
  */
 @Module({
-  imports: [INBOX_MODELS],
+  // The directory read model keeps the durable name and Redis keys the inbox has always used.
+  imports: [INBOX_MODELS, DirectoryReadModelModule.forService('conversations-inbox', { durable: 'conversations-inbox-directory', cacheNamespace: 'conversations:inbox' })],
   controllers: [InboxGrpcController],
   providers: [
     ...INBOX_STORAGE,
     { provide: NEW_MESSAGE_DOTS, useClass: RedisNewMessageDots },
     { provide: CUSTOM_VIEWS, useClass: MongoCustomViews },
-    { provide: DIRECTORY, useClass: MongoDirectory },
+    { provide: DIRECTORY, useExisting: DirectoryReadModel },
     { provide: SIDEBAR_ANNOUNCER, useClass: JetStreamSidebarAnnouncer },
     ViewAccess,
     ConversationFinder,
@@ -81,11 +74,9 @@ export const INBOX_STORAGE: Provider[] = [
     ProjectThread,
     ProjectContact,
     LightDots,
-    UpdateDirectory,
     ThreadUpdatesConsumer,
     ContactAttributesConsumer,
     IncomingMessagesConsumer,
-    DirectoryConsumer,
   ],
 })
 export class InboxModule {}

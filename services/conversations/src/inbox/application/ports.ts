@@ -1,7 +1,7 @@
 import type { ThreadSnapshot } from '@omnibox/contracts';
 import type { AdvancedFilter } from '../domain/custom-filter';
 import type { CustomView, CustomViewSharing } from '../domain/custom-views';
-import type { DirectoryUser, WorkspaceDirectory, WorkspaceTeam } from '../domain/directory';
+import type { DirectoryUser, WorkspaceDirectory, WorkspaceTeam } from '@omnibox/directory';
 import type { Dot } from '../domain/dots';
 import type { Position } from '../domain/list-order';
 import type { SeriesEntry } from '../domain/list-series';

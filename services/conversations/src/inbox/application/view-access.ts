@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CallerScope } from '@omnibox/contracts';
 import { forbidden, invalidInput, notFound } from '@omnibox/platform';
 import { CustomView, mayOpenCustomView } from '../domain/custom-views';
-import { knownTeamIds } from '../domain/directory';
-import { InboxView, mayOpenView, parseView, VIEW_NAMES } from '../domain/inbox-views';
+import { InboxView, knownTeamIds, mayOpenView, parseView, VIEW_NAMES } from '../domain/inbox-views';
 import { CUSTOM_VIEWS, CustomViews, DIRECTORY, Directory } from './ports';
 
 /** A view the caller may open, with what listing it needs. */

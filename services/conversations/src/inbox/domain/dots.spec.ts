@@ -1,6 +1,6 @@
 import type { CallerScope } from '@omnibox/contracts';
 import { dotsFor, dotViewFor } from './dots';
-import type { WorkspaceTeam } from './directory';
+import type { WorkspaceTeam } from '@omnibox/directory';
 import type { ThreadPlacement } from './inbox-views';
 
 const user = (id: string, role: CallerScope['role'], restriction: CallerScope['restriction'], teamIds: string[] = []): CallerScope => ({

@@ -1,5 +1,5 @@
 import { CallerScope, canSeeThread } from '@omnibox/contracts';
-import type { WorkspaceTeam } from './directory';
+import type { WorkspaceTeam } from '@omnibox/directory';
 import { standardViewsOf, teamViewsOf, TeamMembers, ThreadPlacement, viewHoldsThread } from './inbox-views';
 
 /**

@@ -1,5 +1,6 @@
+import { workspaceDirectoryOf } from '@omnibox/directory';
 import type { CallerScope } from '@omnibox/contracts';
-import { mayOpenView, parseView, placementOf, ThreadPlacement, viewHoldsThread, viewName } from './inbox-views';
+import { knownTeamIds, mayOpenView, parseView, placementOf, ThreadPlacement, viewHoldsThread, viewName } from './inbox-views';
 
 const user = (id: string, role: CallerScope['role'], restriction: CallerScope['restriction'], teamIds: string[] = [], extra: Partial<CallerScope> = {}): CallerScope => ({
   workspaceId: 'w', principalId: id, kind: 'user', role, restriction, teamIds, teamMemberIds: [], canViewBlocked: true, ...extra,
@@ -65,5 +66,14 @@ describe('inbox views (INB-1, INB-2, INB-4)', () => {
     const snapshot = { status: 'open' as const, assigneeId: null, teamId: null, collaboratorIds: [], mentionedUntil: {}, contact: { blocked: true }, deleted: false, lastMessage: null };
     expect(placementOf(snapshot)).toMatchObject({ listed: false, blocked: true });
     expect(placementOf({ ...snapshot, lastMessage: { id: 'm' } }).listed).toBe(true);
+  });
+
+  it('a team in the caller’s own signed scope counts even before its event arrived', () => {
+    const directory = workspaceDirectoryOf('w', [{ id: 'ana', role: 'agent', restriction: 'team', canViewBlocked: true }], [
+      { id: 'p', name: 'Support', memberIds: ['dee'] },
+      { id: 's', name: 'Sales', memberIds: ['ana', 'ben'] },
+    ]);
+    const caller = { ...directory.users[0], teamIds: ['s', 'new'] };
+    expect(knownTeamIds(directory, caller)).toEqual(['s', 'p', 'new']);
   });
 });

@@ -1,3 +1,4 @@
+import type { WorkspaceDirectory } from '@omnibox/directory';
 import type { CallerScope, ThreadAccess, ThreadStatus } from '@omnibox/contracts';
 
 /**
@@ -141,4 +142,12 @@ export function viewHoldsThread(view: InboxView, thread: ThreadPlacement, userId
     case 'team_unassigned':
       return thread.teamId === view.teamId && !thread.assigneeId;
   }
+}
+
+/**
+ * The team ids the caller's views are decided on: the workspace's, and the caller's own (their signed
+ * scope is fresher than this read model, which follows the directory's events by a moment).
+ */
+export function knownTeamIds(directory: WorkspaceDirectory, caller: CallerScope): string[] {
+  return [...new Set([...directory.teams.map((team) => team.id), ...caller.teamIds])];
 }

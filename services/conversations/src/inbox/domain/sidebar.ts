@@ -1,6 +1,6 @@
 import type { CallerScope } from '@omnibox/contracts';
 import { blockedCount, openCount } from './counts';
-import type { WorkspaceTeam } from './directory';
+import type { WorkspaceTeam } from '@omnibox/directory';
 import { maySeeBlocked, standardViewsOf, teamViewsOf } from './inbox-views';
 
 /** The counts and dots part of the sidebar (API.md `GET /v1/inbox` without its custom views). */

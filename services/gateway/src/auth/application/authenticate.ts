@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { apiSecretMatches, parseApiToken } from '../domain/api-token';
-import { apiTokenScope, userScope } from '../domain/caller-scope';
+import { apiTokenScope, userScope } from '@omnibox/contracts';
 import { verifySession } from '../domain/session-token';
 import type { Principal } from '../principal';
 import { ACCOUNTS, Accounts, PRINCIPAL_CACHE, PrincipalCache, SESSION_SETTINGS, SessionSettings } from './ports';

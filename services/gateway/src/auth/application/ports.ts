@@ -1,5 +1,5 @@
 import type { DirectoryUser } from '@omnibox/contracts';
-import type { Membership } from '../domain/caller-scope';
+import type { Membership } from '@omnibox/contracts';
 import type { Principal } from '../principal';
 
 /** A user as sign-in sees them: their directory entry, their workspace and their credentials. */

@@ -4,7 +4,7 @@ import { Model, Types } from 'mongoose';
 import type { CustomViews, NewCustomView } from '../../application/ports';
 import type { AdvancedFilter } from '../../domain/custom-filter';
 import type { CustomView, CustomViewSharing } from '../../domain/custom-views';
-import { CacheVersions, VersionedCache } from '../redis/cache-versions';
+import { CacheVersions, VersionedCache } from '@omnibox/directory';
 import { CUSTOM_INBOX_MODEL, CustomInboxDoc } from './custom-inboxes.schema';
 
 const viewOf = (doc: CustomInboxDoc): CustomView => ({

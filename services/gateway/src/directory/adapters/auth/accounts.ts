@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Account, Accounts, ApiTokenCredential } from '../../../auth/application/ports';
-import type { Membership } from '../../../auth/domain/caller-scope';
+import type { Membership } from '@omnibox/contracts';
 import { API_TOKENS, ApiTokenRepository, TEAMS, TeamRepository, USERS, UserRepository, WORKSPACES, WorkspaceRepository } from '../../application/ports';
 import { normaliseEmail } from '../../domain/email';
 import { User, userView } from '../../domain/user';

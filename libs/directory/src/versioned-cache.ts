@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REDIS, RedisHandle } from '@omnibox/platform';
 
+/** Prefix of a service's version keys in Redis (keeps services sharing a Redis apart). */
+export const CACHE_NAMESPACE = Symbol('CACHE_NAMESPACE');
+
 /**
  * Versions of what replicas keep in memory per workspace (the directory, the custom views): whoever
  * changes it bumps the version, and a reader compares its copy's version with Redis's (one GET, which
@@ -8,11 +11,14 @@ import { REDIS, RedisHandle } from '@omnibox/platform';
  */
 @Injectable()
 export class CacheVersions {
-  constructor(@Inject(REDIS) private readonly handle: RedisHandle) {}
+  constructor(
+    @Inject(REDIS) private readonly handle: RedisHandle,
+    @Inject(CACHE_NAMESPACE) private readonly namespace: string,
+  ) {}
 
-  /** `conversations:inbox:version:<what>:<ws>`. */
+  /** `<namespace>:version:<what>:<ws>`, e.g. `conversations:inbox:version:directory:<ws>`. */
   private key(what: string, workspaceId: string): string {
-    return `conversations:inbox:version:${what}:${workspaceId}`;
+    return `${this.namespace}:version:${what}:${workspaceId}`;
   }
 
   async current(what: string, workspaceId: string): Promise<string> {

@@ -1,4 +1,5 @@
-import type { CallerScope, Restriction, Role } from '@omnibox/contracts';
+import type { Restriction, Role } from '../events/directory-events';
+import type { CallerScope } from './caller';
 
 /** What of a user decides what they may see. */
 export interface UserAccess {

@@ -2,19 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKeyError } from '@omnibox/platform';
 import type { Model } from 'mongoose';
-import type { Directory } from '../../application/ports';
-import { DirectoryUser, WorkspaceDirectory, workspaceDirectoryOf, WorkspaceTeam } from '../../domain/directory';
-import { CacheVersions, VersionedCache } from '../redis/cache-versions';
-import { DIRECTORY_TEAM_MODEL, DirectoryTeamDoc } from './inbox-directory-teams.schema';
-import { DIRECTORY_USER_MODEL, DirectoryUserDoc } from './inbox-directory-users.schema';
+import { DIRECTORY_TEAM_MODEL, DIRECTORY_USER_MODEL, DirectoryTeamDoc, DirectoryUserDoc } from './directory.schema';
+import { CacheVersions, VersionedCache } from './versioned-cache';
+import { DirectoryUser, WorkspaceDirectory, workspaceDirectoryOf, WorkspaceTeam } from './workspace-directory';
 
 /**
- * The inbox's copy of the workspace directory (`inbox_directory_users`, `inbox_directory_teams`),
- * written from the gateway's `directory.*` events. Every list of a team view, every sidebar and every
- * incoming message needs it, so each replica keeps it in memory while its version in Redis holds.
+ * A service's copy of the workspace directory (`directory_users`, `directory_teams` in its own
+ * database), written from the gateway's `directory.*` events (DirectoryReadModelModule). Read on hot
+ * paths (every list, push or incoming message may need it), so each replica keeps it in memory while its
+ * version in Redis holds.
  */
 @Injectable()
-export class MongoDirectory implements Directory {
+export class DirectoryReadModel {
   private readonly cache: VersionedCache<WorkspaceDirectory>;
 
   constructor(
@@ -25,6 +24,7 @@ export class MongoDirectory implements Directory {
     this.cache = new VersionedCache(versions, 'directory', (workspaceId) => this.load(workspaceId));
   }
 
+  /** The directory of a workspace; `maxAgeMs` accepts a copy checked that recently (never for what decides access). */
   of(workspaceId: string, options: { maxAgeMs?: number } = {}): Promise<WorkspaceDirectory> {
     return this.cache.get(workspaceId, options.maxAgeMs);
   }

@@ -1,0 +1,5 @@
+export * from './workspace-directory';
+export * from './versioned-cache';
+export * from './directory.schema';
+export * from './directory-read-model';
+export * from './directory-read-model.module';
