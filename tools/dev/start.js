@@ -130,7 +130,7 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
 
   // One bucket for the services that keep files; each keeps its objects under keys of its own.
-  const common = { ...process.env, ...urls, ...devSecrets(), S3_BUCKET: process.env.S3_BUCKET || 'omnibox-dev', LOG_LEVEL: process.env.LOG_LEVEL || 'info', NODE_ENV: 'development' };
+  const common = { ...process.env, ...urls, ...devSecrets(), S3_BUCKET: process.env.S3_BUCKET || 'omnibox-dev', LOG_LEVEL: process.env.LOG_LEVEL || 'info', NODE_ENV: 'development', DEPLOYMENT_PROFILE: process.env.DEPLOYMENT_PROFILE || 'development' };
   const spawnService = (name, env) => {
     const log = fs.openSync(path.join(LOGS, `${name}.log`), 'a');
     const main = path.join(ROOT, 'dist', 'services', name, 'services', name, 'src', 'main.js');

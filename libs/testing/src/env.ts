@@ -50,6 +50,7 @@ export function isolatedEnv(namespace = uniqueName()): Record<string, string> {
   const upper = namespace.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
   return {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DEPLOYMENT_PROFILE: 'test',
     INTERNAL_SECRET: `internal-${namespace}-secret-value`,
     JWT_SECRET: `jwt-${namespace}-secret-value-0123456789`,
     EVENT_STREAM: `E_${upper}`.slice(0, 32),

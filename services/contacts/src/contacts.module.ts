@@ -19,6 +19,7 @@ import { BlockContact } from './application/block-contact';
 import { CreateContact } from './application/create-contact';
 import { DefineCustomField } from './application/define-custom-field';
 import { DeleteContact } from './application/delete-contact';
+import { ExistingContacts } from './application/existing-contacts';
 import { FindContacts } from './application/find-contacts';
 import { GetContact } from './application/get-contact';
 import { ListChannels } from './application/list-channels';
@@ -37,6 +38,7 @@ const USE_CASES = [
   UpdateContact,
   DeleteContact,
   FindContacts,
+  ExistingContacts,
   BlockContact,
   UnblockContact,
   MergeSuggestions,

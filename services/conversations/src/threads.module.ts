@@ -18,7 +18,7 @@ import { TimelineRepository } from './adapters/mongo/timeline.repository';
 import { JetStreamEventPublisher } from './adapters/nats/event-publisher';
 import { RedisSnoozeSchedule } from './adapters/redis/snooze-schedule';
 import { RedisTyping } from './adapters/redis/typing.store';
-import { ContactsClient } from './conversations/contacts.client';
+import { ContactsClient } from './adapters/grpc/contacts.client';
 
 const SHARED = [ThreadWriter, CallerThreads, WorkspaceChannels, OutgoingMessages];
 

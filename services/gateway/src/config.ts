@@ -37,6 +37,23 @@ export class GatewayConfig extends WithRedis(WithMongo(ServiceConfig)) {
 
   override MONGODB_DATABASE = 'omnibox_gateway';
 
+  /** Rate limits (429 with Retry-After; failed logins per e-mail are fixed at 10 per 15 minutes). */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGINS_PER_ADDRESS_PER_MINUTE: number = 30;
+
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WORKSPACES_PER_ADDRESS_PER_HOUR: number = 10;
+
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_CALLS_PER_TOKEN_PER_MINUTE: number = 6000;
+
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_INGRESS_PER_CHANNEL_PER_SECOND: number = 1000;
+
   /** Base of the inbox app's links: a message's deep link (MSG-5) opens `<base>/inbox/<contactId>?message=<id>`. */
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   PUBLIC_APP_URL = 'http://127.0.0.1:3000/app';

@@ -6,6 +6,14 @@ export class ServiceConfig {
   @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * `production` (the default), or `development` (`npm start`) / `test` (the test suite), where
+   * configured endpoints on loopback are allowed (stand-in providers run there) and address-wide rate
+   * limits are loose enough for many workspaces and users created from 127.0.0.1.
+   */
+  @IsIn(['production', 'development', 'test'])
+  DEPLOYMENT_PROFILE: 'production' | 'development' | 'test' = 'production';
+
   /** Address the HTTP server (health, and the public API for the gateway) binds to. */
   @IsString()
   HTTP_HOST = '127.0.0.1';

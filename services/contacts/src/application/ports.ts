@@ -19,6 +19,8 @@ export interface ContactRepository {
   live(workspaceId: string, id: string): Promise<Contact | null>;
   /** Live contacts of the workspace matching exactly; at most `limit`. */
   liveMatching(workspaceId: string, match: ContactMatch, limit: number): Promise<Contact[]>;
+  /** The live contacts of the workspace among these ids. */
+  liveAmong(workspaceId: string, ids: string[]): Promise<Contact[]>;
   /** Live contacts other than `exceptId` with this phone or this e-mail, oldest first; at most `limit`. */
   sharingIdentity(workspaceId: string, exceptId: string, identity: Pick<Contact, 'phone' | 'email'>, limit: number): Promise<Contact[]>;
   insert(contact: Contact, events: EventEnvelope[]): Promise<void>;

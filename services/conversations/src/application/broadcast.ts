@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BroadcastRequested, CallerScope } from '@omnibox/contracts';
-import { currentCorrelationId } from '@omnibox/platform';
+import { currentCorrelationId, invalidInput } from '@omnibox/platform';
 import { eventActor } from './caller-threads';
 import { newId } from './ids';
-import { BROADCASTS, Broadcasts } from './ports';
+import { BROADCASTS, Broadcasts, CONTACTS, Contacts } from './ports';
 
 export interface BroadcastInput {
   type: 'text' | 'template';
@@ -17,10 +17,17 @@ export interface BroadcastInput {
  */
 @Injectable()
 export class Broadcast {
-  constructor(@Inject(BROADCASTS) private readonly broadcasts: Broadcasts) {}
+  constructor(
+    @Inject(BROADCASTS) private readonly broadcasts: Broadcasts,
+    @Inject(CONTACTS) private readonly contacts: Contacts,
+  ) {}
 
+  /** Every target must be a contact of the caller's workspace they may see: `count` never counts anything else. */
   async execute(caller: CallerScope, contactIds: string[], message: BroadcastInput, senderName?: string): Promise<{ id: string; count: number }> {
     const unique = [...new Set(contactIds)];
+    const existing = new Set(await this.contacts.existing(caller, unique));
+    const missing = contactIds.findIndex((contactId) => !existing.has(contactId));
+    if (missing >= 0) throw invalidInput(`contactIds.${missing}`, 'is not a contact of this workspace');
     const id = newId();
     const event = BroadcastRequested.create({
       workspaceId: caller.workspaceId,

@@ -106,6 +106,8 @@ export interface Contacts {
   get(caller: CallerScope, contactId: string): Promise<ContactRecord>;
   /** Fresh details (block state, phone, e-mail), whoever asks. */
   getAsSystem(workspaceId: string, contactId: string): Promise<ContactRecord>;
+  /** Which of these ids are contacts of the caller's workspace they may see. */
+  existing(caller: CallerScope, contactIds: string[]): Promise<string[]>;
   /** The contact behind a channel identity, created unassigned when first seen (CNV-1). */
   resolve(workspaceId: string, identity: { channelId: string; channelType: string; externalId: string; firstName?: string; lastName?: string; phone?: string; email?: string }): Promise<ContactRecord>;
 }

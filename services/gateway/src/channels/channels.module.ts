@@ -7,7 +7,8 @@ import { JetStreamProviderEventLog } from './adapters/nats/provider-event.log';
 import { AcceptProviderEvent } from './application/accept-provider-event';
 import { CreateChannel } from './application/create-channel';
 import { ListChannels } from './application/list-channels';
-import { CHANNELS, PROVIDER_EVENT_LOG } from './application/ports';
+import { CHANNELS, INGRESS_THROTTLE, PROVIDER_EVENT_LOG } from './application/ports';
+import { GatewayRateLimits } from '../common/adapters/redis/gateway-rate-limits';
 
 /** Channels and their signed ingress (API.md "Channels and event ingress"). */
 @Module({
@@ -16,6 +17,7 @@ import { CHANNELS, PROVIDER_EVENT_LOG } from './application/ports';
   providers: [
     { provide: CHANNELS, useClass: ChannelsRepository },
     { provide: PROVIDER_EVENT_LOG, useClass: JetStreamProviderEventLog },
+    { provide: INGRESS_THROTTLE, useExisting: GatewayRateLimits },
     CreateChannel,
     ListChannels,
     AcceptProviderEvent,

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { invalidInput } from '@omnibox/platform';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const DEFAULT_LIMIT = 50;
@@ -40,8 +41,11 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   return cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
 }
 
+/** The page a list request asks for; a cursor that no earlier page gave out is 400. */
 export function pageRequest(query: ListQuery): PageRequest {
-  return { limit: query.limit ?? DEFAULT_LIMIT, after: decodeCursor(query.cursor) };
+  const after = decodeCursor(query.cursor);
+  if (after !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(after)) throw invalidInput('cursor', 'must be a nextCursor value from a previous page');
+  return { limit: query.limit ?? DEFAULT_LIMIT, after };
 }
 
 /** Builds a page from `limit + 1` items read after the cursor (keyset pagination). */

@@ -94,7 +94,7 @@ export class BroadcastMessageInput {
 
 /** `POST /v1/broadcasts`. */
 export class BroadcastInput {
-  @ApiProperty({ type: [String] }) @IsDefined() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10_000) @IsString({ each: true }) @Length(1, 64, { each: true }) contactIds: string[];
+  @ApiProperty({ type: [String] }) @IsDefined() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10_000) @IsString({ each: true }) @Matches(/^[0-9a-f]{24}$/, { each: true, message: 'contactIds must be contact ids (24 hexadecimal characters)' }) contactIds: string[];
   @ApiProperty({ type: BroadcastMessageInput }) @IsDefined() @ValidateNested() @Type(() => BroadcastMessageInput) message: BroadcastMessageInput;
 }
 

@@ -7,6 +7,7 @@ import { BlockContact } from '../../application/block-contact';
 import { CreateContact } from '../../application/create-contact';
 import { DefineCustomField } from '../../application/define-custom-field';
 import { DeleteContact } from '../../application/delete-contact';
+import { ExistingContacts } from '../../application/existing-contacts';
 import { FindContacts } from '../../application/find-contacts';
 import { GetContact } from '../../application/get-contact';
 import { ListChannels } from '../../application/list-channels';
@@ -30,6 +31,7 @@ export class ContactsGrpcController implements RpcHandlers<ContactsDefinition> {
     private readonly updateContactCase: UpdateContact,
     private readonly deleteContactCase: DeleteContact,
     private readonly findContactsCase: FindContacts,
+    private readonly existingContactsCase: ExistingContacts,
     private readonly blockContactCase: BlockContact,
     private readonly unblockContactCase: UnblockContact,
     private readonly mergeSuggestionsCase: MergeSuggestions,
@@ -70,6 +72,11 @@ export class ContactsGrpcController implements RpcHandlers<ContactsDefinition> {
   @GrpcMethod('Contacts')
   async findContacts(@Payload() request: Received<'FindContacts'>, @Caller() caller: CallerScope) {
     return { items: (await this.findContactsCase.execute(caller, request)).map(contactMessage) };
+  }
+
+  @GrpcMethod('Contacts')
+  async existingContacts(@Payload() request: Received<'ExistingContacts'>, @Caller() caller: CallerScope) {
+    return { ids: await this.existingContactsCase.execute(caller, request.ids) };
   }
 
   @GrpcMethod('Contacts')

@@ -64,6 +64,11 @@ export class MongoContactRepository implements ContactRepository {
     return docs.map(toContact);
   }
 
+  async liveAmong(workspaceId: string, ids: string[]): Promise<Contact[]> {
+    const docs = await this.model.find({ _id: { $in: ids }, workspaceId, deletedAt: { $exists: false } }).lean<ContactDocument[]>().exec();
+    return docs.map(toContact);
+  }
+
   async sharingIdentity(workspaceId: string, exceptId: string, identity: Pick<Contact, 'phone' | 'email'>, limit: number): Promise<Contact[]> {
     const shared = [...(identity.phone ? [{ phone: identity.phone }] : []), ...(identity.email ? [{ email: identity.email }] : [])];
     if (shared.length === 0) return [];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CallerScope } from '@omnibox/contracts';
 import type { ContactRecord, Contacts } from '../../application/ports';
-import { ContactMessage, ContactsClient, threadContact } from '../../conversations/contacts.client';
+import { ContactMessage, ContactsClient, threadContact } from './contacts.client';
 
 const recordOf = (message: ContactMessage): ContactRecord => ({ contact: threadContact(message), assigneeId: message.assigneeId || null, teamId: message.teamId || null });
 
@@ -16,6 +16,10 @@ export class GrpcContacts implements Contacts {
 
   async getAsSystem(workspaceId: string, contactId: string): Promise<ContactRecord> {
     return recordOf(await this.client.getAsSystem(workspaceId, contactId));
+  }
+
+  existing(caller: CallerScope, contactIds: string[]): Promise<string[]> {
+    return this.client.existing(caller, contactIds);
   }
 
   async resolve(workspaceId: string, identity: Parameters<Contacts['resolve']>[1]): Promise<ContactRecord> {

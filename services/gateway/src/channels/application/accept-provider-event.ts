@@ -4,7 +4,7 @@ import { currentCorrelationId, notFound, unauthenticated } from '@omnibox/platfo
 import { channelSnapshot } from '../domain/channel';
 import { signatureMatches } from '../domain/ingress-signature';
 import { providerEventId } from '../domain/provider-event-id';
-import { CHANNELS, ChannelRepository, PROVIDER_EVENT_LOG, ProviderEventLog } from './ports';
+import { CHANNELS, ChannelRepository, INGRESS_THROTTLE, IngressThrottle, PROVIDER_EVENT_LOG, ProviderEventLog } from './ports';
 
 /**
  * `POST /v1/channels/{id}/events`: a signed provider event, stored durably before the 202 so it
@@ -16,6 +16,7 @@ export class AcceptProviderEvent {
   constructor(
     @Inject(CHANNELS) private readonly channels: ChannelRepository,
     @Inject(PROVIDER_EVENT_LOG) private readonly log: ProviderEventLog,
+    @Inject(INGRESS_THROTTLE) private readonly throttle: IngressThrottle,
   ) {}
 
   /** Checks the signature before anything else is looked at; `parse` reads the body only then. */
@@ -25,6 +26,8 @@ export class AcceptProviderEvent {
     if (!signatureMatches(channel.secret, rawBody, signature)) {
       throw unauthenticated('X-Channel-Signature must be sha256=<hex HMAC-SHA256 of the raw body keyed with the channel secret>', 'bad_signature');
     }
+    // After the signature: only the channel's own provider can use up its budget.
+    await this.throttle.ingress(channel.id);
     const event = parse();
     const envelope: EventEnvelope = {
       ...ProviderEventReceived.create({

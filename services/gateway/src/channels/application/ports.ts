@@ -22,3 +22,9 @@ export interface ProviderEventLog {
   append(event: EventEnvelope): Promise<void>;
 }
 export const PROVIDER_EVENT_LOG = Symbol('PROVIDER_EVENT_LOG');
+
+/** Provider events a channel may send per second (rate limit across replicas; 429 past it). */
+export interface IngressThrottle {
+  ingress(channelId: string): Promise<void>;
+}
+export const INGRESS_THROTTLE = Symbol('INGRESS_THROTTLE');

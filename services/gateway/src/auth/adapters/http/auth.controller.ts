@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { GatewayRateLimits } from '../../../common/adapters/redis/gateway-rate-limits';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { LogIn } from '../../application/log-in';
 import { CurrentPrincipal, Principal, Public } from '../../principal';
@@ -24,13 +26,26 @@ function meView(principal: Principal) {
 @ApiBearerAuth()
 @Controller('v1')
 export class AuthController {
-  constructor(private readonly logIn: LogIn) {}
+  constructor(
+    private readonly logIn: LogIn,
+    private readonly limits: GatewayRateLimits,
+  ) {}
 
+  /** Rate-limited per client address and per e-mail's failures (429 with Retry-After), in every replica. */
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() input: LoginInput) {
-    return this.logIn.execute(input.email, input.password);
+  async login(@Body() input: LoginInput, @Req() request: Request) {
+    const email = input.email.trim().toLowerCase();
+    await this.limits.loginAttempt(request.ip ?? 'unknown', email);
+    try {
+      const session = await this.logIn.execute(input.email, input.password);
+      await this.limits.loginSucceeded(email);
+      return session;
+    } catch (error) {
+      if ((error as { status?: number }).status === 401) await this.limits.loginFailed(email);
+      throw error;
+    }
   }
 
   @Get('me')

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { unauthenticated } from '@omnibox/platform';
 import type { Request } from 'express';
+import { GatewayRateLimits } from '../../../common/adapters/redis/gateway-rate-limits';
 import { Authenticate } from '../../application/authenticate';
 import { IS_PUBLIC, Principal } from '../../principal';
 
@@ -11,6 +12,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticate: Authenticate,
+    private readonly limits: GatewayRateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,6 +23,8 @@ export class AuthGuard implements CanActivate {
     if (!match) throw unauthenticated('Send `Authorization: Bearer <token>`; get a token from POST /v1/auth/login');
     const principal = await this.authenticate.execute(match[1]);
     if (!principal) throw unauthenticated('The bearer token is invalid, expired or revoked; log in again', 'invalid_token');
+    // API calls per token (or signed-in user), across replicas.
+    await this.limits.apiCall(principal.scope.principalId);
     request.principal = principal;
     return true;
   }

@@ -1,4 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { invalidInput } from '@omnibox/platform';
+import type { Request } from 'express';
+import { GatewayRateLimits } from '../../../common/adapters/redis/gateway-rate-limits';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Public } from '../../../auth/principal';
 import { ListQuery, mapPage, pageRequest } from '../../../common/pagination';
@@ -18,6 +21,11 @@ import { CreateApiTokenInput, CreateTeamInput, CreateUserInput, CreateWorkspaceI
 /** An API token as listed: who made it, when, whether it still works; never its secret or hash. */
 const apiTokenView = (token: ApiToken) => ({ id: token.id, name: token.name, createdBy: token.createdBy, createdAt: token.createdAt.toISOString(), revoked: Boolean(token.revokedAt) });
 
+/** A PATCH must change something: an empty body is a client mistake, not a no-op 200. */
+function requireChange(input: object): void {
+  if (Object.values(input).every((value) => value === undefined)) throw invalidInput('body', 'must name at least one field to change');
+}
+
 /** API.md "Workspace and directory" (signing in and `/v1/me` are auth's). */
 @ApiTags('workspace and directory')
 @ApiBearerAuth()
@@ -34,11 +42,14 @@ export class DirectoryController {
     private readonly createApiTokenUseCase: CreateApiToken,
     private readonly listApiTokensUseCase: ListApiTokens,
     private readonly revokeApiTokenUseCase: RevokeApiToken,
+    private readonly limits: GatewayRateLimits,
   ) {}
 
+  /** Public, so rate-limited per client address (429 with Retry-After), across replicas. */
   @Public()
   @Post('workspaces')
-  createWorkspace(@Body() input: CreateWorkspaceInput) {
+  async createWorkspace(@Body() input: CreateWorkspaceInput, @Req() request: Request) {
+    await this.limits.workspaceCreation(request.ip ?? 'unknown');
     return this.createWorkspaceUseCase.execute(input);
   }
 
@@ -54,6 +65,7 @@ export class DirectoryController {
 
   @Patch('users/:id')
   updateUser(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() input: UpdateUserInput) {
+    requireChange(input);
     return this.updateUserUseCase.execute(principal.scope, id, input);
   }
 
@@ -69,6 +81,7 @@ export class DirectoryController {
 
   @Patch('teams/:id')
   updateTeam(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() input: UpdateTeamInput) {
+    requireChange(input);
     return this.updateTeamUseCase.execute(principal.scope, id, input);
   }
 

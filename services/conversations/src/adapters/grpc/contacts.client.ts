@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CallerScope, ContactMessage__Output, ContactsDefinition } from '@omnibox/contracts';
 import { CONFIG } from '@omnibox/platform';
 import { CONTACTS_CONTRACT, GrpcClient, RpcRequest, systemCaller } from '@omnibox/rpc';
-import type { ConversationsConfig } from '../config';
-import type { ThreadState } from '../domain/thread';
+import type { ConversationsConfig } from '../../config';
+import type { ThreadState } from '../../domain/thread';
 
 /** A contact as the contacts service answers over gRPC (a detail it lacks is absent). */
 export type ContactMessage = ContactMessage__Output;
@@ -36,6 +36,11 @@ export class ContactsClient extends GrpcClient<ContactsDefinition> {
     const { contact, created } = await this.call('ResolveChannelContact', request, systemCaller(workspaceId, 'conversations'), 10_000);
     if (!contact) throw new Error('the contacts service resolved a channel identity to no contact');
     return { contact, created };
+  }
+
+  /** Which of these ids are contacts of the workspace the caller may see. */
+  async existing(caller: CallerScope, ids: string[]): Promise<string[]> {
+    return (await this.call('ExistingContacts', { ids }, caller, 10_000)).ids;
   }
 
   getAsSystem(workspaceId: string, id: string): Promise<ContactMessage> {
