@@ -65,7 +65,7 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       // Every service, as in production: search, inbox and the others consume these events alongside.
       ['contacts', 'conversations', 'search', 'calls', 'notifications', 'gateway'],
       undefined,
-      { LINK_PREVIEW_ALLOW_PRIVATE: 'true', DELIVERY_BACKOFF_MS: '50', DELIVERY_MAX_ATTEMPTS: '3', SNOOZE_POLL_MS: '100' },
+      { LINK_PREVIEW_ALLOW_HOSTS: '127.0.0.1', DELIVERY_BACKOFF_MS: '50', DELIVERY_MAX_ATTEMPTS: '3', SNOOZE_POLL_MS: '100' },
     );
     api = request(platform.gatewayUrl);
     const workspace = await api.post('/v1/workspaces').send({ name: 'Conversations Co', owner: { firstName: 'Olivia', lastName: 'Owner', email: email('olivia'), password: 'owner-password-1' } });

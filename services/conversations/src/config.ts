@@ -42,8 +42,12 @@ export class ConversationsConfig extends WithServicePorts(WithRedis(WithMongo(Se
   @Max(5_000_000)
   LINK_PREVIEW_MAX_BYTES: number = 512 * 1024;
 
-  @IsIn(['true', 'false'])
-  LINK_PREVIEW_ALLOW_PRIVATE = 'false';
+  /**
+   * Host names (comma-separated, exact) link previews may fetch whatever they resolve to. Empty in
+   * production: previews never reach loopback or private addresses. The tests name their page server.
+   */
+  @Matches(/^[A-Za-z0-9.:,_-]*$/, { message: 'must be comma-separated host names' })
+  LINK_PREVIEW_ALLOW_HOSTS = '';
 
   /** How often each replica looks for snoozed threads that are due (CNV-7). */
   @IsInt()
