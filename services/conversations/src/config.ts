@@ -1,4 +1,4 @@
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig, WithMongo, WithRedis, WithServicePorts } from '@omnibox/platform';
 
 const GRPC_TARGET = /^(dns:\/\/\/)?[A-Za-z0-9._-]+:\d{1,5}$/;
