@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { outboundGuards } from '../net/outbound-guard';
 import { IsEngineUrl } from './validators';
 
 /** Settings every service shares. Services extend it with the engines they use and their ports. */
@@ -13,6 +14,17 @@ export class ServiceConfig {
    */
   @IsIn(['production', 'development', 'test'])
   DEPLOYMENT_PROFILE: 'production' | 'development' | 'test' = 'production';
+
+  /**
+   * Where endpoints an owner configures (a channel's `outboundUrl`, provider API bases, SMTP relays) and
+   * files providers hand us may be on a non-public address in production: host names and CIDRs,
+   * comma-separated (see libs/platform/src/net). Development and tests allow loopback anyway.
+   */
+  @Matches(/^[A-Za-z0-9.:,_-]*$/, { message: 'must be comma-separated host names' })
+  OUTBOUND_ALLOW_HOSTS = '';
+
+  @Matches(/^[0-9A-Fa-f.:/,]*$/, { message: 'must be comma-separated CIDRs such as 10.1.0.0/16' })
+  OUTBOUND_ALLOW_CIDRS = '';
 
   /** Address the HTTP server (health, and the public API for the gateway) binds to. */
   @IsString()
@@ -40,6 +52,12 @@ export class ServiceConfig {
 
   @Matches(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'must be lower case letters, digits, _ and -' })
   EVENT_SUBJECT_PREFIX = 'inbox';
+}
+
+/** The outbound guards of a service's config (user-typed URLs, configured endpoints). */
+export function outboundGuardsOf(config: ServiceConfig) {
+  const list = (text: string) => text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return outboundGuards({ profile: config.DEPLOYMENT_PROFILE, allowHosts: list(config.OUTBOUND_ALLOW_HOSTS), allowCidrs: list(config.OUTBOUND_ALLOW_CIDRS) });
 }
 
 /** The internal secrets a service accepts on incoming calls: the current one first, then the previous one. */

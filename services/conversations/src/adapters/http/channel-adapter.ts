@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { MessageSnapshot } from '@omnibox/contracts';
+import { CONFIG, guardedRequest, OutboundGuard, outboundGuardsOf, OutboundRefused, readBounded, ServiceConfig } from '@omnibox/platform';
 import type { ChannelAdapter, Delivery, DeliveryResult } from '../../application/ports';
 
 const SEND_TIMEOUT_MS = 10_000;
@@ -12,6 +13,18 @@ const TYPING_TIMEOUT_MS = 2000;
  */
 @Injectable()
 export class HttpChannelAdapter implements ChannelAdapter {
+  /** `outboundUrl` is an endpoint an owner configures: no private address in production unless allow-listed (SSRF). */
+  private readonly guard: OutboundGuard;
+
+  constructor(@Inject(CONFIG) config: ServiceConfig) {
+    this.guard = outboundGuardsOf(config).configured;
+  }
+
+  private async post(url: string, body: unknown, timeoutMs: number): Promise<{ status: number; text: string }> {
+    const response = await guardedRequest(url, { guard: this.guard, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), timeoutMs, maxRedirects: 0 });
+    return { status: response.status, text: (await readBounded(response.body, 64 * 1024)).bytes.toString('utf8') };
+  }
+
   async send(delivery: Delivery, message: MessageSnapshot): Promise<DeliveryResult> {
     if (!delivery.outboundUrl) return { ok: false, error: 'The channel has no outboundUrl configured, so nothing can be sent on it', retryable: false };
     const body = {
@@ -29,20 +42,16 @@ export class HttpChannelAdapter implements ChannelAdapter {
         email: message.email ?? undefined,
       },
     };
-    let response: Response;
+    let response: { status: number; text: string };
     try {
-      response = await fetch(delivery.outboundUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-      });
+      response = await this.post(delivery.outboundUrl, body, SEND_TIMEOUT_MS);
     } catch (error) {
+      if (error instanceof OutboundRefused) return { ok: false, error: `the channel's outboundUrl is not allowed: ${error.reason}`, retryable: false };
       return { ok: false, error: `provider unreachable: ${(error as Error).message}`, retryable: true };
     }
-    const text = await response.text().catch(() => '');
-    if (!response.ok) {
-      const detail = providerError(text) ?? (text.slice(0, 500) || response.statusText);
+    const text = response.text;
+    if (response.status < 200 || response.status >= 300) {
+      const detail = providerError(text) ?? (text.slice(0, 500) || `HTTP ${response.status}`);
       return { ok: false, error: `provider answered ${response.status}: ${detail}`, retryable: response.status >= 500 || response.status === 429 || response.status === 408 };
     }
     let id: unknown;
@@ -57,12 +66,7 @@ export class HttpChannelAdapter implements ChannelAdapter {
 
   async typing(delivery: Delivery, typing: boolean): Promise<void> {
     if (!delivery.outboundUrl) return;
-    await fetch(delivery.outboundUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ typing, channelId: delivery.channelId, contact: { id: delivery.contact.id, externalId: delivery.address } }),
-      signal: AbortSignal.timeout(TYPING_TIMEOUT_MS),
-    }).catch(() => undefined);
+    await this.post(delivery.outboundUrl, { typing, channelId: delivery.channelId, contact: { id: delivery.contact.id, externalId: delivery.address } }, TYPING_TIMEOUT_MS).catch(() => undefined);
   }
 }
 
