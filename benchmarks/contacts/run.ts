@@ -5,6 +5,7 @@
  * Target: p95 of GET /v1/contacts/{id} under 50 ms on this machine.
  */
 import { call, formatReport, intFromEnv, measure, rssMiB } from '../support/bench';
+import { measureCeilings, ratio } from '../support/engine-ceilings';
 import { startBenchPlatform } from '../support/platform-processes';
 
 async function main() {
@@ -20,6 +21,7 @@ async function main() {
     const token = workspace.body.token as string;
     await call('POST', `${gw}/v1/custom-fields`, token, { key: 'plan', name: 'Plan', type: 'list', options: ['free', 'pro'] });
     const ids: string[] = new Array(count);
+    const ceilings = await measureCeilings(platform.env, concurrency);
     console.log(`contacts benchmark: ${count} creates, ${reads} reads, concurrency ${concurrency}`);
     const create = await measure(count, concurrency, async (i) => {
       const res = await call('POST', `${gw}/v1/contacts`, token, {
@@ -34,6 +36,8 @@ async function main() {
       return res.status === 201;
     });
     console.log(formatReport(`POST /v1/contacts (c=${concurrency})`, create));
+    // A create is one contact insert (with its outbox marker) and the clean-up update after the publish.
+    console.log(`  as a share of the engine: ${ratio(create.throughput, ceilings['mongodb insertOne'])}`);
     // Reads at two loads: a few agents' clicks at a time, and the full concurrency.
     const readP95: Record<number, number> = {};
     for (const readers of [4, concurrency]) {
@@ -43,6 +47,7 @@ async function main() {
         return res.status === 200;
       });
       console.log(formatReport(`GET /v1/contacts/{id} (c=${readers})`, read));
+      console.log(`  as a share of MongoDB single-document round trips: ${ratio(read.throughput, ceilings['mongodb updateOne by _id'])}`);
       readP95[readers] = read.p95;
     }
     const memory = Object.entries(platform.processes).map(([name, process]) => `${name} ${rssMiB(process!.pid)} MiB`);

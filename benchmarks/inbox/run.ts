@@ -16,6 +16,7 @@ import { EventBus } from '@omnibox/messaging';
 import { connectNats } from '@omnibox/platform';
 import WebSocket from 'ws';
 import { call, formatReport, intFromEnv, LatencyReport, measure, percentile, rssMiB } from '../support/bench';
+import { measureCeilings, ratio } from '../support/engine-ceilings';
 import { startBenchPlatform } from '../support/platform-processes';
 
 const DAY = 24 * 3600 * 1000;
@@ -108,6 +109,8 @@ async function main() {
   const pushes = intFromEnv('BENCH_PUSHES', 300);
   const platform = await startBenchPlatform(['nats', 'redis', 'mongodb'], ['contacts', 'conversations', 'gateway']);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void platform.stop().finally(() => process.exit(130)));
+  // The engines' own rates first, on the idle platform: a list read leans on Redis round trips.
+  const ceilings = await measureCeilings(platform.env, concurrency);
   const nats = await connectNats(platform.env.NATS_URL, 'bench-inbox');
   const bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
   let streaming = false;
@@ -207,6 +210,7 @@ async function main() {
           return res.status === 200;
         });
         console.log(formatReport(`GET ${item.name} [${first.body.items.length} rows] c=${load}`, report));
+        console.log(`    p50 ${(report.p50 / ceilings['redis round trip'].p50).toFixed(0)}× a Redis round trip's ${ceilings['redis round trip'].p50.toFixed(2)} ms; ${ratio(report.throughput, ceilings['redis round trip'])}`);
         results.push({ name: item.name, report, kind: 'list', load });
       }
       for (const [name, user] of Object.entries(byKind)) {

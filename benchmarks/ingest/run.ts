@@ -16,6 +16,7 @@ import { EventEnvelope, MessageCreated } from '@omnibox/contracts';
 import { connectNats } from '@omnibox/platform';
 import { Agent, request } from 'undici';
 import { call, cpuMeter, intFromEnv, percentile, rssMiB } from '../support/bench';
+import { measureCeilings, ratio } from '../support/engine-ceilings';
 import { startBenchPlatform } from '../support/platform-processes';
 
 const textDecoder = new TextDecoder();
@@ -32,6 +33,8 @@ async function main() {
   const serviceNodeOptions: Record<string, string> = process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {};
   const platform = await startBenchPlatform(['nats', 'redis', 'mongodb'], ['contacts', 'conversations', 'gateway'], serviceNodeOptions);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void platform.stop().finally(() => process.exit(130)));
+  // The engines' own rates first, on the idle platform, so our figures can be read against them.
+  const ceilings = await measureCeilings(platform.env, 32);
   const nats = await connectNats(platform.engines.nats.url, 'bench-ingest');
   try {
     const gw = platform.gatewayUrl;
@@ -139,7 +142,10 @@ async function main() {
     const processedSeconds = (lastSeen - started) / 1000;
     console.log(`accepted ${accepted}/${total} (${refused} refused) in ${sendSeconds.toFixed(1)} s: ${(accepted / sendSeconds).toFixed(0)} accepted/s`);
     console.log(`202 latency: p50 ${percentile(accepts, 50)} ms  p95 ${percentile(accepts, 95)} ms  p99 ${percentile(accepts, 99)} ms`);
-    console.log(`on timelines: ${latencies.length} in ${processedSeconds.toFixed(1)} s (${(latencies.length / processedSeconds).toFixed(0)}/s)`);
+    const processedRate = latencies.length / processedSeconds;
+    console.log(`on timelines: ${latencies.length} in ${processedSeconds.toFixed(1)} s (${processedRate.toFixed(0)}/s)`);
+    // Each message costs about one timeline insert, one thread update and two acknowledged publishes.
+    console.log(`  as a share of the engines: inserts ${ratio(processedRate, ceilings['mongodb insertOne'])}; updates ${ratio(processedRate, ceilings['mongodb updateOne by _id'])}; publishes ${ratio(processedRate * 2, ceilings['jetstream publish+ack'])}`);
     console.log(`end to end (ingress → timeline): p50 ${percentile(latencies, 50)} ms  p95 ${percentile(latencies, 95)} ms  p99 ${percentile(latencies, 99)} ms  max ${latencies[latencies.length - 1]} ms`);
     // Latency by when the message was sent, to tell a start-up transient from a steady backlog.
     const windowSeconds = 30;

@@ -18,6 +18,7 @@ import { EventBus } from '@omnibox/messaging';
 import { connectNats } from '@omnibox/platform';
 import { isolatedEnv, uniqueName } from '@omnibox/testing';
 import { ServiceProcess, startServiceProcess } from '../../tests/support/service-process';
+import { measureCeilings, ratio } from '../support/engine-ceilings';
 import { call, formatReport, intFromEnv, measure, percentile, rssMiB } from '../support/bench';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -108,6 +109,8 @@ async function main() {
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().finally(() => process.exit(130)));
   try {
+    // The engines' own rates first, on the idle machine: indexing leans on bulk requests, searches on term queries.
+    const ceilings = await measureCeilings({ NATS_URL: env.NATS_URL, REDIS_URL: env.REDIS_URL, ELASTICSEARCH_URL: env.ELASTICSEARCH_URL }, concurrency);
     const [searchHttp, searchGrpc, gatewayPort] = [await freePort(), await freePort(), await freePort()];
     processes.search = await startServiceProcess('search', { ...env, GRPC_PORT: String(searchGrpc) }, searchHttp);
     env.SEARCH_GRPC_URL = `127.0.0.1:${searchGrpc}`;
@@ -155,6 +158,7 @@ async function main() {
     });
     const publishedAt = Date.now();
     console.log(`published ${contacts} contact events in ${contactSeconds.toFixed(1)} s and ${messages} message events in ${messageSeconds.toFixed(1)} s (${((contacts + messages) / (contactSeconds + messageSeconds)).toFixed(0)} events/s)`);
+    console.log(`  publishing: ${ratio((contacts + messages) / (contactSeconds + messageSeconds), ceilings['jetstream publish+ack'])}`);
     const jsm = await bus.manager();
     for (;;) {
       const info = await jsm.consumers.info(bus.stream, 'search-indexer').catch(() => null);
@@ -165,6 +169,7 @@ async function main() {
     console.log(
       `indexing: ${contacts + messages} events indexed ${loadSeconds.toFixed(1)} s after the first was published (${((Date.now() - publishedAt) / 1000).toFixed(1)} s after the last): ${((contacts + messages) / loadSeconds).toFixed(0)} events/s end to end`,
     );
+    console.log(`  indexing: ${ratio((contacts + messages) / loadSeconds, ceilings['elasticsearch bulk index'])}`);
     const total = await call('GET', `${gw}/v1/search/messages?q=order&limit=1`, token);
     if (total.status !== 200) throw new Error(`message search answered ${total.status}: ${JSON.stringify(total.body)}`);
 
@@ -231,6 +236,7 @@ async function main() {
         });
         results[`${name} c=${level}`] = report;
         console.log(formatReport(`${name} c=${level}`, report));
+        console.log(`    ${ratio(report.throughput, ceilings['elasticsearch term query'])}`);
       }
     }
     // Elasticsearch's own time for the same searches, one at a time through the gateway: what each adds
