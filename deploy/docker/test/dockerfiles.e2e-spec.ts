@@ -265,7 +265,8 @@ describe('the build output each image copies', () => {
   const running: ChildProcess[] = [];
 
   beforeAll(async () => {
-    // Cached by Nx: instant when the sources have not changed since the last build.
+    // Cached by Nx: instant when the sources have not changed since the last build. A fresh clone
+    // compiles all six services (about 20 s each on a busy 2-core machine), hence the long limit.
     await new Promise<void>((done, fail) =>
       execFile(
         'npx',
@@ -282,7 +283,7 @@ describe('the build output each image copies', () => {
       cpSync(join(ROOT, 'dist', 'services', service), app, { recursive: true });
       symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'), 'dir');
     }
-  }, 120_000);
+  }, 600_000);
 
   afterAll(async () => {
     await Promise.all(

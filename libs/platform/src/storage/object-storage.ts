@@ -12,6 +12,10 @@ import { DependencyCheck } from '../health/health';
 import { putStream, PutOptions, StoredObject } from './put-stream';
 import { classifyStorageError, RangeNotSatisfiableError, storageStatus } from './storage-errors';
 
+// The SDK warns once per process that its releases after January 2027 need Node 22. The version is
+// pinned in package-lock.json, so the warning says nothing actionable in every service's log.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export interface ObjectStorageOptions {
   /** The S3 API, e.g. http://127.0.0.1:8333 (SeaweedFS) or https://s3.eu-west-1.amazonaws.com. */
   endpoint: string;
