@@ -10,3 +10,5 @@ export * from './rpc/contacts';
 export * from './rpc/conversations';
 export * from './rpc/inbox';
 export * from './rpc/search';
+export * from './rpc/notifications';
+export * from './realtime/presence';
