@@ -13,11 +13,17 @@ export interface TeamMessageRun {
   workspaceId: string;
   teamId: string;
   head: RunHead;
-  /** Members whose unread notification grows with the run: its id and base. */
-  attached: Record<string, { id: string; base: number }>;
+  /** Members whose unread notification grows with the run: its id, base and when it was created. */
+  attached: Record<string, RunMember>;
   /** The last message counted, and whose notifications it created (to announce it again after a crash). */
   lastEventId: string;
   lastCreated: string[];
+}
+
+export interface RunMember {
+  id: string;
+  base: number;
+  since: string;
 }
 
 export interface TeamMessage {
@@ -36,10 +42,12 @@ export interface Coalesced {
   run: TeamMessageRun | null;
   /** Whether the run changed and must be saved. */
   changed: boolean;
+  /** Whether the message is the thread's latest one counted (false for one older than the run, come late). */
+  latest: boolean;
   /** New notifications (members with none growing): count 1. */
-  created: Array<{ userId: string; id: string; base: number }>;
+  created: Array<{ userId: string } & RunMember>;
   /** Notifications that grew. */
-  grown: Array<{ userId: string; id: string }>;
+  grown: Array<{ userId: string } & RunMember>;
   /** Notifications that stop growing (their user is no longer notified of this thread): they keep `frozenAs`. */
   detached: Array<{ userId: string; id: string }>;
   frozenAs: RunHead | null;
@@ -52,28 +60,33 @@ export function coalesce(current: TeamMessageRun | null, message: TeamMessage, r
   const run = moved ? null : current;
   if (run && message.incomingCount <= run.head.lastCount) {
     // Counted already. The same message again (a redelivery) announces what it did; an older one nothing.
-    if (message.eventId !== run.lastEventId) return { run, changed: false, created: [], grown: [], detached: [], frozenAs: null };
+    if (message.eventId !== run.lastEventId) return { run, changed: false, latest: false, created: [], grown: [], detached: [], frozenAs: null };
     const created = run.lastCreated.filter((userId) => run.attached[userId]).map((userId) => ({ userId, ...run.attached[userId] }));
-    const grown = Object.entries(run.attached).filter(([userId]) => !run.lastCreated.includes(userId)).map(([userId, entry]) => ({ userId, id: entry.id }));
-    return { run, changed: false, created, grown, detached: [], frozenAs: null };
+    const grown = Object.entries(run.attached).filter(([userId]) => !run.lastCreated.includes(userId)).map(([userId, entry]) => ({ userId, ...entry }));
+    return { run, changed: false, latest: true, created, grown, detached: [], frozenAs: null };
   }
   const attached = run?.attached ?? {};
-  const created = recipients.filter((userId) => !attached[userId]).map((userId) => ({ userId, id: idFor(userId), base: message.incomingCount - 1 }));
-  const grown = recipients.filter((userId) => attached[userId]).map((userId) => ({ userId, id: attached[userId].id }));
+  const created = recipients.filter((userId) => !attached[userId]).map((userId) => ({ userId, id: idFor(userId), base: message.incomingCount - 1, since: message.at }));
+  const grown = recipients.filter((userId) => attached[userId]).map((userId) => ({ userId, ...attached[userId] }));
   const leaving = moved?.attached ?? attached;
   const detached = Object.entries(leaving).filter(([userId]) => moved || !recipients.includes(userId)).map(([userId, entry]) => ({ userId, id: entry.id }));
   const frozenAs = detached.length ? (moved ?? run)!.head : null;
-  if (!run && created.length === 0) return { run: null, changed: false, created: [], grown: [], detached, frozenAs };
+  if (!run && created.length === 0) return { run: null, changed: false, latest: true, created: [], grown: [], detached, frozenAs };
   const next: TeamMessageRun = {
     contactId: message.contactId,
     workspaceId: message.workspaceId,
     teamId: message.teamId,
-    head: { lastCount: message.incomingCount, body: message.preview, updatedAt: message.at },
-    attached: Object.fromEntries([...grown.map(({ userId }) => [userId, attached[userId]] as const), ...created.map(({ userId, id, base }) => [userId, { id, base }] as const)]),
+    head: headOf(message),
+    attached: Object.fromEntries([...grown, ...created].map(({ userId, ...member }) => [userId, member])),
     lastEventId: message.eventId,
     lastCreated: created.map(({ userId }) => userId),
   };
-  return { run: next, changed: true, created, grown, detached, frozenAs };
+  return { run: next, changed: true, latest: true, created, grown, detached, frozenAs };
+}
+
+/** The head a message gives its run. */
+export function headOf(message: TeamMessage): RunHead {
+  return { lastCount: message.incomingCount, body: message.preview, updatedAt: message.at };
 }
 
 /** CNV-4: a run ends when someone owns the thread, it leaves the team's inbox, its contact is blocked or it is gone. */

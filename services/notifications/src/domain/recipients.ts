@@ -43,3 +43,11 @@ export type Notice<K extends string = string> = { kind: K; userIds: string[] } |
 export function candidatesOf(notice: Notice, directory: WorkspaceDirectory): string[] {
   return 'teamId' in notice ? membersOf(directory, notice.teamId) : notice.userIds;
 }
+
+/** What decides who may hear about a thread, as a thread snapshot carries it. */
+export function threadFactsOf(thread: ThreadAccess & { contact: { blocked: boolean } }): ThreadFacts {
+  return {
+    access: { assigneeId: thread.assigneeId, teamId: thread.teamId, collaboratorIds: thread.collaboratorIds ?? [], mentionedUntil: thread.mentionedUntil ?? {} },
+    blocked: thread.contact.blocked,
+  };
+}
