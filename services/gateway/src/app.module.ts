@@ -13,6 +13,7 @@ import { ConversationsGateway } from './conversations/conversations.gateway';
 import { DirectoryModule } from './directory/directory.module';
 import { DirectoryStorageModule } from './directory/directory-storage.module';
 import { InboxModule } from './inbox/inbox.module';
+import { NotificationsGatewayModule } from './notifications/notifications.module';
 import { SearchGatewayModule } from './search/search.module';
 
 /** The gateway: the public API (API.md), authentication and the workspace directory. */
@@ -39,6 +40,7 @@ export class GatewayModule {
         ChannelsModule,
         SearchGatewayModule,
         InboxModule,
+        NotificationsGatewayModule,
       ],
       controllers: [ContactsController, ConversationsController],
       providers: [ContactsClient, ContactsGateway, ConversationsGateway],
