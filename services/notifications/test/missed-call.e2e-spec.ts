@@ -95,7 +95,7 @@ describe('missed calls notify who was expected to take them (CAL-5, NTF-1)', () 
     await handled();
     const notified = (await missedCalls('ana')).find((item) => item.callId === 'c1');
     expect(notified).toMatchObject({ contactId: 'contact-c1', title: 'Missed call', count: 1, read: false });
-    expect(notified.body).toContain('whatsapp');
+    expect(notified!.body).toContain('whatsapp');
     expect((await missedCalls('ana')).filter((item) => item.callId === 'c1')).toHaveLength(1);
     expect(await missedCalls('olivia')).toEqual([]);
   });
