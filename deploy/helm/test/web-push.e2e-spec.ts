@@ -1,6 +1,8 @@
 import { loadConfig } from '@omnibox/platform';
 import { NotificationsConfig } from '../../../services/notifications/src/config';
-import { buildHelm, CHART, helm, PolicyRule, PRODUCTION, RELEASE, render, Rendered, SERVICES } from './chart';
+import { buildHelm, CHART, helm, PRODUCTION, RELEASE, render, Rendered, SERVICES } from './chart';
+
+type EgressRule = { ports: Array<{ port: number | string; protocol?: string }>; to?: Array<{ ipBlock?: { cidr: string; except?: string[] } }> };
 
 // Web Push in the chart (NTF-2): the notifications service gets its VAPID key from the Secret (made
 // once and kept, or given, or from an existing Secret) and its VAPID subject as a setting, and may
@@ -16,7 +18,7 @@ beforeAll(async () => {
 
 /** The notifications' egress rule to push services: HTTPS to public addresses (a `to`, unlike the S3 rule). */
 const pushRule = (rendered: Rendered, service: string) =>
-  (rendered.get('NetworkPolicy', `${RELEASE}-${service}`).spec.egress as Array<PolicyRule & { to?: Array<{ ipBlock?: { cidr: string; except?: string[] } }> }>).find((rule) =>
+  (rendered.get('NetworkPolicy', `${RELEASE}-${service}`).spec.egress as EgressRule[]).find((rule) =>
     rule.to?.some((peer) => peer.ipBlock?.cidr === '0.0.0.0/0'),
   );
 
