@@ -59,6 +59,7 @@ export async function startNotificationsWorld(options: { extraEnv?: Record<strin
   const workspace = await api.post('/v1/workspaces').send({ name: 'Notify Co', owner: { firstName: 'Olivia', email: email('olivia'), password: 'owner-password-1' } });
   expect(workspace.status).toBe(201);
   users.olivia = { id: workspace.body.user.id, token: workspace.body.token };
+  const workspaceId = workspace.body.workspace.id as string;
   await addUser('mia', 'manager');
   await addUser('ana', 'agent', 'none');
   await addUser('ben', 'agent', 'team');
@@ -88,6 +89,7 @@ export async function startNotificationsWorld(options: { extraEnv?: Record<strin
 
   const world = {
     platform,
+    workspaceId,
     api,
     push,
     bus,

@@ -1,4 +1,6 @@
-import { eventually, uniqueName } from '@omnibox/testing';
+import { presenceKey } from '@omnibox/contracts';
+import { connectRedis, RedisHandle } from '@omnibox/platform';
+import { eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import { RealtimeClient } from '../inbox/realtime-client';
 import { NotificationsWorld, pause, startNotificationsWorld } from './notifications-world';
 
@@ -10,6 +12,7 @@ import { NotificationsWorld, pause, startNotificationsWorld } from './notificati
 describe('Web Push and realtime notifications (NTF-2)', () => {
   let world: NotificationsWorld;
   let users: NotificationsWorld['users'];
+  let redis: RedisHandle;
   const clients: RealtimeClient[] = [];
   const thread = (text = 'hello') => world.inbound(uniqueName('p'), text);
   const pushesAbout = (browser: { endpoint: string }, contactId: string) =>
@@ -25,12 +28,15 @@ describe('Web Push and realtime notifications (NTF-2)', () => {
   };
 
   beforeAll(async () => {
-    world = await startNotificationsWorld();
+    // A push may take long before it counts as unanswered: a push held up behind a hung one would show.
+    world = await startNotificationsWorld({ extraEnv: { PUSH_TIMEOUT_MS: '20000' } });
     users = world.users;
+    redis = connectRedis(sharedEngineUrls.REDIS_URL);
   }, 120000);
 
   afterAll(async () => {
     await Promise.allSettled(clients.map((client) => client.close()));
+    await redis?.close();
     await world?.stop();
   });
 
@@ -77,15 +83,12 @@ describe('Web Push and realtime notifications (NTF-2)', () => {
     const mia = await world.subscribe('mia');
     world.push.respondWith(hung, { status: 201, hang: true });
     const contactId = await thread();
-    const asked = Date.now();
     await world.assign(contactId, { mode: 'user', userId: users.dee.id });
-    await world.waitFor('dee', (n) => n.kind === 'assigned' && n.contactId === contactId, 'assigned in the centre', 5000);
-    const toFine = await world.push.waitFor((push) => push.subscription === fine.endpoint.split('/').pop() && (push.json as { contactId?: string }).contactId === contactId, 'the push to the working browser', 5000);
-    // While the hung push waits for its time limit, another user's push goes out at once.
+    // While the hung push waits out its 20 s limit, the same user's other browser and another user get theirs.
+    await world.waitFor('dee', (n) => n.kind === 'assigned' && n.contactId === contactId, 'assigned in the centre', 10000);
+    await world.push.waitFor((push) => push.subscription === fine.endpoint.split('/').pop() && (push.json as { contactId?: string }).contactId === contactId, 'the push to the working browser', 10000);
     await world.post('dee', `/v1/conversations/${contactId}/comments`, { text: `{{@user.${users.mia.id}}} quick question` });
-    const toMia = await world.push.waitFor((push) => push.subscription === mia.endpoint.split('/').pop(), 'the push to another user', 5000);
-    expect(toFine.at - asked).toBeLessThan(1500);
-    expect(toMia.at - asked).toBeLessThan(3000);
+    await world.push.waitFor((push) => push.subscription === mia.endpoint.split('/').pop(), 'the push to another user', 10000);
     expect(world.push.pushesTo(hung)).toEqual([]);
   });
 
@@ -130,9 +133,9 @@ describe('Web Push and realtime notifications (NTF-2)', () => {
     // Asked for later, it came: the one asked for while online without pushWhenOnline was not sent.
     expect(pushesAbout(browser, online)).toEqual([]);
     await world.put('ana', '/v1/notification-settings', { pushWhenOnline: false });
-    // Once the socket is closed, pushes go out again.
+    // Once the socket is closed (and the gateway says so), pushes go out again.
     await socket.close();
-    await pause(200);
+    await eventually(async () => (await redis.redis.zcount(presenceKey(world.workspaceId, users.ana.id), Date.now(), '+inf')) === 0, 'ana offline');
     const offline = await thread();
     await world.assign(offline, { mode: 'user', userId: users.ana.id });
     await world.push.waitFor((push) => push.subscription === browser.endpoint.split('/').pop() && (push.json as { contactId?: string }).contactId === offline, 'the push once offline');
