@@ -6,6 +6,9 @@ import { NotificationSettings, settingsOf } from '../../domain/settings';
 import { CacheVersions, VersionedCache } from '../redis/cache-versions';
 import { NOTIFICATION_SETTINGS_MODEL, NotificationSettingsDoc } from './notification-settings.schema';
 
+/** What a user who changed nothing has (shared: read for every recipient of every event). */
+const DEFAULTS = Object.freeze(settingsOf(null));
+
 /**
  * Users' notification settings (`notification_settings`). Every event needs those of its recipients,
  * so each replica keeps a workspace's settings in memory while their version in Redis holds.
@@ -27,7 +30,7 @@ export class MongoSettingsStore implements SettingsStore {
 
   async ofWorkspace(workspaceId: string): Promise<(userId: string) => NotificationSettings> {
     const stored = await this.cache.get(workspaceId);
-    return (userId) => stored.get(userId) ?? settingsOf(null);
+    return (userId) => stored.get(userId) ?? DEFAULTS;
   }
 
   async save(workspaceId: string, userId: string, settings: NotificationSettings): Promise<void> {
