@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { ClassConstructor } from 'class-transformer';
 import { loadConfig } from '@omnibox/platform';
 import { isolatedEnv, uniqueName } from '@omnibox/testing';
+import webpush from 'web-push';
 import { createGateway } from '../../services/gateway/src/app';
 import { GatewayConfig } from '../../services/gateway/src/config';
 import { startCalls } from '../../services/calls/src/app';
@@ -63,7 +64,10 @@ export async function startPlatform(
   extraEnv: Record<string, string> = {},
 ): Promise<RunningPlatform> {
   const base = isolatedEnv(namespace);
-  const env: Record<string, string> = { ...base, ...(engines as Record<string, string>), ...extraEnv };
+  // The notifications service's VAPID identity, and loopback push endpoints allowed (a stand-in push service runs there).
+  const vapid = webpush.generateVAPIDKeys();
+  const pushEnv = { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:tests@example.com' };
+  const env: Record<string, string> = { ...base, ...pushEnv, ...(engines as Record<string, string>), ...extraEnv };
   const services: RunningPlatform['services'] = {};
   const started: INestApplication[] = [];
   try {

@@ -37,6 +37,22 @@ function devSecrets() {
   return secrets;
 }
 
+/**
+ * The notifications service's VAPID key pair (NTF-2): the given one (VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY),
+ * else one made once per checkout and kept, since browsers' push subscriptions are bound to it.
+ */
+function devVapid() {
+  const subject = process.env.VAPID_SUBJECT || 'mailto:admin@localhost';
+  if (process.env.VAPID_PRIVATE_KEY) return { VAPID_PRIVATE_KEY: process.env.VAPID_PRIVATE_KEY, ...(process.env.VAPID_PUBLIC_KEY ? { VAPID_PUBLIC_KEY: process.env.VAPID_PUBLIC_KEY } : {}), VAPID_SUBJECT: subject };
+  const file = path.join(DATA, 'vapid.json');
+  if (!fs.existsSync(file)) {
+    const keys = require('web-push').generateVAPIDKeys();
+    fs.writeFileSync(file, JSON.stringify({ VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey }), { mode: 0o600 });
+    say(`created a VAPID key pair for Web Push in ${path.relative(ROOT, file)}`);
+  }
+  return { ...JSON.parse(fs.readFileSync(file, 'utf8')), VAPID_SUBJECT: subject };
+}
+
 function getJson(port, pathname) {
   return new Promise((resolve) => {
     const req = http.get({ host: '127.0.0.1', port, path: pathname, timeout: 3000 }, (res) => {
@@ -130,7 +146,17 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
 
   // One bucket for the services that keep files; each keeps its objects under keys of its own.
-  const common = { ...process.env, ...urls, ...devSecrets(), S3_BUCKET: process.env.S3_BUCKET || 'omnibox-dev', LOG_LEVEL: process.env.LOG_LEVEL || 'info', NODE_ENV: 'development', DEPLOYMENT_PROFILE: process.env.DEPLOYMENT_PROFILE || 'development' };
+  // DEPLOYMENT_PROFILE=development: configured outbound URLs (push endpoints, stand-in providers) may be on loopback.
+  const common = {
+    ...process.env,
+    ...urls,
+    ...devSecrets(),
+    ...devVapid(),
+    DEPLOYMENT_PROFILE: process.env.DEPLOYMENT_PROFILE || 'development',
+    S3_BUCKET: process.env.S3_BUCKET || 'omnibox-dev',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'info',
+    NODE_ENV: 'development',
+  };
   const spawnService = (name, env) => {
     const log = fs.openSync(path.join(LOGS, `${name}.log`), 'a');
     const main = path.join(ROOT, 'dist', 'services', name, 'services', name, 'src', 'main.js');

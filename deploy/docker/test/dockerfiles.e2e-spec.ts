@@ -336,6 +336,7 @@ describe('the build output each image copies', () => {
           NATS_URL: sharedEngineUrls.NATS_URL,
           ...(service === 'search' ? { ELASTICSEARCH_URL: elasticsearch } : { MONGODB_URL: sharedEngineUrls.MONGODB_URL, MONGODB_DATABASE: `${base.MONGODB_DATABASE_PREFIX}_${service}` }),
           ...(['contacts', 'calls'].includes(service) ? {} : { REDIS_URL: sharedEngineUrls.REDIS_URL }),
+          ...(service === 'notifications' ? { VAPID_PRIVATE_KEY: 'nAr9hmrmQ5EKvr5L_3cvVczUk4RlG5FBn-Qh9ngJHOI', VAPID_SUBJECT: 'mailto:ops@example.com' } : {}),
           ...(service === 'gateway'
             ? { GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(httpPort), JWT_SECRET: base.JWT_SECRET }
             : { HTTP_HOST: '127.0.0.1', HTTP_PORT: String(httpPort), GRPC_HOST: '127.0.0.1', GRPC_PORT: String(grpcPort) }),

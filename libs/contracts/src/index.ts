@@ -11,3 +11,5 @@ export * from './rpc/conversations';
 export * from './rpc/inbox';
 export * from './rpc/search';
 export * from './identity/caller-scope';
+export * from './rpc/notifications';
+export * from './realtime/presence';

@@ -29,8 +29,8 @@ class DirectoryEventsConsumer implements OnModuleInit {
       processed: undefined,
       handle: async (event) => {
         if (UserCreated.is(event) || UserUpdated.is(event)) {
-          const { id, role, restriction, canViewBlocked } = event.data.user;
-          await this.directory.saveUser(event.workspaceId, { id, role, restriction, canViewBlocked }, event.occurredAt);
+          const { id, firstName, lastName, role, restriction, canViewBlocked } = event.data.user;
+          await this.directory.saveUser(event.workspaceId, { id, name: [firstName, lastName].filter(Boolean).join(' '), role, restriction, canViewBlocked }, event.occurredAt);
         } else if (TeamCreated.is(event) || TeamUpdated.is(event)) {
           const { id, name, memberIds } = event.data.team;
           await this.directory.saveTeam(event.workspaceId, { id, name, memberIds }, event.occurredAt);

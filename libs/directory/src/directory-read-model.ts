@@ -30,7 +30,7 @@ export class DirectoryReadModel {
   }
 
   async saveUser(workspaceId: string, user: DirectoryUser, at: string): Promise<void> {
-    const { id, ...state } = { id: user.id, workspaceId, role: user.role, restriction: user.restriction, canViewBlocked: user.canViewBlocked, at };
+    const { id, ...state } = { id: user.id, workspaceId, name: user.name ?? '', role: user.role, restriction: user.restriction, canViewBlocked: user.canViewBlocked, at };
     const saved = await saveIfNewer(
       () => this.users.updateOne({ _id: id, at: { $lte: at } }, { $set: state }).exec(),
       () => this.users.insertMany([{ _id: id, ...state }]),
@@ -51,7 +51,7 @@ export class DirectoryReadModel {
     const [users, teams] = await Promise.all([this.users.find({ workspaceId }).lean<DirectoryUserDoc[]>().exec(), this.teams.find({ workspaceId }).lean<DirectoryTeamDoc[]>().exec()]);
     return workspaceDirectoryOf(
       workspaceId,
-      users.map((user) => ({ id: user._id, role: user.role, restriction: user.restriction, canViewBlocked: user.canViewBlocked })),
+      users.map((user) => ({ id: user._id, name: user.name || undefined, role: user.role, restriction: user.restriction, canViewBlocked: user.canViewBlocked })),
       teams.map((team) => ({ id: team._id, name: team.name, memberIds: team.memberIds ?? [] })),
     );
   }

@@ -5,6 +5,7 @@ import { Schema } from 'mongoose';
 export interface DirectoryUserDoc {
   _id: string;
   workspaceId: string;
+  name?: string;
   role: Role;
   restriction: Restriction;
   canViewBlocked: boolean;
@@ -28,6 +29,7 @@ export const DirectoryUserSchema = new Schema<DirectoryUserDoc>(
   {
     _id: { type: String, required: true },
     workspaceId: { type: String, required: true },
+    name: { type: String },
     role: { type: String, required: true, enum: ['owner', 'manager', 'agent'] },
     restriction: { type: String, required: true, enum: ['none', 'team', 'self'] },
     canViewBlocked: { type: Boolean, required: true },

@@ -4,7 +4,7 @@ describe('the workspace directory read models keep', () => {
   const directory = workspaceDirectoryOf(
     'w',
     [
-      { id: 'ana', role: 'agent', restriction: 'team', canViewBlocked: true },
+      { id: 'ana', name: 'Ana Diaz', role: 'agent', restriction: 'team', canViewBlocked: true },
       { id: 'olivia', role: 'owner', restriction: 'none', canViewBlocked: false },
     ],
     [
@@ -23,5 +23,14 @@ describe('the workspace directory read models keep', () => {
     expect(directory.users[0]).toEqual({ workspaceId: 'w', principalId: 'ana', kind: 'user', role: 'agent', restriction: 'team', teamIds: ['s'], teamMemberIds: ['ana', 'ben'], canViewBlocked: true });
     expect(directory.user('olivia')).toMatchObject({ principalId: 'olivia', teamIds: [], teamMemberIds: [], canViewBlocked: false });
     expect(directory.user('nobody')).toBeUndefined();
+  });
+
+  it('a user or team not known yet has no scope, name or members', () => {
+    expect(directory.user('ben')).toBeUndefined();
+    expect(directory.nameOf('ben')).toBeNull();
+    expect(directory.nameOf(null)).toBeNull();
+    expect(directory.team('gone')).toBeNull();
+    expect(directory.team('s')?.memberIds).toEqual(['ana', 'ben']);
+    expect(directory.nameOf('ana')).toBe('Ana Diaz');
   });
 });

@@ -12,7 +12,11 @@ export interface ConsumerOptions {
   filter?: string;
   /** Event types to handle; others are acknowledged and skipped. Default: all. */
   types?: string[];
-  /** `deliveries` counts this delivery too (1 on the first), for handlers that give up after a few. */
+  /**
+   * `deliveries` counts this delivery too (1 on the first), for handlers that give up after a few. A
+   * handler that knows when to try again (a `Retry-After` it was given) throws an error carrying
+   * `retryAfterMs`; that delay replaces the back-off.
+   */
   handle(event: EventEnvelope, delivery: { deliveries: number }): Promise<void>;
   /**
    * Events handled at the same time (default 1: strictly in stream order). With more, events that
@@ -45,6 +49,12 @@ function decode(msg: JsMsg): Decoded {
 /** Delay before the next delivery of a message that failed `deliveries` times. */
 export function retryDelayMs(deliveries: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, deliveries - 1));
+}
+
+/** The delay a failed handler asked for (an error with `retryAfterMs`), if any. */
+function retryAfterOf(error: unknown): number | undefined {
+  const asked = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  return typeof asked === 'number' && Number.isFinite(asked) && asked >= 0 ? asked : undefined;
 }
 
 /**
@@ -170,7 +180,7 @@ export class EventConsumer {
             await this.deadLetter(msg, `failed ${deliveries} times: ${(error as Error).message}`, deliveries, event.id);
             return;
           }
-          const delay = retryDelayMs(deliveries, this.options.backoffMs ?? 500, this.options.maxBackoffMs ?? 30_000);
+          const delay = retryAfterOf(error) ?? retryDelayMs(deliveries, this.options.backoffMs ?? 500, this.options.maxBackoffMs ?? 30_000);
           this.logger.warn({ err: error, eventId: event.id, type: event.type, consumer: this.name, deliveries, retryInMs: delay }, 'event handler failed; will retry');
           eventsConsumed.inc({ consumer: this.name, outcome: 'retried' });
           msg.nak(delay);

@@ -10,6 +10,7 @@ import { ConversationsGatewayModule } from './conversations/conversations.module
 import { DirectoryModule } from './directory/directory.module';
 import { DirectoryStorageModule } from './directory/directory-storage.module';
 import { InboxModule } from './inbox/inbox.module';
+import { NotificationsGatewayModule } from './notifications/notifications.module';
 import { SearchGatewayModule } from './search/search.module';
 
 /** The gateway: the public API (API.md), authentication and the workspace directory. */
@@ -38,6 +39,7 @@ export class GatewayModule {
         SearchGatewayModule,
         InboxModule,
         ConversationsGatewayModule,
+        NotificationsGatewayModule,
       ],
     };
   }

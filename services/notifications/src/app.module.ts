@@ -3,6 +3,7 @@ import { MessagingModule } from '@omnibox/messaging';
 import { PlatformModule } from '@omnibox/platform';
 import { GrpcHealthController } from '@omnibox/rpc';
 import { NotificationsConfig } from './config';
+import { NotificationsFeatureModule } from './notifications.module';
 
 /** The notifications service: the per-user notification centre, Web Push subscriptions and reminders (NTF-1, NTF-2). */
 @Module({})
@@ -19,6 +20,7 @@ export class NotificationsModule {
           nats: { url: config.NATS_URL },
         }),
         MessagingModule.forRoot({ store: 'mongo' }),
+        NotificationsFeatureModule,
       ],
       controllers: [GrpcHealthController],
     };

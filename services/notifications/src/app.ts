@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { createLogger, internalSecrets } from '@omnibox/platform';
-import { startBackendApp } from '@omnibox/rpc';
+import { NOTIFICATIONS_CONTRACT, startBackendApp } from '@omnibox/rpc';
 import { NotificationsModule } from './app.module';
 import { NotificationsConfig } from './config';
 
@@ -9,6 +9,6 @@ export function startNotifications(config: NotificationsConfig): Promise<INestAp
   return startBackendApp(NotificationsModule.forRoot(config), {
     logger: createLogger('notifications', config.LOG_LEVEL),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
-    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [], secrets: internalSecrets(config) },
+    grpc: { host: config.GRPC_HOST, port: config.GRPC_PORT, contracts: [NOTIFICATIONS_CONTRACT], secrets: internalSecrets(config) },
   });
 }

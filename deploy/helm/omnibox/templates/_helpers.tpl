@@ -30,7 +30,9 @@ calls:
 notifications:
   engines: [mongodb, redis, nats]
   grpc: true
-  secrets: [INTERNAL_SECRET]
+  secrets: [INTERNAL_SECRET, VAPID_PRIVATE_KEY]
+  # Sends Web Push to the browsers' push services (networkPolicy.pushServices).
+  webPush: true
 {{- end }}
 
 {{/* The services in a fixed order: the gateway, then the backends it calls. */}}
@@ -129,6 +131,24 @@ random one. Takes (dict "root" $ "key" "JWT_SECRET" "value" .Values.secrets.jwtS
 {{- end }}
 
 {{/*
+The VAPID private key: given by values, else the one already in the cluster (an upgrade keeps it:
+browsers' push subscriptions are bound to it), else a new P-256 key (PEM, which the service reads).
+*/}}
+{{- define "omnibox.vapidPrivateKey" -}}
+{{- if .Values.secrets.vapidPrivateKey -}}
+{{- .Values.secrets.vapidPrivateKey -}}
+{{- else -}}
+{{- $existing := lookup "v1" "Secret" .Release.Namespace (include "omnibox.secretName" .) -}}
+{{- $data := (get (default dict $existing) "data") | default dict -}}
+{{- if hasKey $data "VAPID_PRIVATE_KEY" -}}
+{{- index $data "VAPID_PRIVATE_KEY" | b64dec -}}
+{{- else -}}
+{{- genPrivateKey "ecdsa" -}}
+{{- end -}}
+{{- end -}}
+{{- end }}
+
+{{/*
 Fails rendering with a message naming the value when settings contradict each other (what the
 schema cannot express).
 */}}
@@ -176,6 +196,9 @@ services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
 {{- end -}}
 {{- if has "mongodb" (index $catalog $name).engines -}}
 {{- $_ := set $data "MONGODB_DATABASE" $svc.mongodbDatabase -}}
+{{- end -}}
+{{- if (index $catalog $name).webPush -}}
+{{- $_ := set $data "VAPID_SUBJECT" $svc.vapidSubject -}}
 {{- end -}}
 {{- if has "s3" (index $catalog $name).engines -}}
 {{- $s3 := $root.Values.engines.s3 -}}

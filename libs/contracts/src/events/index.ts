@@ -4,3 +4,4 @@ export * from './contact-events';
 export * from './conversation-events';
 export * from './inbox-events';
 export * from './call-events';
+export * from './notification-events';

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { getLogger } from '@omnibox/platform';
 import { CurrentPrincipal, Principal } from '../auth/principal';
+import { NotificationsClient } from '../notifications/notifications.client';
 import { InboxClient } from './inbox.client';
 import { CreateCustomViewInput, InboxListQuery, UpdateCustomViewInput } from './inbox.dto';
 import { conversationPageView, customViewView, filterMessage, sharingMessage, sidebarView } from './inbox.mappers';
@@ -13,11 +15,26 @@ import { conversationPageView, customViewView, filterMessage, sharingMessage, si
 @ApiBearerAuth()
 @Controller('v1')
 export class InboxController {
-  constructor(private readonly inbox: InboxClient) {}
+  constructor(
+    private readonly inbox: InboxClient,
+    private readonly notifications: NotificationsClient,
+  ) {}
 
+  /** The sidebar, with the caller's unread notifications beside it (null while the notifications service does not answer). */
   @Get('inbox')
   async sidebar(@CurrentPrincipal() principal: Principal) {
-    return sidebarView(await this.inbox.call('GetSidebar', { withCustomViews: true }, principal.scope));
+    const [sidebar, unreadCount] = await Promise.all([this.inbox.call('GetSidebar', { withCustomViews: true }, principal.scope), this.unreadNotifications(principal)]);
+    return { ...sidebarView(sidebar), notifications: { unreadCount } };
+  }
+
+  /** The sidebar never waits long for, nor fails because of, a count shown beside it. */
+  private async unreadNotifications(principal: Principal): Promise<number | null> {
+    try {
+      return (await this.notifications.call('GetUnreadCount', {}, principal.scope, 1000)).unreadCount;
+    } catch (error) {
+      getLogger().warn({ err: error }, 'inbox: the unread notification count is not available');
+      return null;
+    }
   }
 
   @Get('inbox/:view/conversations')

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { NotificationsGatewayModule } from '../notifications/notifications.module';
+import { NotificationFramesConsumer } from '../realtime/notification-frames.consumer';
+import { RealtimePresence } from '../realtime/presence';
 import { RealtimeConsumer } from '../realtime/realtime.consumer';
 import { RealtimeHub } from '../realtime/realtime.hub';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
@@ -14,7 +17,8 @@ import { InboxController } from './inbox.controller';
  * own port (SIDEBAR_SOURCE), provided here, so realtime never imports inbox.
  */
 @Module({
+  imports: [NotificationsGatewayModule],
   controllers: [InboxController],
-  providers: [InboxClient, { provide: SIDEBAR_SOURCE, useClass: InboxSidebars }, SidebarPushes, RealtimePublisher, RealtimeConsumer, RealtimeHub],
+  providers: [InboxClient, { provide: SIDEBAR_SOURCE, useClass: InboxSidebars }, SidebarPushes, RealtimePublisher, RealtimeConsumer, NotificationFramesConsumer, RealtimePresence, RealtimeHub],
 })
 export class InboxModule {}

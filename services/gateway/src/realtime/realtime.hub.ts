@@ -10,8 +10,9 @@ import { Principal } from '../auth/principal';
 import { Authenticate } from '../auth/application/authenticate';
 import { PRINCIPAL_CACHE, PrincipalCache } from '../auth/application/ports';
 import { mayReceiveThread } from './domain/audience';
+import { PresentSocket, RealtimePresence } from './presence';
 import { LOG_LENGTH } from './realtime.publisher';
-import { compareSeq, REALTIME_PATTERN, realtimeLog, RealtimeMessage, SEQ, TYPING_PATTERN } from './realtime.messages';
+import { compareSeq, notificationFramesFor, REALTIME_PATTERN, realtimeLog, RealtimeMessage, SEQ, TYPING_PATTERN } from './realtime.messages';
 import { SidebarPushes, SidebarTarget } from './sidebar-pushes';
 
 interface Connection {
@@ -24,6 +25,7 @@ interface Connection {
   pending: RealtimeMessage[] | null;
   sidebar: SidebarTarget;
   alive: boolean;
+  presence: PresentSocket;
 }
 
 const PATH = '/v1/realtime';
@@ -51,6 +53,7 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(PRINCIPAL_CACHE) private readonly principals: PrincipalCache,
     private readonly sidebars: SidebarPushes,
     @Inject(REDIS) private readonly redis: RedisHandle,
+    private readonly presence: RealtimePresence,
   ) {}
 
   async onApplicationBootstrap() {
@@ -104,7 +107,8 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async open(socket: WebSocket, token: string, principal: Principal, version: string | undefined, after: string | null) {
     const workspaceId = principal.scope.workspaceId;
-    const connection: Connection = { socket, token, principal, version, pending: [], alive: true, sidebar: { scope: () => connection.principal.scope, send: (frame) => this.send(connection, frame) } };
+    const presence = this.presence.socket(workspaceId, principal.scope.principalId);
+    const connection: Connection = { socket, token, principal, version, pending: [], alive: true, presence, sidebar: { scope: () => connection.principal.scope, send: (frame) => this.send(connection, frame) } };
     let set = this.connections.get(workspaceId);
     if (!set) this.connections.set(workspaceId, (set = new Set()));
     set.add(connection);
@@ -112,7 +116,9 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
     socket.on('close', () => {
       set!.delete(connection);
       if (set!.size === 0) this.connections.delete(workspaceId);
+      void this.presence.closed(connection.presence);
     });
+    if (principal.scope.kind === 'user') await this.presence.active([connection.presence]);
     socket.on('error', () => socket.terminate());
     // Clients only listen; anything they send is ignored.
     socket.on('message', () => undefined);
@@ -194,6 +200,10 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
       if (message.users === '*' || (message.users ?? []).includes(scope.principalId)) await this.sidebars.push(connection.sidebar, message.seq);
       return;
     }
+    if (message.type === 'notifications') {
+      for (const frame of notificationFramesFor(message, scope.principalId)) this.send(connection, frame);
+      return;
+    }
     if (!message.thread) return;
     if (message.excludeUserId && message.excludeUserId === scope.principalId) return;
     if (!mayReceiveThread(scope, message.thread)) return;
@@ -205,16 +215,20 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
     if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(JSON.stringify(frame));
   }
 
+  /** Heartbeat: a socket that did not answer the last ping is closed; those that did stay present (NTF-2). */
   private ping() {
+    const active: PresentSocket[] = [];
     for (const set of this.connections.values()) {
       for (const connection of set) {
         if (!connection.alive) {
           connection.socket.terminate();
           continue;
         }
+        if (connection.principal.scope.kind === 'user') active.push(connection.presence);
         connection.alive = false;
         connection.socket.ping();
       }
     }
+    void this.presence.active(active);
   }
 }

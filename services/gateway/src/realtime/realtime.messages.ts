@@ -1,7 +1,25 @@
 import type { ThreadSnapshot } from '@omnibox/contracts';
 
-export const FRAME_TYPES = ['conversation.updated', 'message.created', 'message.updated', 'comment.created', 'event.created', 'inbox.updated', 'typing'] as const;
+export const FRAME_TYPES = [
+  'conversation.updated',
+  'message.created',
+  'message.updated',
+  'comment.created',
+  'event.created',
+  'inbox.updated',
+  'typing',
+  'notification.created',
+  'notification.updated',
+  'notification.read',
+] as const;
 export type FrameType = (typeof FRAME_TYPES)[number];
+
+/**
+ * `notifications`: the notification frames of one change of the centre, each for one user (API.md:
+ * to their user only), carried together so a message on a large team's inbox is one entry of the
+ * workspace's stream, not one per member.
+ */
+export type NotificationFrames = Record<string, Array<{ type: Extract<FrameType, `notification.${string}`>; data: unknown }>>;
 
 /**
  * What one gateway replica hands to all of them (Redis pub/sub, and a capped Redis stream per
@@ -14,9 +32,9 @@ export interface RealtimeMessage {
   /** The domain event it comes from: a client may see a frame twice after a redelivery, never two different ones with one id. */
   id: string;
   workspaceId: string;
-  type: FrameType;
+  type: FrameType | 'notifications';
   thread: ThreadSnapshot | null;
-  /** The frame's data; null for `conversation.updated`, which is the conversation as each user sees it. */
+  /** The frame's data; null for `conversation.updated`, which is the conversation as each user sees it; `notifications`: NotificationFrames. */
   data: unknown;
   /** `typing`: not echoed to the user who types. */
   excludeUserId?: string;
@@ -39,3 +57,9 @@ export function compareSeq(a: string, b: string): number {
   return am !== bm ? am - bm : as - bs;
 }
 export const SEQ = /^\d{1,16}-\d{1,10}$/;
+
+/** The frames of a `notifications` message for one user (API.md: to their user only; the notifications service decided who may see the thread). */
+export function notificationFramesFor(message: RealtimeMessage, userId: string): Array<Record<string, unknown>> {
+  const frames = (message.data as NotificationFrames)[userId] ?? [];
+  return frames.map((frame) => ({ type: frame.type, data: frame.data, seq: message.seq, id: message.id, occurredAt: message.occurredAt, publishedAt: message.publishedAt }));
+}
