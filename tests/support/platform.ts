@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { ClassConstructor } from 'class-transformer';
 import { loadConfig } from '@omnibox/platform';
-import { isolatedEnv, uniqueName } from '@omnibox/testing';
+import { isolatedEnv, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import { createGateway } from '../../services/gateway/src/app';
 import { GatewayConfig } from '../../services/gateway/src/config';
 import { startCalls } from '../../services/calls/src/app';
@@ -25,6 +25,20 @@ export interface EngineUrls {
   REDIS_URL?: string;
   MONGODB_URL?: string;
   ELASTICSEARCH_URL?: string;
+  /** The object store (the run's SeaweedFS unless given, e.g. a private one a test kills). */
+  S3_ENDPOINT?: string;
+  S3_REGION?: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+}
+
+/**
+ * The run's object store, for the services that keep files (the bucket is the test file's own, from
+ * `isolatedEnv`), and the `test` profile: downloads of provider files may reach loopback.
+ */
+export function storageEnv(): Record<string, string> {
+  const { S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = sharedEngineUrls;
+  return { S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, NODE_ENV: 'test' };
 }
 
 export interface RunningService {
@@ -63,7 +77,7 @@ export async function startPlatform(
   extraEnv: Record<string, string> = {},
 ): Promise<RunningPlatform> {
   const base = isolatedEnv(namespace);
-  const env: Record<string, string> = { ...base, ...(engines as Record<string, string>), ...extraEnv };
+  const env: Record<string, string> = { ...base, ...storageEnv(), ...(engines as Record<string, string>), ...extraEnv };
   const services: RunningPlatform['services'] = {};
   const started: INestApplication[] = [];
   try {
