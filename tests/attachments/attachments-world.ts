@@ -93,8 +93,11 @@ export async function attachmentsWorld(gatewayUrl: string, provider: FakeProvide
       const contactId = found.body.items?.[0]?.id as string | undefined;
       if (!contactId) return null;
       const timeline = await api.get(`/v1/conversations/${contactId}/timeline`).set(bearer(tokens.owner));
-      return timeline.body.items?.some((item: { kind: string }) => item.kind === 'message') ? contactId : null;
-    }, `a message of ${externalId} on the timeline`, 20000);
+      if (!timeline.body.items?.some((item: { kind: string }) => item.kind === 'message')) return null;
+      // The thread (its last incoming channel, where replies go) follows the timeline entry by a moment.
+      const conversation = await api.get(`/v1/conversations/${contactId}`).set(bearer(tokens.owner));
+      return conversation.body.lastIncomingAt ? contactId : null;
+    }, `a message of ${externalId} on the timeline and its thread`, 20000);
   };
   const send = (token: string, contactId: string, body: Record<string, unknown>) => api.post(`/v1/conversations/${contactId}/messages`).set(bearer(token)).send(body);
   return { api, tokens, ids, channel, upload, uploadFile, inbound, send };

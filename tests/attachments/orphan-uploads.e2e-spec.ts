@@ -7,8 +7,8 @@ import { attachmentsWorld, bucketContents, FILES } from './attachments-world';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freePort } = require('../../tools/engines/engines.js');
 
-/** Uploads become orphans after 0.002 h (7.2 s) here; every replica sweeps every 200 ms. */
-const SWEEP = { ATTACHMENT_ORPHAN_HOURS: '0.002', ATTACHMENT_SWEEP_INTERVAL_MS: '200' };
+/** Uploads become orphans after 0.004 h (14.4 s) here, time enough to send one; every replica sweeps every 200 ms. */
+const SWEEP = { ATTACHMENT_ORPHAN_HOURS: '0.004', ATTACHMENT_SWEEP_INTERVAL_MS: '200' };
 
 describe('uploads never sent are deleted after ATTACHMENT_ORPHAN_HOURS (MSG-10)', () => {
   let platform: RunningPlatform;
@@ -34,9 +34,9 @@ describe('uploads never sent are deleted after ATTACHMENT_ORPHAN_HOURS (MSG-10)'
 
   it('an upload never sent goes, file and record, once past its age, with two replicas sweeping; a sent one stays', async () => {
     const contactId = await world.inbound('keeps-files');
-    const orphan = await world.uploadFile(world.tokens.ana, 'forgotten.pdf', FILES.pdf('forgotten'));
     const sent = await world.uploadFile(world.tokens.ana, 'sent.pdf', FILES.pdf('sent'));
     expect((await world.send(world.tokens.ana, contactId, { type: 'attachment', attachment: { id: sent.id } })).status).toBe(201);
+    const orphan = await world.uploadFile(world.tokens.ana, 'forgotten.pdf', FILES.pdf('forgotten'));
     expect((await world.api.get(`/v1/attachments/${orphan.id}`).set({ Authorization: `Bearer ${world.tokens.ana}` })).status).toBe(200);
 
     await eventually(
@@ -46,7 +46,7 @@ describe('uploads never sent are deleted after ATTACHMENT_ORPHAN_HOURS (MSG-10)'
         return record.status === 404 && !keys.some((key) => key.endsWith(orphan.id));
       },
       'the orphaned upload to be swept',
-      30000,
+      45000,
       250,
     );
     const { keys } = await bucketContents(platform.env);
@@ -54,5 +54,5 @@ describe('uploads never sent are deleted after ATTACHMENT_ORPHAN_HOURS (MSG-10)'
     const content = await world.api.get(`/v1/attachments/${sent.id}/content`).set({ Authorization: `Bearer ${world.tokens.ana}` }).buffer(true);
     expect(content.status).toBe(200);
     expect(String(content.body)).toContain('sent');
-  }, 60000);
+  }, 90000);
 });

@@ -57,5 +57,5 @@ describe('the object store goes down: readiness names it, files answer 503 (neve
     const again = await world.api.get(`/v1/attachments/${kept.id}/content`).set(bearer(world.tokens.ana)).buffer(true);
     expect(again.status).toBe(200);
     expect(String(again.body)).toContain('kept through the outage');
-  }, 120000);
+  }, 180000);
 });

@@ -1,5 +1,5 @@
-import { IsIn, IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig, WithMediaCopy, WithMongo, WithObjectStorage, WithRedis, WithServicePorts } from '@omnibox/platform';
+import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsEngineUrl, ServiceConfig, WithMediaCopy, WithMongo, WithObjectStorage, WithRedis, WithServicePorts } from '@omnibox/platform';
 
 const GRPC_TARGET = /^(dns:\/\/\/)?[A-Za-z0-9._-]+:\d{1,5}$/;
 
@@ -62,6 +62,14 @@ export class ConversationsConfig extends WithMediaCopy(WithObjectStorage(WithSer
   @Min(60)
   @Max(7 * 24 * 3600)
   ATTACHMENT_DELIVERY_URL_TTL_SECONDS: number = 3600;
+
+  /**
+   * The store's address as clients and providers reach it, when S3_ENDPOINT is an inner one (a
+   * cluster-local SeaweedFS or MinIO behind an ingress): signed URLs name it. Unset: S3_ENDPOINT.
+   */
+  @IsOptional()
+  @IsEngineUrl(['http', 'https'])
+  ATTACHMENT_URL_ENDPOINT?: string;
 
   /** Uploads never sent are deleted after this many hours (fractions allowed). */
   @IsNumber()
