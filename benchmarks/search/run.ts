@@ -95,7 +95,8 @@ async function main() {
   const concurrency = intFromEnv('BENCH_CONCURRENCY', 16);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'omnibox-bench-search-'));
-  const engines = await startEngines({ names: ['nats', 'redis', 'mongodb', 'elasticsearch'], dataDir });
+  // s3: the gateway keeps attachments and starts only with its object store.
+  const engines = await startEngines({ names: ['nats', 'redis', 'mongodb', 'elasticsearch', 's3'], dataDir });
   const namespace = uniqueName('bs');
   const env: Record<string, string> = { ...isolatedEnv(namespace), ...engineEnv(engines), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' };
   const processes: Record<string, ServiceProcess> = {};

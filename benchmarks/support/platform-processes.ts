@@ -23,7 +23,9 @@ export interface BenchPlatform {
  */
 export async function startBenchPlatform(engineNames: string[], services: ServiceName[], extraEnv: Record<string, string> = {}): Promise<BenchPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omnibox-bench-'));
-  const engines = await startEngines({ names: engineNames, dataDir });
+  // The gateway and the conversations service keep files: they need the object store to start.
+  const keepsFiles = services.some((service) => service === 'gateway' || service === 'conversations');
+  const engines = await startEngines({ names: keepsFiles && !engineNames.includes('s3') ? [...engineNames, 's3'] : engineNames, dataDir });
   const namespace = uniqueName('b');
   const env: Record<string, string> = { ...isolatedEnv(namespace), ...engineEnv(engines), LOG_LEVEL: 'warn', ...extraEnv };
   const processes: BenchPlatform['processes'] = {};

@@ -401,8 +401,10 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
 
     it('MSG-10: attachments keep their original name; stored names are unique', async () => {
       const contactId = await inbound(whatsapp, 'msg10', 'send the file');
-      const a = await send(contactId, { type: 'attachment', attachment: { kind: 'document', url: 'https://files.example/1', fileName: 'price list.pdf' } });
-      const b = await send(contactId, { type: 'attachment', attachment: { kind: 'document', url: 'https://files.example/2', fileName: 'price list.pdf' } });
+      // Files are uploaded first (POST /v1/attachments), then sent by id.
+      const upload = async (bytes: string) => (await api.post('/v1/attachments').set(as(owner)).attach('file', Buffer.from(`%PDF-1.4 ${bytes}`), 'price list.pdf')).body.id as string;
+      const a = await send(contactId, { type: 'attachment', attachment: { id: await upload('one') } });
+      const b = await send(contactId, { type: 'attachment', attachment: { id: await upload('two') } });
       expect(a.body.attachment.fileName).toBe('price list.pdf');
       expect(b.body.attachment.fileName).toBe('price list.pdf');
       expect(a.body.attachment.storedName).not.toBe(b.body.attachment.storedName);

@@ -225,7 +225,8 @@ describe('workspace directory over the real gateway (API.md "Workspace and direc
     expect((await api.get('/health/live')).status).toBe(200);
     const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks).toEqual({ mongodb: 'up', redis: 'up', nats: 'up' });
+    // The gateway keeps attachments' bytes (MSG-10): the object store is one of its engines too.
+    expect(ready.body.checks).toEqual({ mongodb: 'up', redis: 'up', nats: 'up', 'object-storage': 'up' });
   });
 
   it('the whole API is published as OpenAPI', async () => {

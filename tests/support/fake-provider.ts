@@ -22,6 +22,8 @@ export class FakeProvider {
   answer: (call: ProviderCall) => { status: number; body: unknown } = () => ({ status: 200, body: { id: `prov-${++this.seq}` } });
   /** Pages served under /pages/<name> for link previews. */
   readonly pages = new Map<string, string>();
+  /** Files served under /media/<name>, as a provider serves an incoming message's media (CHN-3). */
+  readonly media = new Map<string, { contentType: string; body: Buffer }>();
 
   get url(): string {
     const address = this.server?.address() as AddressInfo;
@@ -34,6 +36,12 @@ export class FakeProvider {
         const page = this.pages.get(req.url.slice('/pages/'.length));
         res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
         res.end(page ?? 'not found');
+        return;
+      }
+      if (req.method === 'GET' && req.url?.startsWith('/media/')) {
+        const file = this.media.get(decodeURIComponent(req.url.slice('/media/'.length)));
+        res.writeHead(file ? 200 : 404, { 'content-type': file?.contentType ?? 'text/plain' });
+        res.end(file?.body ?? 'not found');
         return;
       }
       let raw = '';

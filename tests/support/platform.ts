@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { ClassConstructor } from 'class-transformer';
 import { loadConfig } from '@omnibox/platform';
-import { isolatedEnv, uniqueName } from '@omnibox/testing';
+import { isolatedEnv, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import webpush from 'web-push';
 import { createGateway } from '../../services/gateway/src/app';
 import { GatewayConfig } from '../../services/gateway/src/config';
@@ -26,6 +26,20 @@ export interface EngineUrls {
   REDIS_URL?: string;
   MONGODB_URL?: string;
   ELASTICSEARCH_URL?: string;
+  /** The object store (the run's SeaweedFS unless given, e.g. a private one a test kills). */
+  S3_ENDPOINT?: string;
+  S3_REGION?: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+}
+
+/**
+ * The run's object store, for the services that keep files (the bucket is the test file's own, from
+ * `isolatedEnv`), and the `test` profile: downloads of provider files may reach loopback.
+ */
+export function storageEnv(): Record<string, string> {
+  const { S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = sharedEngineUrls;
+  return { S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY };
 }
 
 export interface RunningService {
@@ -67,7 +81,7 @@ export async function startPlatform(
   // The notifications service's VAPID identity, and loopback push endpoints allowed (a stand-in push service runs there).
   const vapid = webpush.generateVAPIDKeys();
   const pushEnv = { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:tests@example.com' };
-  const env: Record<string, string> = { ...base, ...pushEnv, ...(engines as Record<string, string>), ...extraEnv };
+  const env: Record<string, string> = { ...base, ...pushEnv, ...storageEnv(), ...(engines as Record<string, string>), ...extraEnv };
   const services: RunningPlatform['services'] = {};
   const started: INestApplication[] = [];
   try {

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { eventually } from '@omnibox/testing';
+import { eventually, sharedEngineUrls } from '@omnibox/testing';
 import type { ServiceName } from './platform';
 
 const ROOT = join(__dirname, '..', '..');
@@ -13,13 +13,20 @@ export interface ServiceProcess {
   pid: number;
 }
 
+/** The test run's object store, for services that keep files (benchmarks start their own and pass it in `env`). */
+function sharedStorage(): Record<string, string> {
+  if (!process.env.TEST_S3_ENDPOINT) return {};
+  const { S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = sharedEngineUrls;
+  return { S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY };
+}
+
 /**
  * Runs one backend service from its sources in a process of its own (what `main.ts` does in
  * production), for tests that crash it for real, and resolves once `/health/ready` answers 200.
  */
 export async function startServiceProcess(name: ServiceName, env: Record<string, string>, httpPort: number): Promise<ServiceProcess> {
   const child: ChildProcess = spawn(process.execPath, ['-r', join(ROOT, 'libs/testing/src/register-ts.js'), join(ROOT, `services/${name}/src/main.ts`)], {
-    env: { PATH: process.env.PATH ?? '', ...env, [name === 'gateway' ? 'GATEWAY_PORT' : 'HTTP_PORT']: String(httpPort) },
+    env: { PATH: process.env.PATH ?? '', ...sharedStorage(), ...env, [name === 'gateway' ? 'GATEWAY_PORT' : 'HTTP_PORT']: String(httpPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

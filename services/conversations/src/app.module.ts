@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@omnibox/messaging';
-import { PlatformModule } from '@omnibox/platform';
+import { objectStorageOptions, PlatformModule } from '@omnibox/platform';
 import { GrpcHealthController } from '@omnibox/rpc';
+import { AttachmentsModule } from './attachments.module';
 import { ChannelsModule } from './channels.module';
 import { ConversationsConfig } from './config';
 import { ContactsSyncModule } from './contacts-sync.module';
@@ -25,6 +26,7 @@ export class ConversationsModule {
           mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
           redis: { url: config.REDIS_URL },
           nats: { url: config.NATS_URL },
+          storage: objectStorageOptions(config),
         }),
         MessagingModule.forRoot({ store: 'mongo' }),
         ThreadsModule,
@@ -35,6 +37,7 @@ export class ConversationsModule {
         ContactsSyncModule,
         ChannelsModule,
         InboxModule,
+        AttachmentsModule,
       ],
       controllers: [GrpcHealthController],
     };

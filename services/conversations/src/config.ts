@@ -1,10 +1,10 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig, WithMongo, WithRedis, WithServicePorts } from '@omnibox/platform';
+import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsEngineUrl, ServiceConfig, WithMediaCopy, WithMongo, WithObjectStorage, WithRedis, WithServicePorts } from '@omnibox/platform';
 
 const GRPC_TARGET = /^(dns:\/\/\/)?[A-Za-z0-9._-]+:\d{1,5}$/;
 
 /** Environment of the conversations service; see README.md for each variable. */
-export class ConversationsConfig extends WithServicePorts(WithRedis(WithMongo(ServiceConfig))) {
+export class ConversationsConfig extends WithMediaCopy(WithObjectStorage(WithServicePorts(WithRedis(WithMongo(ServiceConfig))))) {
   override HTTP_PORT = 3101;
   override GRPC_PORT = 50051;
   override MONGODB_DATABASE = 'omnibox_conversations';
@@ -54,4 +54,36 @@ export class ConversationsConfig extends WithServicePorts(WithRedis(WithMongo(Se
   @Min(50)
   @Max(60_000)
   SNOOZE_POLL_MS: number = 500;
+
+  /** Lifetime of the signed URLs clients get for a file (API.md: within 15 minutes). */
+  @IsInt()
+  @Min(10)
+  @Max(900)
+  ATTACHMENT_URL_TTL_SECONDS: number = 900;
+
+  /** Lifetime of the signed URL a provider fetches an outgoing file from (CHN-3); S3 allows up to 7 days. */
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  ATTACHMENT_DELIVERY_URL_TTL_SECONDS: number = 3600;
+
+  /**
+   * The store's address as clients and providers reach it, when S3_ENDPOINT is an inner one (a
+   * cluster-local SeaweedFS or MinIO behind an ingress): signed URLs name it. Unset: S3_ENDPOINT.
+   */
+  @IsOptional()
+  @IsEngineUrl(['http', 'https'])
+  ATTACHMENT_URL_ENDPOINT?: string;
+
+  /** Uploads never sent are deleted after this many hours (fractions allowed). */
+  @IsNumber()
+  @Min(0.0001)
+  @Max(24 * 365)
+  ATTACHMENT_ORPHAN_HOURS: number = 24;
+
+  /** How often each replica looks for orphaned uploads. */
+  @IsInt()
+  @Min(100)
+  @Max(24 * 3600_000)
+  ATTACHMENT_SWEEP_INTERVAL_MS: number = 10 * 60_000;
 }

@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AttachmentReader } from './application/attachment-reader';
 import { CallerThreads } from './application/caller-threads';
+import { CopyIncomingMedia } from './application/copy-incoming-media';
+import { OutgoingAttachments } from './application/outgoing-attachments';
 import { OutgoingMessages } from './application/outgoing-messages';
-import { BROADCASTS, CHANNEL_ADAPTER, CHANNELS, CONTACTS, EVENT_PUBLISHER, SNOOZE_SCHEDULE, THREADS, TIMELINE, TYPING } from './application/ports';
+import { ATTACHMENT_FILES, ATTACHMENTS, BROADCASTS, CHANNEL_ADAPTER, CHANNELS, CONTACTS, EVENT_PUBLISHER, SNOOZE_SCHEDULE, THREADS, TIMELINE, TYPING } from './application/ports';
 import { ThreadWriter } from './application/thread-writer';
 import { WorkspaceChannels } from './application/workspace-channels';
 import { GrpcContacts } from './adapters/grpc/contacts';
 import { HttpChannelAdapter } from './adapters/http/channel-adapter';
+import { ATTACHMENT_MODEL, AttachmentSchema } from './adapters/mongo/attachments.schema';
+import { AttachmentsRepository } from './adapters/mongo/attachments.repository';
 import { BROADCAST_MODEL, BroadcastSchema } from './adapters/mongo/broadcasts.schema';
 import { BroadcastsRepository } from './adapters/mongo/broadcasts.repository';
 import { CHANNEL_MODEL, ChannelSchema } from './adapters/mongo/channels.schema';
@@ -18,9 +23,10 @@ import { TimelineRepository } from './adapters/mongo/timeline.repository';
 import { JetStreamEventPublisher } from './adapters/nats/event-publisher';
 import { RedisSnoozeSchedule } from './adapters/redis/snooze-schedule';
 import { RedisTyping } from './adapters/redis/typing.store';
+import { StorageAttachmentFiles } from './adapters/storage/attachment-files';
 import { ContactsClient } from './adapters/grpc/contacts.client';
 
-const SHARED = [ThreadWriter, CallerThreads, WorkspaceChannels, OutgoingMessages];
+const SHARED = [ThreadWriter, CallerThreads, WorkspaceChannels, OutgoingMessages, OutgoingAttachments, AttachmentReader, CopyIncomingMedia];
 
 /**
  * What every feature shares: the collections (one schema each), the engines' adapters behind the
@@ -34,6 +40,7 @@ const SHARED = [ThreadWriter, CallerThreads, WorkspaceChannels, OutgoingMessages
       { name: TIMELINE_MODEL, schema: TimelineSchema },
       { name: BROADCAST_MODEL, schema: BroadcastSchema },
       { name: CHANNEL_MODEL, schema: ChannelSchema },
+      { name: ATTACHMENT_MODEL, schema: AttachmentSchema },
     ]),
   ],
   providers: [
@@ -48,8 +55,10 @@ const SHARED = [ThreadWriter, CallerThreads, WorkspaceChannels, OutgoingMessages
     { provide: TYPING, useClass: RedisTyping },
     { provide: CHANNEL_ADAPTER, useClass: HttpChannelAdapter },
     { provide: EVENT_PUBLISHER, useClass: JetStreamEventPublisher },
+    { provide: ATTACHMENTS, useClass: AttachmentsRepository },
+    { provide: ATTACHMENT_FILES, useClass: StorageAttachmentFiles },
     ...SHARED,
   ],
-  exports: [ThreadsRepository, THREADS, TIMELINE, BROADCASTS, CHANNELS, CONTACTS, SNOOZE_SCHEDULE, TYPING, CHANNEL_ADAPTER, ...SHARED],
+  exports: [ThreadsRepository, THREADS, TIMELINE, BROADCASTS, CHANNELS, CONTACTS, SNOOZE_SCHEDULE, TYPING, CHANNEL_ADAPTER, ATTACHMENTS, ATTACHMENT_FILES, ...SHARED],
 })
 export class ThreadsModule {}

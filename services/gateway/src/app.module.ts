@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@omnibox/messaging';
-import { PlatformModule } from '@omnibox/platform';
+import { objectStorageOptions, PlatformModule } from '@omnibox/platform';
+import { AttachmentsGatewayModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
 import { CommonModule } from './common/common.module';
@@ -28,6 +29,7 @@ export class GatewayModule {
           mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
           redis: { url: config.REDIS_URL },
           nats: { url: config.NATS_URL },
+          storage: objectStorageOptions(config),
         }),
         MessagingModule.forRoot({ store: 'mongo' }),
         CommonModule,
@@ -40,6 +42,7 @@ export class GatewayModule {
         InboxModule,
         ConversationsGatewayModule,
         NotificationsGatewayModule,
+        AttachmentsGatewayModule,
       ],
     };
   }

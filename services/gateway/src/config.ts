@@ -1,11 +1,11 @@
 import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { ServiceConfig, WithMongo, WithRedis } from '@omnibox/platform';
+import { ServiceConfig, WithMongo, WithObjectStorage, WithRedis } from '@omnibox/platform';
 
 const GRPC_TARGET = /^(dns:\/\/\/)?[A-Za-z0-9._-]+:\d{1,5}$/;
 const GRPC_TARGET_MESSAGE = 'must be host:port of the service\'s gRPC server';
 
 /** Environment of the gateway; see README.md for each variable. */
-export class GatewayConfig extends WithRedis(WithMongo(ServiceConfig)) {
+export class GatewayConfig extends WithObjectStorage(WithRedis(WithMongo(ServiceConfig))) {
   @IsString()
   GATEWAY_HOST = '127.0.0.1';
 
@@ -73,4 +73,10 @@ export class GatewayConfig extends WithRedis(WithMongo(ServiceConfig)) {
 
   @Matches(GRPC_TARGET, { message: GRPC_TARGET_MESSAGE })
   NOTIFICATIONS_GRPC_URL = '127.0.0.1:50055';
+
+  /** Largest upload (`POST /v1/attachments`, MSG-10); one byte more answers 413. */
+  @IsInt()
+  @Min(1)
+  @Max(5 * 1024 * 1024 * 1024)
+  ATTACHMENT_MAX_BYTES: number = 25 * 1024 * 1024;
 }

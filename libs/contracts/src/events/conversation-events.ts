@@ -55,13 +55,12 @@ export interface EmailDetails {
   threadKey?: string;
 }
 
-export interface Attachment {
+/** The file a provider's message carries, at the provider's URL, which expires (CHN-3). */
+export interface InboundAttachment {
   kind: string;
   url: string;
   /** As the sender named it (MSG-10). */
   fileName: string;
-  /** Unique name under which it is stored. */
-  storedName?: string;
 }
 
 export interface Referral {
@@ -77,7 +76,7 @@ export interface InboundMessageEvent {
   message: {
     type: InboundMessageType;
     text?: string;
-    attachment?: Attachment;
+    attachment?: InboundAttachment;
     email?: EmailDetails;
     replyToId?: string;
     payload?: unknown;
@@ -139,6 +138,24 @@ export interface LinkPreview {
   image: string | null;
 }
 
+/**
+ * The file a message carries, kept in our object storage (MSG-10, CHN-3). Its bytes are read through
+ * the conversations service's Attachments contract (who may read them is VIS-4), never from here.
+ */
+export interface MessageAttachment {
+  id: string;
+  /** As the sender named it. */
+  fileName: string;
+  /** Unique name under which it is stored. */
+  storedName: string;
+  /** Sniffed from the bytes. */
+  contentType: string;
+  size: number;
+  /** `unavailable`: an incoming file that could not be copied from the provider; `reason` says why. */
+  status: 'stored' | 'unavailable';
+  reason: string | null;
+}
+
 export interface MessageSnapshot {
   kind: 'message';
   id: string;
@@ -152,7 +169,7 @@ export interface MessageSnapshot {
   sender: Sender;
   replyToId: string | null;
   linkPreview: LinkPreview | null;
-  attachment: Attachment | null;
+  attachment: MessageAttachment | null;
   template: { name: string; language: string; parameters: string[] } | null;
   email: EmailDetails | null;
   payload: unknown;

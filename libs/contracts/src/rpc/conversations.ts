@@ -10,3 +10,7 @@ export type { TimelinePage as TimelinePageMessage, TimelinePage__Output as Timel
 export type { EmailDetails__Output as EmailDetailsAnswer } from '../generated/omnibox/conversations/v1/EmailDetails';
 export type { SendMessageRequest__Output as SendMessageReceived } from '../generated/omnibox/conversations/v1/SendMessageRequest';
 export type { BroadcastRequest__Output as BroadcastReceived } from '../generated/omnibox/conversations/v1/BroadcastRequest';
+export type { AttachmentsDefinition } from '../generated/omnibox/conversations/v1/Attachments';
+export type { Attachment as AttachmentMessage, Attachment__Output as AttachmentAnswer } from '../generated/omnibox/conversations/v1/Attachment';
+export type { AttachmentRead as AttachmentReadMessage, AttachmentRead__Output as AttachmentReadAnswer } from '../generated/omnibox/conversations/v1/AttachmentRead';
+export type { MessageAttachment__Output as MessageAttachmentAnswer } from '../generated/omnibox/conversations/v1/MessageAttachment';

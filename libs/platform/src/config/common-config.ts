@@ -23,7 +23,7 @@ export class ServiceConfig {
   @Matches(/^[A-Za-z0-9.:,_-]*$/, { message: 'must be comma-separated host names' })
   OUTBOUND_ALLOW_HOSTS = '';
 
-  @Matches(/^[0-9A-Fa-f.:/,]*$/, { message: 'must be comma-separated CIDRs such as 10.1.0.0/16' })
+  @Matches(/^([0-9A-Fa-f.:]+\/\d{1,3}(,\s*[0-9A-Fa-f.:]+\/\d{1,3})*)?$/, { message: 'must be comma-separated CIDRs such as 10.1.0.0/16' })
   OUTBOUND_ALLOW_CIDRS = '';
 
   /** Address the HTTP server (health, and the public API for the gateway) binds to. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ChannelSnapshot, InboundMessageEvent, MessageSnapshot } from '@omnibox/contracts';
-import { storedAttachmentName } from '../domain/attachments';
 import { incomingEmailThreadKey } from '../domain/email-threading';
+import { CopyIncomingMedia } from './copy-incoming-media';
 import { inboundMessageId } from './ids';
 import { TIMELINE, Timeline } from './ports';
 
@@ -11,7 +11,10 @@ const UNSUPPORTED_FALLBACK = 'Unsupported message: open the raw payload to see i
 /** An incoming message as clients and events see it (MSG-1, MSG-4, MSG-7, MSG-8, MSG-10). */
 @Injectable()
 export class IncomingMessageSnapshot {
-  constructor(@Inject(TIMELINE) private readonly timeline: Timeline) {}
+  constructor(
+    @Inject(TIMELINE) private readonly timeline: Timeline,
+    private readonly media: CopyIncomingMedia,
+  ) {}
 
   async of(workspaceId: string, channel: ChannelSnapshot, inbound: InboundMessageEvent, id: string, contactId: string, receivedAt: string, blocked: boolean): Promise<MessageSnapshot> {
     const body = inbound.message;
@@ -37,7 +40,8 @@ export class IncomingMessageSnapshot {
       sender: { category: 'contact', name: [inbound.contact.firstName, inbound.contact.lastName].filter(Boolean).join(' ') || undefined },
       replyToId: body.replyToId ? await this.quoted(workspaceId, channel.id, body.replyToId, contactId) : null,
       linkPreview: null,
-      attachment: body.attachment ? { ...body.attachment, storedName: storedAttachmentName(id, body.attachment.fileName) } : null,
+      // CHN-3: copied into our storage before the message is stored and shown (text pays nothing for it).
+      attachment: body.attachment ? await this.media.execute(workspaceId, id, contactId, body.attachment) : null,
       template: null,
       email,
       payload: body.payload ?? null,

@@ -1,4 +1,5 @@
 import type { CallerScope, ChannelSnapshot, EventEnvelope, LinkPreview, MessageSnapshot, ThreadSnapshot, TimelineItem } from '@omnibox/contracts';
+import type { AttachmentRecord, MediaCopyOutcome } from '../domain/attachments';
 import type { ThreadState } from '../domain/thread';
 
 /**
@@ -145,10 +146,22 @@ export interface RoundRobin {
   nextTurn(workspaceId: string, teamId: string): Promise<number>;
 }
 
+/** The file of an outgoing message as a provider gets it: a signed URL it can fetch (CHN-3). */
+export interface DeliveredAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  kind: 'image' | 'audio' | 'video' | 'document';
+  url: string;
+}
+
 /** What a channel's adapter needs to reach the contact. */
 export interface Delivery extends DeliveryTarget {
   channelId: string;
   contact: { id: string; firstName: string; lastName: string | null };
+  /** The message's file, when it carries one. */
+  attachment?: DeliveredAttachment;
 }
 
 /** The provider's answer for a delivered message, or why it refused (its own error text). */
@@ -171,4 +184,32 @@ export interface LinkPreviews {
 export const EVENT_PUBLISHER = Symbol('EventPublisher');
 export interface EventPublisher {
   publish(event: EventEnvelope): Promise<void>;
+}
+
+/** The attachment records (MSG-10): uploads, sent files and incoming media. */
+export const ATTACHMENTS = Symbol('Attachments');
+export interface Attachments {
+  /** A new record; false when one with its id exists already (a redone copy of incoming media). */
+  create(record: AttachmentRecord): Promise<boolean>;
+  find(id: string): Promise<AttachmentRecord | null>;
+  /** Links an upload to the message sending it, only while it is still `uploaded`; false otherwise. */
+  markSent(id: string, link: { messageId: string; contactId: string; at: string }): Promise<boolean>;
+  /** Undoes `markSent` when the message could not be stored. */
+  unmarkSent(id: string, messageId: string): Promise<void>;
+  /** Uploads never sent made before `cutoff`, and removals started and not finished. */
+  orphans(cutoff: string, limit: number): Promise<AttachmentRecord[]>;
+  /** Starts removing an orphan, only while it is unsent; false when it was sent meanwhile. */
+  markDeleting(id: string): Promise<boolean>;
+  /** Drops a record whose removal was started. */
+  removeDeleting(id: string): Promise<void>;
+}
+
+/** The attachments' bytes in object storage. */
+export const ATTACHMENT_FILES = Symbol('AttachmentFiles');
+export interface AttachmentFiles {
+  /** A URL anyone holding it may GET the file with until it expires: short for clients, longer for providers. */
+  signedUrl(storageKey: string, audience: 'client' | 'provider'): Promise<string>;
+  delete(storageKey: string): Promise<void>;
+  /** Copies a provider's file into storage under `storageKey` (bounded, guarded, retried); never throws. */
+  copyFromProvider(url: string, storageKey: string, fileName: string): Promise<MediaCopyOutcome>;
 }

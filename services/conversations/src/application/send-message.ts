@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CallerScope, ChannelSnapshot, MessageSnapshot } from '@omnibox/contracts';
 import { invalidInput, ruleViolation } from '@omnibox/platform';
-import { storedAttachmentName } from '../domain/attachments';
+import { messageAttachment } from '../domain/attachments';
 import { checkMessageType, chooseChannel, chooseEmailChannel } from '../domain/channel-switcher';
 import { outgoingEmailThread } from '../domain/email-threading';
 import { linkToPreview } from '../domain/link-preview';
@@ -10,6 +10,7 @@ import { sendOutgoing } from '../domain/outgoing-message';
 import { isRefusal, preview, ThreadState } from '../domain/thread';
 import { actorOf, CallerThreads, eventActor, refuse } from './caller-threads';
 import { newId } from './ids';
+import { OutgoingAttachments } from './outgoing-attachments';
 import { OutgoingMessages } from './outgoing-messages';
 import { LINK_PREVIEWS, LinkPreviews, TIMELINE, Timeline, TimelineEntry, VersionedThread } from './ports';
 import { stateOf, ThreadWriter } from './thread-writer';
@@ -23,7 +24,8 @@ export interface SendMessageInput {
   replyToId?: string;
   linkPreview?: boolean;
   template?: { name: string; language: string; parameters?: string[] };
-  attachment?: { kind: string; url: string; fileName: string };
+  /** MSG-10: an upload of the sender's (POST /v1/attachments). */
+  attachment?: { id: string };
   email?: { subject?: string; cc?: string[]; bcc?: string[]; replyToMessageId?: string };
 }
 
@@ -40,6 +42,7 @@ export class SendMessage {
     private readonly writer: ThreadWriter,
     private readonly channels: WorkspaceChannels,
     private readonly outgoing: OutgoingMessages,
+    private readonly attachments: OutgoingAttachments,
     @Inject(TIMELINE) private readonly timeline: Timeline,
     @Inject(LINK_PREVIEWS) private readonly previews: LinkPreviews,
   ) {}
@@ -49,6 +52,7 @@ export class SendMessage {
     thread = await this.threads.refreshContact(thread);
     if (thread.contact.blocked) throw ruleViolation('contact_blocked', 'The contact is blocked: nothing can be sent to it until it is unblocked (CNV-8)');
     checkShape(input);
+    const upload = input.attachment ? await this.attachments.sendable(caller, input.attachment.id) : null;
     const { channel, address } = await this.channelFor(thread, input);
     const now = new Date();
     const windowRefusal = checkMessagingWindow(thread, channel, input.type, now);
@@ -72,7 +76,7 @@ export class SendMessage {
       sender: caller.kind === 'api' ? { category: 'api', name: senderName } : { category: 'user', userId: caller.principalId, name: senderName },
       replyToId: replyTo?.id ?? null,
       linkPreview,
-      attachment: input.attachment ? { ...input.attachment, storedName: storedAttachmentName(id, input.attachment.fileName) } : null,
+      attachment: upload ? messageAttachment(upload) : null,
       template: input.template ? { name: input.template.name, language: input.template.language, parameters: input.template.parameters ?? [] } : null,
       email,
       payload: null,
@@ -82,7 +86,13 @@ export class SendMessage {
     };
     const actor = actorOf(caller);
     const transition = (state: ThreadState) => sendOutgoing(state, { id, at: message.createdAt, preview: preview(message.text ?? email?.subject, `[${message.type}]`), broadcast: false }, actor, new Date().toISOString());
-    await this.outgoing.store(thread, message, channel, address, transition(stateOf(thread)).state, email?.messageId);
+    if (upload) await this.attachments.claim(upload, { messageId: id, contactId, at: message.createdAt });
+    try {
+      await this.outgoing.store(thread, message, channel, address, transition(stateOf(thread)).state, email?.messageId);
+    } catch (error) {
+      if (upload) await this.attachments.release(upload, id);
+      throw error;
+    }
     await this.writer.apply(thread, transition, { actor: eventActor(caller) });
     return message;
   }

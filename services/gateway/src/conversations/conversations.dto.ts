@@ -27,10 +27,9 @@ export class TemplateInput {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(1000, { each: true }) parameters?: string[];
 }
 
+/** MSG-10: an upload of the sender's (`POST /v1/attachments`), sent once. */
 export class AttachmentInput {
-  @ApiProperty({ example: 'image' }) @IsDefined() @IsString() @Length(1, 50) kind: string;
-  @ApiProperty() @IsDefined() @IsString() @Length(1, 2000) url: string;
-  @ApiProperty({ description: 'shown as given (MSG-10); stored under a unique name' }) @IsDefined() @IsString() @Length(1, 255) fileName: string;
+  @ApiProperty({ description: 'the id `POST /v1/attachments` answered' }) @IsDefined() @IsString() @Length(...ID) id: string;
 }
 
 export class EmailInput {

@@ -53,7 +53,7 @@ export class ConversationsGateway {
       replyToId: input.replyToId,
       linkPreview: input.linkPreview,
       template: template ? { name: template.name, language: template.language, parameters: template.parameters ?? [] } : null,
-      attachment: attachment ? { kind: attachment.kind, url: attachment.url, fileName: attachment.fileName } : null,
+      attachment: attachment ? { id: attachment.id } : null,
       email: email ? { subject: email.subject, cc: email.cc ?? [], bcc: email.bcc ?? [], replyToMessageId: email.replyToMessageId } : null,
       senderName: this.senderName(principal),
     };

@@ -2,6 +2,7 @@ import type { BroadcastReceived, MessageMessage, MessageSnapshot, SendMessageRec
 import { toProtoValue } from '@omnibox/rpc';
 import type { BroadcastInput } from '../../application/broadcast';
 import type { SendMessageInput } from '../../application/send-message';
+import { messageAttachmentMessage } from './attachment.mapper';
 import { optional } from './conversation.mapper';
 
 /** API.md `message` (MSG-1) as the proto `Message`. */
@@ -19,7 +20,7 @@ export function messageMessage(message: MessageSnapshot): MessageMessage {
     sender: { category: sender.category, userId: optional(sender.userId), name: optional(sender.name) },
     replyToId: optional(message.replyToId),
     linkPreview: linkPreview && { url: linkPreview.url, title: optional(linkPreview.title), description: optional(linkPreview.description), image: optional(linkPreview.image) },
-    attachment: attachment && { kind: attachment.kind, url: attachment.url, fileName: attachment.fileName, storedName: optional(attachment.storedName) },
+    attachment: attachment && messageAttachmentMessage(attachment),
     template: template && { name: template.name, language: template.language, parameters: template.parameters },
     email: email && {
       subject: optional(email.subject),
@@ -47,7 +48,7 @@ export function sendMessageInput(request: SendMessageReceived): SendMessageInput
     replyToId: request.replyToId,
     linkPreview: request.linkPreview,
     template: template ? { name: template.name, language: template.language, parameters: template.parameters } : undefined,
-    attachment: attachment ? { kind: attachment.kind, url: attachment.url, fileName: attachment.fileName } : undefined,
+    attachment: attachment ? { id: attachment.id } : undefined,
     email: email ? { subject: email.subject, cc: email.cc, bcc: email.bcc, replyToMessageId: email.replyToMessageId } : undefined,
   };
 }

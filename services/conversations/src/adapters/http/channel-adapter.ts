@@ -8,8 +8,9 @@ const TYPING_TIMEOUT_MS = 2000;
 
 /**
  * The HTTP adapter of API.md: POSTs `{messageId, channelId, contact, message}` to the channel's
- * `outboundUrl` and takes `{id}` from the answer as the provider message id. Used by `api` channels
- * and, until real provider adapters exist, by every channel type.
+ * `outboundUrl` and takes `{id}` from the answer as the provider message id; a file goes as
+ * `message.attachment: {id, fileName, contentType, size, kind, url}`, `url` signed and expiring. Used
+ * by `api` channels and, until real provider adapters exist, by every channel type.
  */
 @Injectable()
 export class HttpChannelAdapter implements ChannelAdapter {
@@ -38,7 +39,8 @@ export class HttpChannelAdapter implements ChannelAdapter {
         replyToId: delivery.replyContext ? message.replyToId ?? undefined : undefined,
         linkPreview: message.linkPreview ?? undefined,
         template: message.template ?? undefined,
-        attachment: message.attachment ?? undefined,
+        // CHN-3: the file as a signed URL the provider fetches it from.
+        attachment: delivery.attachment,
         email: message.email ?? undefined,
       },
     };

@@ -1,4 +1,4 @@
-import type { EmailDetailsAnswer, MessageAnswer } from '@omnibox/contracts';
+import type { EmailDetailsAnswer, MessageAnswer, MessageAttachmentAnswer } from '@omnibox/contracts';
 import { fromProtoValue } from '@omnibox/rpc';
 
 /**
@@ -23,6 +23,16 @@ function emailJson(email: EmailDetailsAnswer | null, direction: string) {
   return { subject: email.subject, cc: email.cc, bcc: email.bcc, messageId: email.messageId, inReplyTo: email.inReplyTo, threadKey: email.threadKey };
 }
 
+/**
+ * MSG-10 `attachment`: the file in our storage (its bytes: `GET /v1/attachments/{id}/content`), or
+ * incoming media that could not be copied (`status: "unavailable"` with the `reason`, CHN-3).
+ */
+function attachmentJson(attachment: MessageAttachmentAnswer | null) {
+  if (!attachment) return null;
+  const { id, fileName, storedName, contentType, status } = attachment;
+  return { id, fileName, storedName, contentType, size: Number(attachment.size), status, reason: attachment.reason ?? null };
+}
+
 /** API.md `message` (MSG-1…10): every field present, `null` when empty. */
 export function messageJson(message: MessageAnswer) {
   const { linkPreview, attachment, template } = message;
@@ -39,7 +49,7 @@ export function messageJson(message: MessageAnswer) {
     sender: senderJson(message.sender),
     replyToId: message.replyToId ?? null,
     linkPreview: linkPreview && { url: linkPreview.url, title: linkPreview.title ?? null, description: linkPreview.description ?? null, image: linkPreview.image ?? null },
-    attachment: attachment && { kind: attachment.kind, url: attachment.url, fileName: attachment.fileName, storedName: attachment.storedName },
+    attachment: attachmentJson(attachment),
     template: template && { name: template.name, language: template.language, parameters: template.parameters },
     email: emailJson(message.email, message.direction),
     payload: fromProtoValue(message.payload),
