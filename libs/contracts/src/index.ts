@@ -10,4 +10,6 @@ export * from './rpc/contacts';
 export * from './rpc/conversations';
 export * from './rpc/inbox';
 export * from './rpc/search';
+export * from './rpc/calls';
+export * from './inbox/views';
 export * from './identity/caller-scope';

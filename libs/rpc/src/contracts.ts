@@ -5,3 +5,4 @@ export const CONTACTS_CONTRACT: GrpcContract = { package: 'omnibox.contacts.v1',
 export const CONVERSATIONS_CONTRACT: GrpcContract = { package: 'omnibox.conversations.v1', file: 'conversations.proto' };
 export const SEARCH_CONTRACT: GrpcContract = { package: 'omnibox.search.v1', file: 'search.proto' };
 export const INBOX_CONTRACT: GrpcContract = { package: 'omnibox.inbox.v1', file: 'inbox.proto' };
+export const CALLS_CONTRACT: GrpcContract = { package: 'omnibox.calls.v1', file: 'calls.proto' };
