@@ -139,6 +139,7 @@ export interface CallView {
   endReason: CallEndReason | null;
   recording: { status: RecordingStatus };
   transcript: { available: boolean };
+  providerCallId: string | null;
 }
 
 export function viewOf(state: CallState): CallView {
@@ -159,12 +160,13 @@ export function viewOf(state: CallState): CallView {
     endReason: state.endReason,
     recording: { status: state.recording.status },
     transcript: { available: state.transcript !== null },
+    providerCallId: state.providerCallId,
   };
 }
 
 /** The call as events carry it: no phone number (agents may see it masked, CAL-1). */
 export function snapshotOf(state: CallState): CallSnapshot {
-  const view = viewOf(state);
+  const { providerCallId: _providerCallId, ...view } = viewOf(state);
   return { ...view, contact: { id: view.contact.id, firstName: view.contact.firstName, lastName: view.contact.lastName } };
 }
 
