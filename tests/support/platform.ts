@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { ClassConstructor } from 'class-transformer';
 import { loadConfig } from '@omnibox/platform';
-import { isolatedEnv, uniqueName } from '@omnibox/testing';
+import { isolatedEnv, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import { createGateway } from '../../services/gateway/src/app';
 import { GatewayConfig } from '../../services/gateway/src/config';
 import { startCalls } from '../../services/calls/src/app';
@@ -41,6 +41,13 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+/** The run's object store (SeaweedFS), for the services that keep files; a test may give its own in `engines`. */
+function sharedObjectStorage(): Record<string, string> {
+  if (!process.env.TEST_S3_ENDPOINT) return {};
+  const { S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = sharedEngineUrls;
+  return { S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY };
+}
+
 type Starter = { config: ClassConstructor<object>; start: (config: never) => Promise<INestApplication> };
 
 const BACKENDS: Record<Exclude<ServiceName, 'gateway'>, Starter> = {
@@ -63,7 +70,7 @@ export async function startPlatform(
   extraEnv: Record<string, string> = {},
 ): Promise<RunningPlatform> {
   const base = isolatedEnv(namespace);
-  const env: Record<string, string> = { ...base, ...(engines as Record<string, string>), ...extraEnv };
+  const env: Record<string, string> = { ...base, ...sharedObjectStorage(), ...(engines as Record<string, string>), ...extraEnv };
   const services: RunningPlatform['services'] = {};
   const started: INestApplication[] = [];
   try {

@@ -334,7 +334,11 @@ describe('the build output each image copies', () => {
           EVENT_SUBJECT_PREFIX: base.EVENT_SUBJECT_PREFIX,
           NATS_URL: sharedEngineUrls.NATS_URL,
           ...(service === 'search' ? { ELASTICSEARCH_URL: elasticsearch } : { MONGODB_URL: sharedEngineUrls.MONGODB_URL, MONGODB_DATABASE: `${base.MONGODB_DATABASE_PREFIX}_${service}` }),
-          ...(['contacts', 'calls'].includes(service) ? {} : { REDIS_URL: sharedEngineUrls.REDIS_URL }),
+          ...(service === 'contacts' ? {} : { REDIS_URL: sharedEngineUrls.REDIS_URL }),
+          // The object store, for the services the chart gives it to (those that keep files).
+          ...(['gateway', 'conversations', 'calls'].includes(service)
+            ? { S3_ENDPOINT: sharedEngineUrls.S3_ENDPOINT, S3_REGION: sharedEngineUrls.S3_REGION, S3_BUCKET: base.S3_BUCKET, S3_ACCESS_KEY_ID: sharedEngineUrls.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: sharedEngineUrls.S3_SECRET_ACCESS_KEY }
+            : {}),
           ...(service === 'gateway'
             ? { GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(httpPort), JWT_SECRET: base.JWT_SECRET }
             : { HTTP_HOST: '127.0.0.1', HTTP_PORT: String(httpPort), GRPC_HOST: '127.0.0.1', GRPC_PORT: String(grpcPort) }),

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@omnibox/messaging';
 import { PlatformModule } from '@omnibox/platform';
 import { AuthModule } from './auth/auth.module';
+import { CallsGatewayModule } from './calls/calls.module';
 import { ChannelsModule } from './channels/channels.module';
 import { CommonModule } from './common/common.module';
 import { GatewayConfig } from './config';
@@ -38,6 +39,7 @@ export class GatewayModule {
         SearchGatewayModule,
         InboxModule,
         ConversationsGatewayModule,
+        CallsGatewayModule,
       ],
     };
   }

@@ -1,6 +1,6 @@
-import type { ThreadSnapshot } from '@omnibox/contracts';
+import type { ThreadAccess, ThreadSnapshot } from '@omnibox/contracts';
 
-export const FRAME_TYPES = ['conversation.updated', 'message.created', 'message.updated', 'comment.created', 'event.created', 'inbox.updated', 'typing'] as const;
+export const FRAME_TYPES = ['conversation.updated', 'message.created', 'message.updated', 'comment.created', 'event.created', 'inbox.updated', 'typing', 'call.updated'] as const;
 export type FrameType = (typeof FRAME_TYPES)[number];
 
 /**
@@ -16,6 +16,8 @@ export interface RealtimeMessage {
   workspaceId: string;
   type: FrameType;
   thread: ThreadSnapshot | null;
+  /** Frames about a contact without a thread snapshot (`call.updated`): who may see the contact's thread. */
+  audience?: ThreadAccess & { contact: { blocked: boolean } };
   /** The frame's data; null for `conversation.updated`, which is the conversation as each user sees it. */
   data: unknown;
   /** `typing`: not echoed to the user who types. */
