@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@omnibox/messaging';
 import { PlatformModule } from '@omnibox/platform';
 import { GrpcHealthController } from '@omnibox/rpc';
+import { CallsTimelineModule } from './calls-timeline.module';
 import { ChannelsModule } from './channels.module';
 import { ConversationsConfig } from './config';
 import { ContactsSyncModule } from './contacts-sync.module';
@@ -35,6 +36,7 @@ export class ConversationsModule {
         ContactsSyncModule,
         ChannelsModule,
         InboxModule,
+        CallsTimelineModule,
       ],
       controllers: [GrpcHealthController],
     };
