@@ -21,9 +21,10 @@ export class WorkspaceSettingsReader {
     return this.cache.get(workspaceId, staleMs);
   }
 
-  /** After a change: every replica reloads. */
-  changed(workspaceId: string): Promise<void> {
-    return this.cache.changed(workspaceId);
+  /** After a change: every replica reloads, this one at once (its hot paths would otherwise trust its copy for `staleMs`). */
+  async changed(workspaceId: string): Promise<void> {
+    await this.cache.changed(workspaceId);
+    await this.cache.get(workspaceId);
   }
 }
 
