@@ -1,5 +1,8 @@
-import { eventually } from '@omnibox/testing';
+import { bearer, eventually } from '@omnibox/testing';
+import { postProviderEvent, sign } from '../support/fake-provider';
 import { Call, CallsWorld, startCallsWorld } from './calls-world';
+
+const bearerOf = (world: CallsWorld, name: string) => bearer(world.users[name].token);
 
 /**
  * The call lists over the real gateway: tabs under each restriction (CAL-1), masked numbers (CAL-1),
@@ -110,5 +113,30 @@ describe('call lists (CAL-1, CAL-4, VIS-1…4)', () => {
     expect(second.body.items[0].startedAt <= first.body.items[1].startedAt).toBe(true);
     expect((await world.get('olivia', '/v1/calls').query({ status: 'talking' })).status).toBe(400);
     expect((await world.get('olivia', '/v1/calls').query({ tab: 'everything' })).status).toBe(400);
+  });
+
+  it('workspace settings: everyone reads them; owners and managers change them (403 for agents); a bad value is 400 naming the field', async () => {
+    const read = await world.get('ana', '/v1/workspace/settings');
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({ timezone: 'UTC', calls: { recording: false, transcripts: false, maxDurationSeconds: 3600, maskPhoneNumbers: false } });
+    expect((await world.api.patch('/v1/workspace/settings').set(bearerOf(world, 'ana')).send({ timezone: 'Asia/Jakarta' })).status).toBe(403);
+    const zone = await world.api.patch('/v1/workspace/settings').set(bearerOf(world, 'mia')).send({ timezone: 'Mars/Olympus' });
+    expect([zone.status, zone.body.error.details.field]).toEqual([400, 'timezone']);
+    const short = await world.api.patch('/v1/workspace/settings').set(bearerOf(world, 'mia')).send({ calls: { maxDurationSeconds: 4 } });
+    expect(short.status).toBe(400);
+    expect(short.body.error.message).toContain('maxDurationSeconds');
+    const changed = await world.api.patch('/v1/workspace/settings').set(bearerOf(world, 'mia')).send({ timezone: 'Asia/Jakarta' });
+    expect(changed.body).toMatchObject({ timezone: 'Asia/Jakarta', calls: { maxDurationSeconds: 3600 } });
+    await world.settings({ timezone: 'UTC' });
+  });
+
+  it('ingress: a provider call event with a bad field is refused with 400 naming the field', async () => {
+    const bad = (call: Record<string, unknown>) => ({ type: 'call', id: `bad-${world.nextId()}`, contact: { externalId: 'bad-caller' }, call: { id: 'c', direction: 'incoming', event: 'ringing', ...call } });
+    expect(await postProviderEvent(world.platform.gatewayUrl, world.whatsapp, bad({ direction: 'sideways' }))).toBe(400);
+    expect(await postProviderEvent(world.platform.gatewayUrl, world.whatsapp, bad({ event: 'exploded' }))).toBe(400);
+    expect(await postProviderEvent(world.platform.gatewayUrl, world.whatsapp, bad({ recording: { url: 'ftp://x/y' } }))).toBe(400);
+    const raw = JSON.stringify(bad({ durationSeconds: -3 }));
+    const res = await world.api.post(`/v1/channels/${world.whatsapp.id}/events`).set('content-type', 'application/json').set('x-channel-signature', sign(world.whatsapp.secret, raw)).send(raw);
+    expect([res.status, res.body.error.details.field]).toEqual([400, 'call.durationSeconds']);
   });
 });
