@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '@omnibox/platform';
-import { BACKENDS, buildHelm, CHART, ENGINE_OF_VARIABLE, helm, httpPort, PolicyRule, podLabels, PRODUCTION, RELEASE, render, Rendered, requiredVariables, selects, SERVICES } from './chart';
+import { BACKENDS, buildHelm, CHART, ENGINE_OF_VARIABLE, helm, httpPort, PolicyRule, podLabels, PRODUCTION, REACH_PROVIDERS, RELEASE, render, Rendered, requiredVariables, selects, SERVICES } from './chart';
 
 // The chart as an SRE installs it: `helm lint` and `helm template` (helm built from its Go module by
 // tools/helm/build.sh), for the default values and the production-like values, then the rendered
@@ -11,8 +11,13 @@ import { BACKENDS, buildHelm, CHART, ENGINE_OF_VARIABLE, helm, httpPort, PolicyR
 const defaultValues = parse(readFileSync(join(CHART, 'values.yaml'), 'utf8'));
 const productionValues = parse(readFileSync(PRODUCTION, 'utf8'));
 const setups = [
-  { label: 'default values', args: [] as string[], engines: defaultValues.networkPolicy.engines },
-  { label: 'production values', args: ['-f', PRODUCTION], engines: { ...defaultValues.networkPolicy.engines, ...productionValues.networkPolicy.engines } },
+  { label: 'default values', args: [] as string[], engines: defaultValues.networkPolicy.engines, providers: defaultValues.networkPolicy.providers },
+  {
+    label: 'production values',
+    args: ['-f', PRODUCTION],
+    engines: { ...defaultValues.networkPolicy.engines, ...productionValues.networkPolicy.engines },
+    providers: productionValues.networkPolicy.providers ?? defaultValues.networkPolicy.providers,
+  },
 ];
 const renders = new Map<string, Rendered>();
 
@@ -21,7 +26,7 @@ beforeAll(async () => {
   for (const setup of setups) renders.set(setup.label, await render(...setup.args));
 }, 600_000);
 
-describe.each(setups)('the chart with $label', ({ label, args, engines }) => {
+describe.each(setups)('the chart with $label', ({ label, args, engines, providers }) => {
   const rendered = () => renders.get(label)!;
 
   it('passes helm lint --strict', async () => {
@@ -114,7 +119,7 @@ describe.each(setups)('the chart with $label', ({ label, args, engines }) => {
       expect(env[service === 'gateway' ? 'GATEWAY_HOST' : 'HTTP_HOST']).toBe('0.0.0.0');
     });
 
-    it('may only reach DNS, the engines its config names, the object store it is given and the backends whose gRPC address it is given', () => {
+    it('may only reach DNS, the engines its config names, the object store it is given, messaging providers if it calls them, and the backends whose gRPC address it is given', () => {
       const policy = rendered().get('NetworkPolicy', name);
       expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
       expect(selects(policy.spec.podSelector.matchLabels, podLabels(rendered(), service))).toBe(true);
@@ -126,6 +131,7 @@ describe.each(setups)('the chart with $label', ({ label, args, engines }) => {
       }
       const environment = rendered().environment(service);
       if (environment.S3_ENDPOINT) for (const port of engines.s3.ports) expected.add(port);
+      if (REACH_PROVIDERS.includes(service)) for (const port of providers.ports) expected.add(port);
       for (const backend of BACKENDS) if (environment[`${backend.toUpperCase()}_GRPC_URL`]) expected.add(Number(rendered().environment(backend).GRPC_PORT));
       if (service === 'gateway') expect(BACKENDS.every((backend) => environment[`${backend.toUpperCase()}_GRPC_URL`])).toBe(true);
       expect([...egressPorts].sort()).toEqual([...expected].sort());
