@@ -48,6 +48,8 @@ export interface CallSnapshot {
   contact?: { id: string; firstName: string; lastName: string | null };
   recording?: { status: RecordingStatus };
   transcript?: { available: boolean };
+  /** The provider's id of the call (null for a call we placed until the provider gives one). */
+  providerCallId?: string | null;
 }
 
 /** API.md `call.recording.status`: off, turned on or stopped by an agent (CAL-2), or the provider's file stored (CAL-5). */

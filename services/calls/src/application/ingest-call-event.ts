@@ -9,7 +9,7 @@ import { CallContacts } from './call-contacts';
 import { CallWriter } from './call-writer';
 import { callIdOf } from './ids';
 import { IngestPermissionEvent } from './ingest-permission-event';
-import { CALLS, Calls, VersionedCall } from './ports';
+import { CALLS, Calls, CONTACT_STATES, ContactStates, VersionedCall } from './ports';
 import { RefreshContactCalls } from './refresh-contact-calls';
 import { HOT_PATH_STALE_MS, WorkspaceSettingsReader } from './workspace-settings';
 
@@ -28,6 +28,7 @@ export class IngestCallEvent {
     private readonly refresh: RefreshContactCalls,
     private readonly permissions: IngestPermissionEvent,
     @Inject(CALLS) private readonly calls: Calls,
+    @Inject(CONTACT_STATES) private readonly states: ContactStates,
   ) {}
 
   async execute(workspaceId: string, channel: ChannelSnapshot, inbound: InboundCallEvent, receivedAt: string): Promise<void> {
@@ -37,7 +38,7 @@ export class IngestCallEvent {
     const settings = await this.settings.of(workspaceId, HOT_PATH_STALE_MS);
     const event: ProviderCallEvent = { id: inbound.id, kind: inbound.call.event, at, durationSeconds: inbound.call.durationSeconds };
     const step = new Step(inbound, event, settings);
-    const existing = await this.existing(workspaceId, channel.id, inbound.call.id);
+    const existing = await this.existing(workspaceId, channel.id, inbound.call);
     if (existing) {
       await this.writer.apply(existing, (state) => step.next(state), { extra: (state) => step.announced(state) });
       return;
@@ -61,14 +62,18 @@ export class IngestCallEvent {
       await this.writer.apply(call, (state) => step.next(state), { extra: (state) => step.announced(state) });
       return;
     }
-    // The contact's access may have changed while the call was being created.
-    await this.refresh.execute(contact.contactId);
+    // The contact's access may have changed while the call was being created (its event found no call yet).
+    const latest = await this.states.find(contact.contactId);
+    if (latest && JSON.stringify(latest) !== JSON.stringify(contact)) await this.refresh.execute(contact.contactId);
   }
 
-  /** The call the event is about: ours by the provider's call id, or one we placed (named by our id or the provider's). */
-  private async existing(workspaceId: string, channelId: string, providerCallId: string): Promise<VersionedCall | null> {
+  /**
+   * The call the event is about: ours by the provider's call id, or, for an outgoing call, one an agent
+   * placed (named by our id or the provider's). Incoming calls are the provider's only: one read.
+   */
+  private async existing(workspaceId: string, channelId: string, { id: providerCallId, direction }: InboundCallEvent['call']): Promise<VersionedCall | null> {
     const derived = await this.calls.find(callIdOf(workspaceId, channelId, providerCallId));
-    if (derived) return derived;
+    if (derived || direction === 'incoming') return derived;
     const ours = await this.calls.find(providerCallId);
     if (ours && ours.workspaceId === workspaceId && ours.channelId === channelId) return ours;
     return this.calls.findByProviderId(workspaceId, channelId, providerCallId);

@@ -166,7 +166,7 @@ export function viewOf(state: CallState): CallView {
 
 /** The call as events carry it: no phone number (agents may see it masked, CAL-1). */
 export function snapshotOf(state: CallState): CallSnapshot {
-  const { providerCallId: _providerCallId, ...view } = viewOf(state);
+  const view = viewOf(state);
   return { ...view, contact: { id: view.contact.id, firstName: view.contact.firstName, lastName: view.contact.lastName } };
 }
 
