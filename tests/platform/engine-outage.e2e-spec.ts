@@ -10,7 +10,7 @@ const USES: Record<ServiceName, EngineName[]> = {
   search: ['elasticsearch', 'redis', 'nats'],
   conversations: ['mongodb', 'redis', 'nats'],
   contacts: ['mongodb', 'nats'],
-  calls: ['mongodb', 'nats'],
+  calls: ['mongodb', 'redis', 'nats'],
   notifications: ['mongodb', 'redis', 'nats'],
 };
 const SERVICES = Object.keys(USES) as Array<keyof typeof USES>;

@@ -38,6 +38,7 @@ export interface EngineUrls {
  * `isolatedEnv`), and the `test` profile: downloads of provider files may reach loopback.
  */
 export function storageEnv(): Record<string, string> {
+  if (!process.env.TEST_S3_ENDPOINT) return {};
   const { S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = sharedEngineUrls;
   return { S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY };
 }
@@ -55,6 +56,7 @@ export interface RunningPlatform {
   env: Record<string, string>;
   stop(): Promise<void>;
 }
+
 
 type Starter = { config: ClassConstructor<object>; start: (config: never) => Promise<INestApplication> };
 

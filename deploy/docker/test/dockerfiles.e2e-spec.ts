@@ -335,9 +335,9 @@ describe('the build output each image copies', () => {
           EVENT_SUBJECT_PREFIX: base.EVENT_SUBJECT_PREFIX,
           NATS_URL: sharedEngineUrls.NATS_URL,
           ...(service === 'search' ? { ELASTICSEARCH_URL: elasticsearch } : { MONGODB_URL: sharedEngineUrls.MONGODB_URL, MONGODB_DATABASE: `${base.MONGODB_DATABASE_PREFIX}_${service}` }),
-          ...(['contacts', 'calls'].includes(service) ? {} : { REDIS_URL: sharedEngineUrls.REDIS_URL }),
+          ...(service === 'contacts' ? {} : { REDIS_URL: sharedEngineUrls.REDIS_URL }),
           ...(service === 'notifications' ? { VAPID_PRIVATE_KEY: 'nAr9hmrmQ5EKvr5L_3cvVczUk4RlG5FBn-Qh9ngJHOI', VAPID_SUBJECT: 'mailto:ops@example.com' } : {}),
-          // The services that keep files get the object store's endpoint, bucket and keys.
+          // The object store, for the services the chart gives it to (those that keep files).
           ...(['gateway', 'conversations', 'calls'].includes(service)
             ? { S3_ENDPOINT: sharedEngineUrls.S3_ENDPOINT, S3_REGION: sharedEngineUrls.S3_REGION, S3_BUCKET: base.S3_BUCKET, S3_ACCESS_KEY_ID: sharedEngineUrls.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: sharedEngineUrls.S3_SECRET_ACCESS_KEY }
             : {}),

@@ -10,6 +10,8 @@ export * from './rpc/contacts';
 export * from './rpc/conversations';
 export * from './rpc/inbox';
 export * from './rpc/search';
+export * from './rpc/calls';
+export * from './inbox/views';
 export * from './identity/caller-scope';
 export * from './rpc/notifications';
 export * from './realtime/presence';

@@ -6,3 +6,4 @@ export const CONVERSATIONS_CONTRACT: GrpcContract = { package: 'omnibox.conversa
 export const SEARCH_CONTRACT: GrpcContract = { package: 'omnibox.search.v1', file: 'search.proto' };
 export const INBOX_CONTRACT: GrpcContract = { package: 'omnibox.inbox.v1', file: 'inbox.proto' };
 export const NOTIFICATIONS_CONTRACT: GrpcContract = { package: 'omnibox.notifications.v1', file: 'notifications.proto' };
+export const CALLS_CONTRACT: GrpcContract = { package: 'omnibox.calls.v1', file: 'calls.proto' };

@@ -3,6 +3,7 @@ import { MessagingModule } from '@omnibox/messaging';
 import { objectStorageOptions, PlatformModule } from '@omnibox/platform';
 import { GrpcHealthController } from '@omnibox/rpc';
 import { AttachmentsModule } from './attachments.module';
+import { CallsTimelineModule } from './calls-timeline.module';
 import { ChannelsModule } from './channels.module';
 import { ConversationsConfig } from './config';
 import { ContactsSyncModule } from './contacts-sync.module';
@@ -38,6 +39,7 @@ export class ConversationsModule {
         ChannelsModule,
         InboxModule,
         AttachmentsModule,
+        CallsTimelineModule,
       ],
       controllers: [GrpcHealthController],
     };

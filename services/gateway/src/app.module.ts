@@ -3,6 +3,7 @@ import { MessagingModule } from '@omnibox/messaging';
 import { objectStorageOptions, PlatformModule } from '@omnibox/platform';
 import { AttachmentsGatewayModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
+import { CallsGatewayModule } from './calls/calls.module';
 import { ChannelsModule } from './channels/channels.module';
 import { CommonModule } from './common/common.module';
 import { GatewayConfig } from './config';
@@ -43,6 +44,7 @@ export class GatewayModule {
         ConversationsGatewayModule,
         NotificationsGatewayModule,
         AttachmentsGatewayModule,
+        CallsGatewayModule,
       ],
     };
   }

@@ -1,8 +1,8 @@
 {{/*
 What each service's code needs, fixed with the code rather than set by values: the engines it
 connects to (their URL variables come from the Secret; s3, the object store, is set by S3_* variables
-instead), whether it serves gRPC, and the secrets it reads. Change it together with
-services/<name>/src/config.ts.
+instead), whether it serves gRPC, the secrets it reads, the backends it calls and whether it reaches
+messaging providers (networkPolicy.providers). Change it together with services/<name>/src/config.ts.
 */}}
 {{- define "omnibox.catalog" -}}
 gateway:
@@ -24,9 +24,13 @@ search:
   grpc: true
   secrets: [INTERNAL_SECRET]
 calls:
-  engines: [mongodb, nats, s3]
+  engines: [mongodb, redis, nats, s3]
   grpc: true
   secrets: [INTERNAL_SECRET]
+  # Contacts: who called (created unassigned on first sight); conversations: CAL-3's assignment.
+  calls: [contacts, conversations]
+  # Reaches messaging providers: call actions to a channel's outboundUrl, recordings to copy.
+  providers: true
 notifications:
   engines: [mongodb, redis, nats]
   grpc: true

@@ -1,3 +1,4 @@
+import type { CallerScope } from '../identity/caller';
 import type { ThreadAccess } from '../identity/visibility';
 import { defineEvent } from './envelope';
 
@@ -43,7 +44,16 @@ export interface CallSnapshot {
   endedAt: string | null;
   durationSeconds: number;
   endReason: CallEndReason | null;
+  /** The contact as the call shows it (never the phone number: agents may see it masked, CAL-1). */
+  contact?: { id: string; firstName: string; lastName: string | null };
+  recording?: { status: RecordingStatus };
+  transcript?: { available: boolean };
+  /** The provider's id of the call (null for a call we placed until the provider gives one). */
+  providerCallId?: string | null;
 }
+
+/** API.md `call.recording.status`: off, turned on or stopped by an agent (CAL-2), or the provider's file stored (CAL-5). */
+export type RecordingStatus = 'off' | 'on' | 'stopped' | 'available';
 
 /**
  * A call changed (`changed` names the fields). `access` is the contact's thread access when the call
@@ -52,3 +62,23 @@ export interface CallSnapshot {
  * the assignee, or for an unassigned contact the members of the thread's team).
  */
 export const CallUpdated = defineEvent<{ call: CallSnapshot; changed: string[]; access: ThreadAccess; contactBlocked: boolean }>('calls.call.updated');
+
+/**
+ * CAL-3: the agent who answered a call (or placed one) takes its unassigned contact. `caller` is the
+ * scope the agent acted with, so the assignment is theirs (the conversations service's `Assign`, mode
+ * `me`, with its CNV rules and timeline event). Written with the call, so a crash cannot lose it.
+ */
+export const CallAssignmentRequested = defineEvent<{ callId: string; contactId: string; caller: CallerScope }>('calls.call.assignment_requested');
+
+/** The provider delivered a call's recording (CAL-5): the calls service copies it into object storage. */
+export const CallRecordingDelivered = defineEvent<{ callId: string; url: string; contentType: string | null; durationSeconds: number | null }>('calls.call.recording_delivered');
+
+/** API.md workspace settings, owned by the calls service (its only reader so far; see services/calls/README.md). */
+export interface WorkspaceSettingsSnapshot {
+  /** IANA time zone: call activity dates are days there (CAL-5). */
+  timezone: string;
+  calls: { recording: boolean; transcripts: boolean; maxDurationSeconds: number; maskPhoneNumbers: boolean };
+}
+
+/** The workspace settings changed: for services that keep a copy (e.g. of the time zone). */
+export const WorkspaceSettingsUpdated = defineEvent<{ settings: WorkspaceSettingsSnapshot; changed: string[] }>('calls.settings.updated');

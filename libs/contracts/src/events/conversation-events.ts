@@ -1,5 +1,6 @@
 import { defineEvent } from './envelope';
 import type { ThreadAccess } from '../identity/visibility';
+import type { InboundCallEvent } from './call-events';
 
 /**
  * Events of channels (owned by the gateway's directory) and of the conversations service. Payloads
@@ -108,7 +109,8 @@ export interface InboundChannelEvent {
   referral?: Referral;
 }
 
-export type ProviderEvent = InboundMessageEvent | InboundStatusEvent | InboundChannelEvent;
+/** Call events (`type: "call"`) are the calls service's; the conversations service ignores them. */
+export type ProviderEvent = InboundMessageEvent | InboundStatusEvent | InboundChannelEvent | InboundCallEvent;
 
 /**
  * A signed provider event the gateway accepted (202). Its envelope id is derived from the channel and

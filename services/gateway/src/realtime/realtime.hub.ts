@@ -204,10 +204,11 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
       for (const frame of notificationFramesFor(message, scope.principalId)) this.send(connection, frame);
       return;
     }
-    if (!message.thread) return;
+    const audience = message.thread ?? message.audience;
+    if (!audience) return;
     if (message.excludeUserId && message.excludeUserId === scope.principalId) return;
-    if (!mayReceiveThread(scope, message.thread)) return;
-    const data = message.type === 'conversation.updated' ? conversationOf(message.thread, scope.principalId) : message.data;
+    if (!mayReceiveThread(scope, audience)) return;
+    const data = message.type === 'conversation.updated' && message.thread ? conversationOf(message.thread, scope.principalId) : message.data;
     this.send(connection, { type: message.type, data, seq: message.seq, id: message.id, occurredAt: message.occurredAt, publishedAt: message.publishedAt });
   }
 

@@ -1,4 +1,4 @@
-import type { ThreadSnapshot } from '@omnibox/contracts';
+import type { ThreadAccess, ThreadSnapshot } from '@omnibox/contracts';
 
 export const FRAME_TYPES = [
   'conversation.updated',
@@ -11,6 +11,7 @@ export const FRAME_TYPES = [
   'notification.created',
   'notification.updated',
   'notification.read',
+  'call.updated',
 ] as const;
 export type FrameType = (typeof FRAME_TYPES)[number];
 
@@ -34,6 +35,8 @@ export interface RealtimeMessage {
   workspaceId: string;
   type: FrameType | 'notifications';
   thread: ThreadSnapshot | null;
+  /** Frames about a contact without a thread snapshot (`call.updated`): who may see the contact's thread. */
+  audience?: ThreadAccess & { contact: { blocked: boolean } };
   /** The frame's data; null for `conversation.updated`, which is the conversation as each user sees it; `notifications`: NotificationFrames. */
   data: unknown;
   /** `typing`: not echoed to the user who types. */

@@ -18,7 +18,7 @@ export function providerEventKey(event: EventEnvelope): string {
 /**
  * `conversations-ingress`: the signed provider events the gateway accepted (`channels.provider_event.received`),
  * INGEST_CONCURRENCY at a time, one contact's events in order. Each carries its channel, which the
- * channels read model keeps.
+ * channels read model keeps. Call events (`type: "call"`) are left to the calls service.
  */
 @Injectable()
 export class ProviderEventsConsumer implements OnModuleInit {
@@ -47,6 +47,8 @@ export class ProviderEventsConsumer implements OnModuleInit {
   private async handle(event: EventEnvelope): Promise<void> {
     if (!ProviderEventReceived.is(event)) return;
     const { channel, event: inner, receivedAt } = event.data;
+    // Call events are the calls service's (its own durable on the same subject).
+    if (inner.type === 'call') return;
     await this.recordChannel.execute(event.workspaceId, channel, 'provider_event');
     if (inner.type === 'message') await this.ingestMessage.execute(event.workspaceId, channel, inner, receivedAt);
     else if (inner.type === 'event') await this.ingestChannelEvent.execute(event.workspaceId, channel, inner, receivedAt);

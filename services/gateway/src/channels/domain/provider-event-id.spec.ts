@@ -24,4 +24,11 @@ describe('provider event id', () => {
     const opened: ProviderEvent = { type: 'event', id: 'm1', timestamp: '2026-01-01T00:00:00.000Z', contact, event: { category: 'open', type: 'welcome' } };
     expect(providerEventId('c1', opened)).not.toBe(providerEventId('c1', message('m1')));
   });
+
+  it('a call event repeated by the provider is the same event; another event of the call is another one', () => {
+    const call = (id: string, kind: 'ringing' | 'ended'): ProviderEvent => ({ type: 'call', id, timestamp: '2026-01-01T00:00:00.000Z', contact, call: { id: 'call-1', direction: 'incoming', event: kind } });
+    expect(providerEventId('c1', call('e1', 'ringing'))).toBe(providerEventId('c1', call('e1', 'ringing')));
+    expect(providerEventId('c1', call('e1', 'ringing'))).not.toBe(providerEventId('c1', call('e2', 'ended')));
+    expect(providerEventId('c1', call('m1', 'ringing'))).not.toBe(providerEventId('c1', message('m1')));
+  });
 });

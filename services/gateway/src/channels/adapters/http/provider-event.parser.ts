@@ -1,4 +1,4 @@
-import { CONTACT_OPENERS, INBOUND_MESSAGE_TYPES, InboundContact, InboundMessageType, ProviderEvent } from '@omnibox/contracts';
+import { CALL_PROVIDER_EVENTS, CallProviderEventKind, CONTACT_OPENERS, INBOUND_MESSAGE_TYPES, InboundCallEvent, InboundContact, InboundMessageType, ProviderEvent } from '@omnibox/contracts';
 import { invalidInput } from '@omnibox/platform';
 
 type Json = Record<string, unknown>;
@@ -41,7 +41,8 @@ export function parseProviderEvent(body: unknown): ProviderEvent {
     return { type: 'status', messageId: text(body, 'messageId', '', { required: true, max: 200 })!, status, error: text(body, 'error', '', { max: 2000 }), timestamp: time(body, 'timestamp') };
   }
   if (body.type === 'event') return parseChannelEvent(body);
-  if (body.type !== 'message') throw invalidInput('type', 'must be "message", "status" or "event"');
+  if (body.type === 'call') return parseCallEvent(body);
+  if (body.type !== 'message') throw invalidInput('type', 'must be "message", "status", "event" or "call"');
   if (!isObject(body.contact)) throw invalidInput('contact', 'is required');
   if (!isObject(body.message)) throw invalidInput('message', 'is required');
   const contact = body.contact;
@@ -127,5 +128,49 @@ function parseChannelEvent(body: Json): ProviderEvent {
     contact: parseContact(body.contact),
     event: { category: category as 'open' | 'page' | 'channel', type, ...(data ? { data } : {}) },
     ...(referral ? { referral } : {}),
+  };
+}
+
+/** A whole number of seconds (at most a week), or absent. */
+function seconds(body: Json, key: string, path: string): number | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 7 * 86400) throw invalidInput(`${path}${key}`, 'must be a whole number of seconds from 0 to 604800');
+  return value;
+}
+
+/** A provider call event (API.md "Calls"): the calls service applies it (CAL-1…5). */
+function parseCallEvent(body: Json): InboundCallEvent {
+  if (!isObject(body.contact)) throw invalidInput('contact', 'is required');
+  if (!isObject(body.call)) throw invalidInput('call', 'is required');
+  const call = body.call;
+  if (call.direction !== 'incoming' && call.direction !== 'outgoing') throw invalidInput('call.direction', 'must be incoming or outgoing');
+  if (typeof call.event !== 'string' || !(CALL_PROVIDER_EVENTS as readonly string[]).includes(call.event)) throw invalidInput('call.event', `must be one of ${CALL_PROVIDER_EVENTS.join(', ')}`);
+  let recording: InboundCallEvent['call']['recording'];
+  if (call.recording !== undefined) {
+    if (!isObject(call.recording)) throw invalidInput('call.recording', 'must be an object');
+    const url = text(call.recording, 'url', 'call.recording.', { required: true, max: 2000 })!;
+    if (!/^https?:\/\//i.test(url)) throw invalidInput('call.recording.url', 'must be an http(s) URL');
+    recording = { url, durationSeconds: seconds(call.recording, 'durationSeconds', 'call.recording.'), contentType: text(call.recording, 'contentType', 'call.recording.', { max: 100 }) };
+  }
+  let transcript: InboundCallEvent['call']['transcript'];
+  if (call.transcript !== undefined) {
+    if (!isObject(call.transcript)) throw invalidInput('call.transcript', 'must be an object');
+    transcript = { text: text(call.transcript, 'text', 'call.transcript.', { required: true, max: 200_000 })!, language: text(call.transcript, 'language', 'call.transcript.', { max: 35 }) };
+  }
+  return {
+    type: 'call',
+    id: text(body, 'id', '', { required: true, max: 200 })!,
+    timestamp: time(body, 'timestamp'),
+    contact: (({ email: _email, ...contact }) => contact)(parseContact(body.contact)),
+    call: {
+      id: text(call, 'id', 'call.', { required: true, max: 200 })!,
+      direction: call.direction,
+      event: call.event as CallProviderEventKind,
+      reason: text(call, 'reason', 'call.', { max: 200 }),
+      durationSeconds: seconds(call, 'durationSeconds', 'call.'),
+      ...(recording ? { recording } : {}),
+      ...(transcript ? { transcript } : {}),
+    },
   };
 }

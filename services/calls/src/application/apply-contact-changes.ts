@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ContactSnapshot, ThreadAccess } from '@omnibox/contracts';
+import { CallWriter } from './call-writer';
+import { CALLS, Calls, CONTACT_STATES, ContactStates } from './ports';
+import { RefreshContactCalls } from './refresh-contact-calls';
+
+const detailsOf = (contact: ContactSnapshot) => ({ id: contact.id, firstName: contact.firstName, lastName: contact.lastName, phone: contact.phone });
+
+/**
+ * What this service learns of contacts from the other services' events: their thread's access (VIS,
+ * and the lists' assignee, CAL-1), details, block state (CNV-8), deletion, merges (CON-3: the merged
+ * contact's calls join the kept one). An event older than what is recorded changes nothing.
+ */
+@Injectable()
+export class ApplyContactChanges {
+  constructor(
+    @Inject(CONTACT_STATES) private readonly states: ContactStates,
+    @Inject(CALLS) private readonly calls: Calls,
+    private readonly writer: CallWriter,
+    private readonly refresh: RefreshContactCalls,
+  ) {}
+
+  async access(workspaceId: string, contactId: string, access: ThreadAccess, at: string): Promise<void> {
+    if (await this.states.saveAccess(workspaceId, contactId, access, at)) await this.refresh.execute(contactId);
+  }
+
+  async contact(workspaceId: string, contact: ContactSnapshot, at: string): Promise<void> {
+    if (await this.states.saveContact(workspaceId, contact.id, { contact: detailsOf(contact), blocked: contact.blocked, deleted: false }, at)) await this.refresh.execute(contact.id);
+  }
+
+  async deleted(workspaceId: string, contactId: string, at: string): Promise<void> {
+    const known = await this.states.find(contactId);
+    if (!known) return;
+    if (await this.states.saveContact(workspaceId, contactId, { contact: known.contact, blocked: known.blocked, deleted: true }, at)) await this.refresh.execute(contactId);
+  }
+
+  async merged(workspaceId: string, kept: ContactSnapshot, sourceContactId: string, at: string): Promise<void> {
+    await this.states.saveContact(workspaceId, kept.id, { contact: detailsOf(kept), blocked: kept.blocked, deleted: false }, at);
+    for (const call of await this.calls.ofContact(sourceContactId)) {
+      await this.writer.apply(call, (state) => (state.contactId === sourceContactId ? { ...state, contactId: kept.id } : null));
+    }
+    await this.refresh.execute(kept.id);
+  }
+}

@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { withContact } from '../domain/contact-state';
+import { CallWriter } from './call-writer';
+import { CALLS, Calls, CONTACT_STATES, ContactStates } from './ports';
+
+/**
+ * Keeps a contact's calls in step with what is known of the contact: its thread's access (lists follow
+ * the contact's current owner, CAL-1; VIS-1…4), details and block state. Each call's row is projected
+ * again even when the call did not change, so work redone after a crash still reaches the lists.
+ */
+@Injectable()
+export class RefreshContactCalls {
+  constructor(
+    private readonly writer: CallWriter,
+    @Inject(CALLS) private readonly calls: Calls,
+    @Inject(CONTACT_STATES) private readonly states: ContactStates,
+  ) {}
+
+  async execute(contactId: string): Promise<void> {
+    const known = await this.states.find(contactId);
+    if (!known) return;
+    for (const call of await this.calls.ofContact(contactId)) {
+      const written = await this.writer.apply(call, (state) => withContact(state, known));
+      // Projected here too (a failure retries the event), since a change of access announces nothing.
+      await this.writer.project(written ?? call);
+    }
+  }
+}
