@@ -15,3 +15,4 @@ export * from './inbox/views';
 export * from './identity/caller-scope';
 export * from './rpc/notifications';
 export * from './realtime/presence';
+export * from './channels/channel-credentials';

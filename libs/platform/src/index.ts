@@ -16,3 +16,4 @@ export * from './http/input-policy';
 export * from './rate-limit';
 export * from './observability';
 export * from './storage';
+export * from './secrets';

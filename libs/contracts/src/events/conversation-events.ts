@@ -11,6 +11,22 @@ import type { InboundCallEvent } from './call-events';
 export const CHANNEL_TYPES = ['whatsapp', 'messenger', 'instagram', 'telegram', 'line', 'tiktok', 'sms', 'email', 'webchat', 'api'] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
+/**
+ * Which adapter carries a channel's messages (CHN-1): `http`, the generic one (signed ingress in,
+ * `outboundUrl` out), or the provider's own API: WhatsApp Cloud API, Telegram Bot API, e-mail over SMTP.
+ */
+export const CHANNEL_ADAPTERS = ['http', 'whatsapp_cloud', 'telegram_bot', 'smtp'] as const;
+export type ChannelAdapterKind = (typeof CHANNEL_ADAPTERS)[number];
+
+/** An e-mail channel's relay (never its password, which travels sealed with the credentials). */
+export interface SmtpRelay {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the relay offers it. */
+  secure: boolean;
+  user: string | null;
+}
+
 export interface ChannelConfig {
   outboundUrl: string | null;
   /** MSG-3: free-form messages only within this many hours after the contact's last message; null: no window. */
@@ -18,15 +34,35 @@ export interface ChannelConfig {
   supportsReplyContext: boolean;
   supportsLinkPreview: boolean;
   supportsTyping: boolean;
+  /** Absent on channels announced before the provider adapters existed, which are all `http`. */
+  adapter?: ChannelAdapterKind;
+  /** WhatsApp Cloud API: the business phone number's id and the Graph API version. */
+  phoneNumberId?: string;
+  apiVersion?: string;
+  /** WhatsApp and Telegram: where the provider's API is (its public one unless a test or a proxy says otherwise). */
+  apiBaseUrl?: string;
+  /** E-mail over SMTP: the channel's own address (mail to it is received) and the relay it sends through. */
+  address?: string;
+  smtp?: SmtpRelay;
 }
 
-/** A connected channel as other services know it (never its secret). */
+/** The adapter of a channel (`http` for channels announced before the provider adapters existed). */
+export function adapterOf(config: ChannelConfig): ChannelAdapterKind {
+  return config.adapter ?? 'http';
+}
+
+/** A connected channel as other services know it (never its ingress secret). */
 export interface ChannelSnapshot {
   id: string;
   type: ChannelType;
   name: string;
   config: ChannelConfig;
   createdAt: string;
+  /**
+   * The provider credentials (tokens, app secret, SMTP password), sealed for the services that use
+   * them (`SecretSeal`, bound to the channel id); never shown to clients. Null: none.
+   */
+  credentials?: string | null;
 }
 
 export const ChannelCreated = defineEvent<{ channel: ChannelSnapshot }>('directory.channel.created');
@@ -42,7 +78,8 @@ export interface InboundContact {
   email?: string;
 }
 
-export const INBOUND_MESSAGE_TYPES = ['text', 'attachment', 'template', 'quick_reply', 'story_reply', 'email', 'unsupported'] as const;
+/** `location`, `contacts` and `reaction` come from provider formats (WhatsApp, Telegram); their details are in `payload`. */
+export const INBOUND_MESSAGE_TYPES = ['text', 'attachment', 'template', 'quick_reply', 'story_reply', 'email', 'location', 'contacts', 'reaction', 'unsupported'] as const;
 export type InboundMessageType = (typeof INBOUND_MESSAGE_TYPES)[number];
 
 export interface EmailDetails {
@@ -52,16 +89,24 @@ export interface EmailDetails {
   bcc?: string[];
   messageId?: string;
   inReplyTo?: string;
+  /** The Message-IDs of the conversation so far, oldest first (MSG-8 threading; the `References` header). */
+  references?: string[];
   /** Our id of the e-mail conversation (MSG-8): replies keep it, a changed subject starts a new one. */
   threadKey?: string;
 }
 
-/** The file a provider's message carries, at the provider's URL, which expires (CHN-3). */
+/**
+ * The file a provider's message carries (CHN-3): at the provider's URL, which expires, or named by the
+ * provider's own id (a WhatsApp media id, a Telegram file id), fetched with the channel's credentials.
+ */
 export interface InboundAttachment {
   kind: string;
-  url: string;
+  url?: string;
+  providerFileId?: string;
   /** As the sender named it (MSG-10). */
   fileName: string;
+  /** As the provider declared it, when it did. */
+  contentType?: string;
 }
 
 export interface Referral {
