@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { configureHttpApp, createLogger, NestPinoLogger } from '@omnibox/platform';
 import { GatewayModule } from './app.module';
 import { mountProviderIngress } from './channels/adapters/http/ingress.route';
+import { mountProviderWebhooks } from './channels/adapters/http/webhook.route';
 import { GatewayConfig } from './config';
 
 /** Creates the gateway application (used by main.ts and by tests); call `listen` to serve it. */
@@ -12,6 +13,7 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
   const app = await NestFactory.create(GatewayModule.forRoot(config), { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false });
   configureHttpApp(app, { corsOrigins: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) });
   mountProviderIngress(app);
+  mountProviderWebhooks(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

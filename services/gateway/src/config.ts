@@ -1,11 +1,11 @@
 import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { ServiceConfig, WithMongo, WithObjectStorage, WithRedis } from '@omnibox/platform';
+import { ServiceConfig, WithMongo, WithObjectStorage, WithRedis, WithSecretSeal } from '@omnibox/platform';
 
 const GRPC_TARGET = /^(dns:\/\/\/)?[A-Za-z0-9._-]+:\d{1,5}$/;
 const GRPC_TARGET_MESSAGE = 'must be host:port of the service\'s gRPC server';
 
 /** Environment of the gateway; see README.md for each variable. */
-export class GatewayConfig extends WithObjectStorage(WithRedis(WithMongo(ServiceConfig))) {
+export class GatewayConfig extends WithSecretSeal(WithObjectStorage(WithRedis(WithMongo(ServiceConfig)))) {
   @IsString()
   GATEWAY_HOST = '127.0.0.1';
 
@@ -79,4 +79,36 @@ export class GatewayConfig extends WithObjectStorage(WithRedis(WithMongo(Service
   @Min(1)
   @Max(5 * 1024 * 1024 * 1024)
   ATTACHMENT_MAX_BYTES: number = 25 * 1024 * 1024;
+
+  /**
+   * The gateway's address as providers reach it: Telegram's `setWebhook` registers
+   * `<base>/v1/channels/<id>/webhook` (the Bot API wants https on 443, 80, 88 or 8443).
+   */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL' })
+  PUBLIC_API_URL = 'http://127.0.0.1:3000';
+
+  /** Time a provider API call of the gateway may take (Telegram's `setWebhook`). */
+  @IsInt()
+  @Min(500)
+  @Max(60_000)
+  PROVIDER_API_TIMEOUT_MS: number = 10_000;
+
+  /** The SMTP listener of e-mail channels (CHN-1, MSG-8); 0 leaves it off. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  SMTP_INGRESS_PORT: number = 0;
+
+  @IsString()
+  SMTP_INGRESS_HOST = '127.0.0.1';
+
+  /** Largest mail accepted (announced in EHLO's SIZE; a longer one is refused with 552). */
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  SMTP_MAX_BYTES: number = 25 * 1024 * 1024;
+
+  /** Name the listener gives itself in its greeting and in the Message-IDs it makes up. */
+  @Matches(/^[A-Za-z0-9.-]{1,253}$/, { message: 'must be a host name' })
+  SMTP_HOSTNAME = 'localhost';
 }

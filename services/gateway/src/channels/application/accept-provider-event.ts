@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventEnvelope, ProviderEvent, ProviderEventReceived } from '@omnibox/contracts';
-import { currentCorrelationId, notFound, unauthenticated } from '@omnibox/platform';
-import { channelSnapshot } from '../domain/channel';
+import type { ProviderEvent } from '@omnibox/contracts';
+import { notFound, unauthenticated } from '@omnibox/platform';
 import { signatureMatches } from '../domain/ingress-signature';
-import { providerEventId } from '../domain/provider-event-id';
 import { CHANNELS, ChannelRepository, INGRESS_THROTTLE, IngressThrottle, PROVIDER_EVENT_LOG, ProviderEventLog } from './ports';
+import { providerEventEnvelope } from './provider-event-envelope';
 
 /**
  * `POST /v1/channels/{id}/events`: a signed provider event, stored durably before the 202 so it
@@ -28,17 +27,6 @@ export class AcceptProviderEvent {
     }
     // After the signature: only the channel's own provider can use up its budget.
     await this.throttle.ingress(channel.id);
-    const event = parse();
-    const envelope: EventEnvelope = {
-      ...ProviderEventReceived.create({
-        workspaceId: channel.workspaceId,
-        aggregateId: channel.id,
-        data: { channel: channelSnapshot(channel), event, receivedAt: new Date().toISOString() },
-        actor: { kind: 'contact' },
-        correlationId: currentCorrelationId(),
-      }),
-      id: providerEventId(channel.id, event),
-    };
-    await this.log.append(envelope);
+    await this.log.append(providerEventEnvelope(channel, parse()));
   }
 }

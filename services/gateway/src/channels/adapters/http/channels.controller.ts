@@ -1,33 +1,50 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal, Principal, Public } from '../../../auth/principal';
 import { AcceptProviderEvent } from '../../application/accept-provider-event';
+import { AcceptWebhook } from '../../application/accept-webhook';
 import { CreateChannel } from '../../application/create-channel';
 import { ListChannels } from '../../application/list-channels';
+import { RotateChannelSecret } from '../../application/rotate-channel-secret';
+import { channelView } from '../../domain/channel';
 import { CreateChannelInput } from './channels.dto';
 import { parseProviderEvent } from './provider-event.parser';
 
-/** API.md "Channels and event ingress". */
+/** API.md "Channels and event ingress" and "Provider webhooks". */
 @ApiTags('channels')
 @Controller('v1/channels')
 export class ChannelsController {
   constructor(
     private readonly createChannel: CreateChannel,
     private readonly listChannels: ListChannels,
+    private readonly rotateSecret: RotateChannelSecret,
     private readonly acceptProviderEvent: AcceptProviderEvent,
+    private readonly acceptWebhook: AcceptWebhook,
   ) {}
 
+  /** The answer shows the ingress secret this once; provider credentials given in `config` are never shown. */
   @ApiBearerAuth()
   @Post()
-  create(@CurrentPrincipal() principal: Principal, @Body() input: CreateChannelInput) {
-    return this.createChannel.execute(principal.scope, input);
+  async create(@CurrentPrincipal() principal: Principal, @Body() input: CreateChannelInput) {
+    const { secret, ...channel } = await this.createChannel.execute(principal.scope, input);
+    return { ...channelView(channel), secret };
   }
 
   @ApiBearerAuth()
   @Get()
-  list(@CurrentPrincipal() principal: Principal) {
-    return this.listChannels.execute(principal.scope);
+  async list(@CurrentPrincipal() principal: Principal) {
+    const page = await this.listChannels.execute(principal.scope);
+    return { ...page, items: page.items.map(channelView) };
+  }
+
+  /** A new ingress secret, shown this once (a Telegram bot's webhook gets the new secret token). */
+  @ApiBearerAuth()
+  @Post(':channelId/secret')
+  @HttpCode(200)
+  async rotate(@CurrentPrincipal() principal: Principal, @Param('channelId') channelId: string) {
+    const { secret, ...channel } = await this.rotateSecret.execute(principal.scope, channelId);
+    return { ...channelView(channel), secret };
   }
 
   /**
@@ -41,6 +58,24 @@ export class ChannelsController {
   @ApiHeader({ name: 'X-Channel-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body, keyed with the channel secret>' })
   async ingest(@Param('channelId') channelId: string, @Req() request: Request & { rawBody?: Buffer }, @Headers('x-channel-signature') signature?: string) {
     await this.acceptProviderEvent.execute(channelId, request.rawBody, signature, () => parseProviderEvent(request.body));
+    return { accepted: true };
+  }
+
+  /** WhatsApp Cloud API webhook verification (served by `mountProviderWebhooks`, webhook.route.ts). */
+  @Public()
+  @Get(':channelId/webhook')
+  verify(@Param('channelId') channelId: string, @Query() query: Record<string, unknown>) {
+    return this.acceptWebhook.verify(channelId, query);
+  }
+
+  /** WhatsApp Cloud API or Telegram Bot API webhook; 200 once stored (served by `mountProviderWebhooks`). */
+  @Public()
+  @Post(':channelId/webhook')
+  @HttpCode(200)
+  @ApiHeader({ name: 'X-Hub-Signature-256', required: false, description: 'WhatsApp: sha256=<hex HMAC-SHA256 of the raw body with the app secret>' })
+  @ApiHeader({ name: 'X-Telegram-Bot-Api-Secret-Token', required: false, description: 'Telegram: the secret token given to setWebhook' })
+  async webhook(@Param('channelId') channelId: string, @Req() request: Request & { rawBody?: Buffer }) {
+    await this.acceptWebhook.receive(channelId, { rawBody: request.rawBody, body: request.body, header: (name) => request.header(name) });
     return { accepted: true };
   }
 }

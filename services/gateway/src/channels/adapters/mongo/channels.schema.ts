@@ -10,6 +10,8 @@ export interface ChannelDocument {
   name: string;
   config: ChannelConfig;
   secret: string;
+  /** Sealed provider credentials (libs/platform SecretSeal); null for `http` channels. */
+  credentials: string | null;
   createdBy: string;
   /** Part of the channel's snapshot (its events carry it), so set with the channel, not by the schema. */
   createdAt: Date;
@@ -27,6 +29,7 @@ export const ChannelSchema = withOutbox(
       // Travels whole in the channel's snapshot (ChannelConfig in libs/contracts).
       config: { type: Schema.Types.Mixed, required: true },
       secret: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+      credentials: { type: String, default: null, match: /^v1\./ },
       createdBy: { type: String, required: true },
       createdAt: { type: Date, required: true },
     },
@@ -36,3 +39,5 @@ export const ChannelSchema = withOutbox(
 
 // A workspace's channels (GET /v1/channels, the channel switcher); ingress reads a channel by `_id`.
 ChannelSchema.index({ workspaceId: 1 });
+// The SMTP listener finds an e-mail channel by the address mail was sent to (and creation refuses a taken one).
+ChannelSchema.index({ 'config.address': 1 });
