@@ -1,10 +1,10 @@
 import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsEngineUrl, ServiceConfig, WithMediaCopy, WithMongo, WithObjectStorage, WithRedis, WithServicePorts } from '@omnibox/platform';
+import { IsEngineUrl, ServiceConfig, WithMediaCopy, WithMongo, WithObjectStorage, WithRedis, WithSecretSeal, WithServicePorts } from '@omnibox/platform';
 
 const GRPC_TARGET = /^(dns:\/\/\/)?[A-Za-z0-9._-]+:\d{1,5}$/;
 
 /** Environment of the conversations service; see README.md for each variable. */
-export class ConversationsConfig extends WithMediaCopy(WithObjectStorage(WithServicePorts(WithRedis(WithMongo(ServiceConfig))))) {
+export class ConversationsConfig extends WithSecretSeal(WithMediaCopy(WithObjectStorage(WithServicePorts(WithRedis(WithMongo(ServiceConfig)))))) {
   override HTTP_PORT = 3101;
   override GRPC_PORT = 50051;
   override MONGODB_DATABASE = 'omnibox_conversations';
@@ -19,17 +19,26 @@ export class ConversationsConfig extends WithMediaCopy(WithObjectStorage(WithSer
   @Max(256)
   INGEST_CONCURRENCY: number = 32;
 
-  /** Attempts to hand an outgoing message to its channel before it is marked failed (MSG-2). */
+  /**
+   * Attempts to hand an outgoing message to its channel before it is marked failed (MSG-2, CHN-4): with
+   * the back-off below, a provider down for about four minutes loses nothing.
+   */
   @IsInt()
   @Min(1)
-  @Max(20)
-  DELIVERY_MAX_ATTEMPTS: number = 5;
+  @Max(30)
+  DELIVERY_MAX_ATTEMPTS: number = 10;
 
   /** First retry delay of a delivery; doubles per attempt (at most 60 s). */
   @IsInt()
   @Min(10)
   @Max(60_000)
   DELIVERY_BACKOFF_MS: number = 1000;
+
+  /** Time one provider API call may take (a send, a typing indicator, locating a file). */
+  @IsInt()
+  @Min(500)
+  @Max(60_000)
+  PROVIDER_API_TIMEOUT_MS: number = 10_000;
 
   /** Link previews (MSG-6): time and size limits; private addresses only when set to `true` (tests). */
   @IsInt()

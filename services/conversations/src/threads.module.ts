@@ -2,13 +2,19 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AttachmentReader } from './application/attachment-reader';
 import { CallerThreads } from './application/caller-threads';
+import { ContactSignals } from './application/contact-signals';
 import { CopyIncomingMedia } from './application/copy-incoming-media';
 import { OutgoingAttachments } from './application/outgoing-attachments';
 import { OutgoingMessages } from './application/outgoing-messages';
-import { ATTACHMENT_FILES, ATTACHMENTS, BROADCASTS, CHANNEL_ADAPTER, CHANNELS, CONTACTS, EVENT_PUBLISHER, SNOOZE_SCHEDULE, THREADS, TIMELINE, TYPING } from './application/ports';
+import { ATTACHMENT_FILES, ATTACHMENTS, BROADCASTS, CHANNEL_ADAPTER, CHANNELS, CONTACTS, EVENT_PUBLISHER, PROVIDER_MEDIA, SNOOZE_SCHEDULE, THREADS, TIMELINE, TYPING } from './application/ports';
 import { ThreadWriter } from './application/thread-writer';
 import { WorkspaceChannels } from './application/workspace-channels';
 import { GrpcContacts } from './adapters/grpc/contacts';
+import { ChannelAdapters } from './adapters/channels/channel-adapters';
+import { ChannelCredentialsReader } from './adapters/channels/channel-credentials';
+import { SmtpAdapter } from './adapters/channels/smtp/smtp.adapter';
+import { TelegramBotAdapter } from './adapters/channels/telegram-bot/telegram-bot.adapter';
+import { WhatsAppCloudAdapter } from './adapters/channels/whatsapp-cloud/whatsapp-cloud.adapter';
 import { HttpChannelAdapter } from './adapters/http/channel-adapter';
 import { ATTACHMENT_MODEL, AttachmentSchema } from './adapters/mongo/attachments.schema';
 import { AttachmentsRepository } from './adapters/mongo/attachments.repository';
@@ -26,7 +32,7 @@ import { RedisTyping } from './adapters/redis/typing.store';
 import { StorageAttachmentFiles } from './adapters/storage/attachment-files';
 import { ContactsClient } from './adapters/grpc/contacts.client';
 
-const SHARED = [ThreadWriter, CallerThreads, WorkspaceChannels, OutgoingMessages, OutgoingAttachments, AttachmentReader, CopyIncomingMedia];
+const SHARED = [ThreadWriter, CallerThreads, WorkspaceChannels, OutgoingMessages, OutgoingAttachments, AttachmentReader, CopyIncomingMedia, ContactSignals];
 
 /**
  * What every feature shares: the collections (one schema each), the engines' adapters behind the
@@ -53,7 +59,14 @@ const SHARED = [ThreadWriter, CallerThreads, WorkspaceChannels, OutgoingMessages
     { provide: CONTACTS, useClass: GrpcContacts },
     { provide: SNOOZE_SCHEDULE, useClass: RedisSnoozeSchedule },
     { provide: TYPING, useClass: RedisTyping },
-    { provide: CHANNEL_ADAPTER, useClass: HttpChannelAdapter },
+    ChannelCredentialsReader,
+    HttpChannelAdapter,
+    WhatsAppCloudAdapter,
+    TelegramBotAdapter,
+    SmtpAdapter,
+    ChannelAdapters,
+    { provide: CHANNEL_ADAPTER, useExisting: ChannelAdapters },
+    { provide: PROVIDER_MEDIA, useExisting: ChannelAdapters },
     { provide: EVENT_PUBLISHER, useClass: JetStreamEventPublisher },
     { provide: ATTACHMENTS, useClass: AttachmentsRepository },
     { provide: ATTACHMENT_FILES, useClass: StorageAttachmentFiles },

@@ -16,15 +16,16 @@ export class IncomingMessageSnapshot {
     private readonly media: CopyIncomingMedia,
   ) {}
 
-  async of(workspaceId: string, channel: ChannelSnapshot, inbound: InboundMessageEvent, id: string, contactId: string, receivedAt: string, blocked: boolean): Promise<MessageSnapshot> {
+  /** `at`: when the contact sent it (CHN-2). */
+  async of(workspaceId: string, channel: ChannelSnapshot, inbound: InboundMessageEvent, id: string, contactId: string, at: string, blocked: boolean): Promise<MessageSnapshot> {
     const body = inbound.message;
     let email: MessageSnapshot['email'] = null;
     if (body.type === 'email' || body.email) {
       const given = body.email ?? {};
-      const answered = given.inReplyTo ? await this.timeline.findByEmailMessageId(given.inReplyTo) : null;
+      const answered = await this.answeredEmail(workspaceId, given);
       const answeredEmail = answered?.item.kind === 'message' ? answered.item.email : null;
       const threadKey = incomingEmailThreadKey(given.subject, answered && answeredEmail ? { contactId: answered.contactId, subject: answeredEmail.subject, threadKey: answeredEmail.threadKey } : null, contactId, id);
-      email = { subject: given.subject, html: given.html, cc: given.cc ?? [], messageId: given.messageId, inReplyTo: given.inReplyTo, threadKey };
+      email = { subject: given.subject, html: given.html, cc: given.cc ?? [], messageId: given.messageId, inReplyTo: given.inReplyTo, ...(given.references?.length ? { references: given.references } : {}), threadKey };
     }
     const unsupported = body.type === 'unsupported';
     return {
@@ -41,14 +42,27 @@ export class IncomingMessageSnapshot {
       replyToId: body.replyToId ? await this.quoted(workspaceId, channel.id, body.replyToId, contactId) : null,
       linkPreview: null,
       // CHN-3: copied into our storage before the message is stored and shown (text pays nothing for it).
-      attachment: body.attachment ? await this.media.execute(workspaceId, id, contactId, body.attachment) : null,
+      attachment: body.attachment ? await this.media.execute(workspaceId, id, contactId, body.attachment, channel) : null,
       template: null,
       email,
       payload: body.payload ?? null,
       broadcastId: null,
       suppressed: blocked,
-      createdAt: receivedAt,
+      createdAt: at,
     };
+  }
+
+  /**
+   * MSG-8: the e-mail of the workspace this one answers: the one its `In-Reply-To` names, else the
+   * latest of its `References` we have (a client that drops In-Reply-To still threads).
+   */
+  private async answeredEmail(workspaceId: string, email: NonNullable<InboundMessageEvent['message']['email']>) {
+    const named = [email.inReplyTo, ...[...(email.references ?? [])].reverse()].filter((id): id is string => Boolean(id));
+    for (const messageId of new Set(named)) {
+      const found = await this.timeline.findByEmailMessageId(workspaceId, messageId);
+      if (found) return found;
+    }
+    return null;
   }
 
   /** MSG-4: the provider names the quoted message by its own id (or ours); only one of the same contact counts. */

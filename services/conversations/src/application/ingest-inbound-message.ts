@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ChannelSnapshot, InboundMessageEvent, MessageCreated, ThreadSnapshot } from '@omnibox/contracts';
 import { currentCorrelationId } from '@omnibox/platform';
 import { withContact } from '../domain/blocking';
-import { receiveIncoming } from '../domain/incoming-message';
+import { receiveIncoming, sentAt } from '../domain/incoming-message';
 import { newThread, preview } from '../domain/thread';
 import { inboundMessageId } from './ids';
 import { IncomingMessageSnapshot } from './incoming-message-snapshot';
@@ -30,16 +30,18 @@ export class IngestInboundMessage {
 
   async execute(workspaceId: string, channel: ChannelSnapshot, inbound: InboundMessageEvent, receivedAt: string, attempt = 0): Promise<void> {
     const id = inboundMessageId(workspaceId, channel.id, inbound.id);
+    // CHN-2: the timeline, the lists and the messaging window go by when the contact sent it.
+    const at = sentAt(inbound.timestamp, receivedAt);
     const resolved = await this.contacts.resolve(workspaceId, channel, inbound.contact);
     const contact = resolved.contact;
-    const message = await this.snapshots.of(workspaceId, channel, inbound, id, contact.id, receivedAt, contact.blocked);
+    const message = await this.snapshots.of(workspaceId, channel, inbound, id, contact.id, at, contact.blocked);
     // Already there when this event is redone after a crash: the same id, the same message.
     await this.timeline.addIngested({
       id,
       workspaceId,
       contactId: contact.id,
       kind: 'message',
-      at: receivedAt,
+      at,
       // CNV-8: a blocked contact's message is kept for audit, on no timeline and in no inbox.
       visible: !contact.blocked,
       channelId: channel.id,
@@ -71,7 +73,7 @@ export class IngestInboundMessage {
         const now = new Date().toISOString();
         const refreshed = withContact(state, { ...contact, blocked: state.contact.blocked }, now);
         const known = { ...refreshed.state, identities: { ...state.identities, [channel.id]: inbound.contact.externalId } };
-        const received = receiveIncoming(known, { id, channelId: channel.id, at: receivedAt, preview: preview(message.text ?? message.email?.subject, `[${message.type}]`), referral: inbound.referral ?? null }, now);
+        const received = receiveIncoming(known, { id, channelId: channel.id, at, preview: preview(message.text ?? message.email?.subject, `[${message.type}]`), referral: inbound.referral ?? null }, now);
         return { state: received.state, events: [...refreshed.events, ...received.events] };
       },
       { actor, extra: announce, redoKey },

@@ -31,6 +31,8 @@ export interface DeliveryTarget {
   channelType: string;
   outboundUrl: string | null;
   replyContext: boolean;
+  /** MSG-2: attempts the provider failed so far (each counts against the message's budget). */
+  attempts?: number;
 }
 
 /** One entry of a thread's timeline (CNV-9): a message, a comment or an event, as clients see it (`item`). */
@@ -64,7 +66,17 @@ export interface Timeline {
   get(id: string): Promise<TimelineEntry | null>;
   exists(id: string): Promise<boolean>;
   findByProviderId(channelId: string, providerMessageId: string): Promise<TimelineEntry | null>;
-  findByEmailMessageId(emailMessageId: string): Promise<TimelineEntry | null>;
+  /** MSG-8: the e-mail of the workspace with this Message-ID. */
+  findByEmailMessageId(workspaceId: string, emailMessageId: string): Promise<TimelineEntry | null>;
+  /** The contact's latest incoming message on a channel (MSG-9: WhatsApp's typing and read receipts name it). */
+  latestIncoming(contactId: string, channelId: string): Promise<TimelineEntry | null>;
+  /**
+   * Delivery order: whether the thread has an outgoing message created before this one that still
+   * waits for its channel (pending), which must go out first.
+   */
+  pendingBefore(contactId: string, message: { id: string; at: string }): Promise<boolean>;
+  /** A failed delivery attempt to be retried: answers the attempts counted so far. */
+  countDeliveryAttempt(id: string): Promise<number>;
   /** Visible entries of a thread, newest first, strictly before `before` (time, then id). */
   page(workspaceId: string, contactId: string, before: { at: string; id: string } | null, limit: number): Promise<TimelineEntry[]>;
   /** MSG-2: a message's new status with the events announcing it; `onlyIfPending` keeps a status reported meanwhile. */
@@ -159,19 +171,35 @@ export interface DeliveredAttachment {
 /** What a channel's adapter needs to reach the contact. */
 export interface Delivery extends DeliveryTarget {
   channelId: string;
+  /** The channel as this service knows it now: its adapter, provider settings and sealed credentials (null: not known here). */
+  channel: ChannelSnapshot | null;
   contact: { id: string; firstName: string; lastName: string | null };
   /** The message's file, when it carries one. */
   attachment?: DeliveredAttachment;
+  /** MSG-4: the provider's id of the quoted message, when it has one. */
+  quotedProviderMessageId?: string;
+  /** MSG-9: the provider's id of the contact's latest message on the channel (WhatsApp's typing and read receipts name it). */
+  latestIncomingProviderMessageId?: string;
 }
 
 /** The provider's answer for a delivered message, or why it refused (its own error text). */
 export type DeliveryResult = { ok: true; providerMessageId: string } | { ok: false; error: string; retryable: boolean };
 
-/** One per provider: outbound messages and typing go through it (MSG-2, MSG-4, MSG-9). */
+/** One per provider: outbound messages, typing and read receipts go through it (MSG-2, MSG-4, MSG-9). */
 export const CHANNEL_ADAPTER = Symbol('ChannelAdapter');
 export interface ChannelAdapter {
   send(delivery: Delivery, message: MessageSnapshot): Promise<DeliveryResult>;
+  /** Best effort: never throws. */
   typing(delivery: Delivery, typing: boolean): Promise<void>;
+  /** Tells the contact their messages were read, where the provider shows it (best effort: never throws). */
+  markRead(delivery: Delivery): Promise<void>;
+}
+
+/** CHN-3: where a provider serves a file it names by its own id (a WhatsApp media id, a Telegram file id). */
+export const PROVIDER_MEDIA = Symbol('ProviderMedia');
+export interface ProviderMedia {
+  /** The file's download URL and the headers it needs (a bearer token), or why it cannot be had. */
+  locate(channel: ChannelSnapshot, providerFileId: string): Promise<{ url: string; headers?: Record<string, string> } | { error: string }>;
 }
 
 /** MSG-6: a page's preview; null whenever it cannot be had (never a failed send). */
@@ -211,5 +239,5 @@ export interface AttachmentFiles {
   signedUrl(storageKey: string, audience: 'client' | 'provider'): Promise<string>;
   delete(storageKey: string): Promise<void>;
   /** Copies a provider's file into storage under `storageKey` (bounded, guarded, retried); never throws. */
-  copyFromProvider(url: string, storageKey: string, fileName: string): Promise<MediaCopyOutcome>;
+  copyFromProvider(url: string, storageKey: string, fileName: string, headers?: Record<string, string>): Promise<MediaCopyOutcome>;
 }

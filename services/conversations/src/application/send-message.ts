@@ -126,7 +126,9 @@ export class SendMessage {
     );
     if (isRefusal(threading)) refuse(threading);
     const { subject, threadKey, inReplyTo } = threading;
-    return { subject, cc: input.email?.cc ?? [], bcc: input.email?.bcc ?? [], messageId: `<${id}@omnibox.mail>`, inReplyTo: inReplyTo ?? undefined, threadKey };
+    // The conversation so far, for the References header: what the answered e-mail referenced, then it.
+    const references = inReplyTo ? [...(answeredEmail?.references ?? []), inReplyTo].slice(-50) : [];
+    return { subject, cc: input.email?.cc ?? [], bcc: input.email?.bcc ?? [], messageId: `<${id}@omnibox.mail>`, inReplyTo: inReplyTo ?? undefined, ...(references.length ? { references } : {}), threadKey };
   }
 
   /** A visible message of this thread (reply-to context, e-mail replies); 400 naming the field otherwise. */

@@ -1,4 +1,4 @@
-import { receiveIncoming } from './incoming-message';
+import { receiveIncoming, sentAt } from './incoming-message';
 import { newThread, ThreadState } from './thread';
 
 const T0 = '2026-01-01T10:00:00.000Z';
@@ -33,5 +33,13 @@ describe('incoming messages (CNV-1, CNV-7, INB-7)', () => {
     expect(state).toMatchObject({ status: 'open', snoozedUntil: null });
     expect(events.map((event) => event.type)).toEqual(['unsnoozed', 'opened']);
     expect(events[0]).toMatchObject({ source: 'contact', data: { reason: 'incoming_message' } });
+  });
+
+  it('CHN-2: a message is placed at the provider\'s time, never later than when it was received', () => {
+    const received = '2026-03-02T10:00:00.000Z';
+    expect(sentAt('2026-03-01T09:00:00.000Z', received)).toBe('2026-03-01T09:00:00.000Z');
+    expect(sentAt('2026-03-02T10:05:00.000Z', received)).toBe(received);
+    expect(sentAt(undefined, received)).toBe(received);
+    expect(sentAt('not a time', received)).toBe(received);
   });
 });

@@ -10,6 +10,18 @@ import type { EventDraft, ThreadState, Transition } from './thread';
  */
 export const RECENT_INCOMING_IDS = 20;
 
+/**
+ * CHN-2: when the contact sent a message: the provider's timestamp, never later than when we received
+ * it (a provider's clock ahead of ours must not put a message in the future); our receipt when the
+ * provider gave no usable time. It orders the timeline and the lists and starts the messaging window.
+ */
+export function sentAt(providerTimestamp: string | undefined, receivedAt: string): string {
+  const sent = providerTimestamp ? Date.parse(providerTimestamp) : NaN;
+  const received = Date.parse(receivedAt);
+  if (Number.isNaN(sent) || Number.isNaN(received) || sent >= received) return receivedAt;
+  return new Date(sent).toISOString();
+}
+
 /** Remembers that this incoming work was applied, so a redelivery of it changes nothing twice. */
 export function rememberIncoming(state: ThreadState, id: string): ThreadState {
   return { ...state, recentIncomingIds: [...state.recentIncomingIds, id].slice(-RECENT_INCOMING_IDS) };

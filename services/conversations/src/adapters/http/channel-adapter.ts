@@ -10,7 +10,7 @@ const TYPING_TIMEOUT_MS = 2000;
  * The HTTP adapter of API.md: POSTs `{messageId, channelId, contact, message}` to the channel's
  * `outboundUrl` and takes `{id}` from the answer as the provider message id; a file goes as
  * `message.attachment: {id, fileName, contentType, size, kind, url}`, `url` signed and expiring. Used
- * by `api` channels and, until real provider adapters exist, by every channel type.
+ * by `api` channels and by every channel not connected to its provider's API (see ChannelAdapters).
  */
 @Injectable()
 export class HttpChannelAdapter implements ChannelAdapter {
@@ -70,6 +70,9 @@ export class HttpChannelAdapter implements ChannelAdapter {
     if (!delivery.outboundUrl) return;
     await this.post(delivery.outboundUrl, { typing, channelId: delivery.channelId, contact: { id: delivery.contact.id, externalId: delivery.address } }, TYPING_TIMEOUT_MS).catch(() => undefined);
   }
+
+  /** API.md's generic format has no read receipts. */
+  async markRead(): Promise<void> {}
 }
 
 /** The provider's own error text when it answers `{error: "…"}` or `{error: {message: "…"}}`. */

@@ -63,8 +63,32 @@ export class TimelineRepository implements Timeline {
     return this.one({ providerMessageId, channelId });
   }
 
-  findByEmailMessageId(emailMessageId: string): Promise<TimelineEntry | null> {
-    return this.one({ emailMessageId });
+  findByEmailMessageId(workspaceId: string, emailMessageId: string): Promise<TimelineEntry | null> {
+    return this.one({ emailMessageId, workspaceId });
+  }
+
+  async latestIncoming(contactId: string, channelId: string): Promise<TimelineEntry | null> {
+    // Typing and read receipts only: a thread's entries, found by contactId and sorted in memory.
+    const doc = await this.model
+      .findOne({ contactId, channelId, kind: 'message', 'item.direction': 'incoming', visible: true })
+      .select(OUTBOX_FIELDS)
+      .sort({ at: -1, _id: -1 })
+      .lean<TimelineDocument>()
+      .exec();
+    return doc ? toEntry(doc as TimelineDocument & Record<string, unknown>) : null;
+  }
+
+  async pendingBefore(contactId: string, message: { id: string; at: string }): Promise<boolean> {
+    // A thread's entries, found by contactId: one read per delivery attempt, not per incoming message.
+    const earlier = await this.model
+      .exists({ contactId, kind: 'message', 'item.status': 'pending', delivery: { $exists: true }, $or: [{ at: { $lt: message.at } }, { at: message.at, _id: { $lt: message.id } }] })
+      .exec();
+    return earlier !== null;
+  }
+
+  async countDeliveryAttempt(id: string): Promise<number> {
+    const doc = await this.model.findOneAndUpdate({ _id: id }, { $inc: { 'delivery.attempts': 1 } }, { new: true, projection: { delivery: 1 } }).lean<TimelineDocument>().exec();
+    return doc?.delivery?.attempts ?? 0;
   }
 
   async page(workspaceId: string, contactId: string, before: { at: string; id: string } | null, limit: number): Promise<TimelineEntry[]> {

@@ -31,8 +31,8 @@ export class StorageAttachmentFiles implements AttachmentFiles, OnApplicationShu
     return this.storage.delete(storageKey);
   }
 
-  async copyFromProvider(url: string, storageKey: string, fileName: string): Promise<MediaCopyOutcome> {
-    const copy = await copyFromUrl(this.storage, url, storageKey, this.copyOptions, fileName);
+  async copyFromProvider(url: string, storageKey: string, fileName: string, headers?: Record<string, string>): Promise<MediaCopyOutcome> {
+    const copy = await copyFromUrl(this.storage, url, storageKey, headers ? { ...this.copyOptions, headers } : this.copyOptions, fileName);
     if (!copy.stored) return copy;
     return { stored: true, storageKey, contentType: copy.contentType, size: copy.object.size, sha256: copy.object.sha256 };
   }
