@@ -14,6 +14,7 @@ import { DirectoryTeams } from './adapters/directory/teams';
 import { ContactsClient, GrpcContacts } from './adapters/grpc/contacts.client';
 import { ConversationsClient, GrpcConversations } from './adapters/grpc/conversations.client';
 import { ApiCallAdapter } from './adapters/http/api-call-adapter';
+import { WhatsAppCallAdapter } from './adapters/whatsapp/whatsapp-call-adapter';
 import { ChannelCallAdapters } from './adapters/http/call-adapters';
 import { OUTBOUND_GUARD, outboundGuardOf } from './adapters/http/outbound';
 import { CALL_MODEL, CallSchema } from './adapters/mongo/calls.schema';
@@ -52,6 +53,7 @@ const SHARED = [CallWriter, CallerCalls, CallContacts, CallChannels, RefreshCont
     ContactsClient,
     ConversationsClient,
     ApiCallAdapter,
+    WhatsAppCallAdapter,
     { provide: OUTBOUND_GUARD, inject: [CONFIG], useFactory: (config: CallsConfig) => outboundGuardOf(config) },
     { provide: CALLS, useClass: CallsRepository },
     { provide: CONTACT_STATES, useClass: ContactStatesRepository },

@@ -1,10 +1,10 @@
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig, WithMongo, WithObjectStorage, WithRedis, WithServicePorts } from '@omnibox/platform';
+import { ServiceConfig, WithMongo, WithObjectStorage, WithRedis, WithSecretSeal, WithServicePorts } from '@omnibox/platform';
 
 const GRPC_TARGET = /^(dns:\/\/\/)?[A-Za-z0-9._-]+:\d{1,5}$/;
 
 /** Environment of the calls service; see README.md for each variable. */
-export class CallsConfig extends WithObjectStorage(WithServicePorts(WithRedis(WithMongo(ServiceConfig)))) {
+export class CallsConfig extends WithSecretSeal(WithObjectStorage(WithServicePorts(WithRedis(WithMongo(ServiceConfig))))) {
   override HTTP_PORT = 3104;
   override GRPC_PORT = 50054;
   override MONGODB_DATABASE = 'omnibox_calls';

@@ -4,8 +4,8 @@ import type { ChannelSnapshot } from '@omnibox/contracts';
 import type { Channels } from '../../application/ports';
 import { CHANNEL_MODEL, ChannelDocument, ChannelModel } from './channels.schema';
 
-const toSnapshot = (doc: ChannelDocument): ChannelSnapshot => ({ id: doc._id, type: doc.type, name: doc.name, config: doc.config, createdAt: doc.createdAt });
-const fieldsOf = (workspaceId: string, channel: ChannelSnapshot) => ({ workspaceId, type: channel.type, name: channel.name, config: channel.config, createdAt: channel.createdAt });
+const toSnapshot = (doc: ChannelDocument): ChannelSnapshot => ({ id: doc._id, type: doc.type, name: doc.name, config: doc.config, createdAt: doc.createdAt, ...(doc.credentials ? { credentials: doc.credentials } : {}) });
+const fieldsOf = (workspaceId: string, channel: ChannelSnapshot) => ({ workspaceId, type: channel.type, name: channel.name, config: channel.config, createdAt: channel.createdAt, credentials: channel.credentials ?? null });
 
 /** Channels this process stored already, so provider events (every one carries its channel) cost no write. */
 const KNOWN_LIMIT = 10_000;

@@ -11,6 +11,8 @@ export interface ChannelDocument {
   name: string;
   config: ChannelConfig;
   createdAt: string;
+  /** The provider credentials, sealed as the directory announced them (opened only by the adapter using them). */
+  credentials?: string | null;
 }
 
 export type ChannelModel = Model<ChannelDocument>;
@@ -24,6 +26,7 @@ export const ChannelSchema = new Schema<ChannelDocument>(
     name: { type: String, required: true },
     config: { type: Schema.Types.Mixed, required: true },
     createdAt: { type: String, required: true },
+    credentials: { type: String, default: null },
   },
   { collection: 'channels', versionKey: false, minimize: false },
 );
