@@ -9,12 +9,20 @@ gateway:
   engines: [mongodb, redis, nats, s3]
   grpc: false
   secrets: [INTERNAL_SECRET, JWT_SECRET]
+  # Opens channel credentials (CHANNEL_CREDENTIALS_KEY, optional in an existing Secret).
+  sealsCredentials: true
+  # Reaches messaging providers: Telegram's setWebhook when a channel is created.
+  providers: true
 conversations:
   engines: [mongodb, redis, nats, s3]
   grpc: true
   secrets: [INTERNAL_SECRET]
   # Backends this one calls over gRPC (besides the gateway calling every backend).
   calls: [contacts]
+  sealsCredentials: true
+  # Sends through the providers' APIs (and outboundUrls), copies incoming media; mail through SMTP relays.
+  providers: true
+  smtpRelays: true
 contacts:
   engines: [mongodb, nats]
   grpc: true
@@ -29,6 +37,7 @@ calls:
   secrets: [INTERNAL_SECRET]
   # Contacts: who called (created unassigned on first sight); conversations: CAL-3's assignment.
   calls: [contacts, conversations]
+  sealsCredentials: true
   # Reaches messaging providers: call actions to a channel's outboundUrl, recordings to copy.
   providers: true
 notifications:
@@ -183,6 +192,14 @@ services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
 {{- $_ := set $data "GATEWAY_HOST" $root.Values.listenHost -}}
 {{- $_ := set $data "GATEWAY_PORT" (toString $svc.ports.http) -}}
 {{- $_ := set $data "TOKEN_TTL_SECONDS" (toString $svc.tokenTtlSeconds) -}}
+{{- with $svc.publicApiUrl -}}
+{{- $_ := set $data "PUBLIC_API_URL" . -}}
+{{- end -}}
+{{- if $svc.smtp.enabled -}}
+{{- $_ := set $data "SMTP_INGRESS_HOST" $root.Values.listenHost -}}
+{{- $_ := set $data "SMTP_INGRESS_PORT" (toString $svc.smtp.port) -}}
+{{- $_ := set $data "SMTP_MAX_BYTES" (toString ($svc.smtp.maxBytes | default 26214400 | int)) -}}
+{{- end -}}
 {{- /* Where the gateway reaches each backend over gRPC: the backend's Service, as host:port. */ -}}
 {{- range $backend := fromYamlArray (include "omnibox.serviceNames" $root) -}}
 {{- if (index $catalog $backend).grpc -}}
