@@ -34,8 +34,10 @@ export const ENGINE_OF_VARIABLE: Record<string, string> = { MONGODB_URL: 'mongod
 /** The services that keep files (attachments, incoming media, recordings) in the object store. */
 export const KEEP_FILES = ['gateway', 'conversations', 'calls'];
 export const S3_KEYS = ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
-/** The services that reach messaging providers (calls: call actions to a channel's outboundUrl, recordings). */
-export const REACH_PROVIDERS = ['calls'];
+/** The services that reach messaging providers (a channel's outboundUrl, incoming media, recordings). */
+export const REACH_PROVIDERS = ['conversations', 'calls'];
+/** The service that fetches web pages for link previews. */
+export const PREVIEW_LINKS = ['conversations'];
 
 /** The variables a service refuses to start without, as its own config validation names them. */
 export function requiredVariables(config: ClassConstructor<object>): string[] {

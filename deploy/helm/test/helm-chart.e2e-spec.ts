@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '@omnibox/platform';
-import { BACKENDS, buildHelm, CHART, ENGINE_OF_VARIABLE, helm, httpPort, PolicyRule, podLabels, PRODUCTION, REACH_PROVIDERS, RELEASE, render, Rendered, requiredVariables, selects, SERVICES } from './chart';
+import { BACKENDS, buildHelm, CHART, ENGINE_OF_VARIABLE, helm, httpPort, PolicyRule, podLabels, PREVIEW_LINKS, PRODUCTION, REACH_PROVIDERS, RELEASE, render, Rendered, requiredVariables, selects, SERVICES } from './chart';
 
 // The chart as an SRE installs it: `helm lint` and `helm template` (helm built from its Go module by
 // tools/helm/build.sh), for the default values and the production-like values, then the rendered
@@ -11,13 +11,14 @@ import { BACKENDS, buildHelm, CHART, ENGINE_OF_VARIABLE, helm, httpPort, PolicyR
 const defaultValues = parse(readFileSync(join(CHART, 'values.yaml'), 'utf8'));
 const productionValues = parse(readFileSync(PRODUCTION, 'utf8'));
 const setups = [
-  { label: 'default values', args: [] as string[], engines: defaultValues.networkPolicy.engines, pushServices: defaultValues.networkPolicy.pushServices, providers: defaultValues.networkPolicy.providers },
+  { label: 'default values', args: [] as string[], engines: defaultValues.networkPolicy.engines, pushServices: defaultValues.networkPolicy.pushServices, providers: defaultValues.networkPolicy.providers, linkPreviews: defaultValues.networkPolicy.linkPreviews },
   {
     label: 'production values',
     args: ['-f', PRODUCTION],
     engines: { ...defaultValues.networkPolicy.engines, ...productionValues.networkPolicy.engines },
     pushServices: productionValues.networkPolicy.pushServices ?? defaultValues.networkPolicy.pushServices,
     providers: productionValues.networkPolicy.providers ?? defaultValues.networkPolicy.providers,
+    linkPreviews: productionValues.networkPolicy.linkPreviews ?? defaultValues.networkPolicy.linkPreviews,
   },
 ];
 const renders = new Map<string, Rendered>();
@@ -27,7 +28,7 @@ beforeAll(async () => {
   for (const setup of setups) renders.set(setup.label, await render(...setup.args));
 }, 600_000);
 
-describe.each(setups)('the chart with $label', ({ label, args, engines, pushServices, providers }) => {
+describe.each(setups)('the chart with $label', ({ label, args, engines, pushServices, providers, linkPreviews }) => {
   const rendered = () => renders.get(label)!;
 
   it('passes helm lint --strict', async () => {
@@ -120,7 +121,7 @@ describe.each(setups)('the chart with $label', ({ label, args, engines, pushServ
       expect(env[service === 'gateway' ? 'GATEWAY_HOST' : 'HTTP_HOST']).toBe('0.0.0.0');
     });
 
-    it('may only reach DNS, the engines its config names, the object store it is given, messaging providers if it calls them, the backends whose gRPC address it is given and, when it sends Web Push, the push services', () => {
+    it('may only reach DNS, the engines its config names, the object store it is given, messaging providers if it calls them, the web if it previews links, the backends whose gRPC address it is given and, when it sends Web Push, the push services', () => {
       const policy = rendered().get('NetworkPolicy', name);
       expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
       expect(selects(policy.spec.podSelector.matchLabels, podLabels(rendered(), service))).toBe(true);
@@ -134,6 +135,7 @@ describe.each(setups)('the chart with $label', ({ label, args, engines, pushServ
       if (environment.S3_ENDPOINT) for (const port of engines.s3.ports) expected.add(port);
       if (environment.VAPID_PRIVATE_KEY) for (const port of pushServices.ports) expected.add(port);
       if (REACH_PROVIDERS.includes(service)) for (const port of providers.ports) expected.add(port);
+      if (PREVIEW_LINKS.includes(service)) for (const port of linkPreviews.ports) expected.add(port);
       for (const backend of BACKENDS) if (environment[`${backend.toUpperCase()}_GRPC_URL`]) expected.add(Number(rendered().environment(backend).GRPC_PORT));
       if (service === 'gateway') expect(BACKENDS.every((backend) => environment[`${backend.toUpperCase()}_GRPC_URL`])).toBe(true);
       expect([...egressPorts].sort()).toEqual([...expected].sort());

@@ -2,7 +2,8 @@
 What each service's code needs, fixed with the code rather than set by values: the engines it
 connects to (their URL variables come from the Secret; s3, the object store, is set by S3_* variables
 instead), whether it serves gRPC, the secrets it reads, the backends it calls and whether it reaches
-messaging providers (networkPolicy.providers). Change it together with services/<name>/src/config.ts.
+messaging providers (networkPolicy.providers) or
+the web for link previews (networkPolicy.linkPreviews). Change it together with services/<name>/src/config.ts.
 */}}
 {{- define "omnibox.catalog" -}}
 gateway:
@@ -15,6 +16,11 @@ conversations:
   secrets: [INTERNAL_SECRET]
   # Backends this one calls over gRPC (besides the gateway calling every backend).
   calls: [contacts]
+  # Reaches messaging providers: replies and broadcasts POSTed to a channel's outboundUrl, incoming
+  # media downloaded from the provider's URL.
+  providers: true
+  # Fetches the pages behind links in agents' messages for their previews (networkPolicy.linkPreviews).
+  linkPreviews: true
 contacts:
   engines: [mongodb, nats]
   grpc: true
