@@ -1,7 +1,7 @@
 
 export type InsertOutcome = 'inserted' | 'duplicate';
 
-/** A mongoose model, or (TRANSITIONAL) a native collection: anything with `insertMany`. */
+/** A mongoose model (anything with `insertMany`). */
 export interface InsertTarget<T> {
   insertMany(docs: T[], options: { ordered: false; lean: true }): Promise<unknown>;
 }
