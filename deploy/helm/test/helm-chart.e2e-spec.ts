@@ -232,6 +232,11 @@ describe('the chart with production values', () => {
     expect(rule.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }]);
   });
 
+  it("takes the client's address from the ingress controller's X-Forwarded-For, so per-address rate limits count clients, not the controller", () => {
+    // (The default values' render shows the gateway's config accepts it: "an environment its own config validation accepts".)
+    expect(rendered().environment('gateway').TRUST_PROXY).toBe('loopback,uniquelocal');
+  });
+
   it('pulls from the private registry', () => {
     for (const service of Object.keys(SERVICES)) expect(rendered().container(service).image).toBe(`registry.example.com/inbox/omnibox-${service}:0.1.0`);
   });

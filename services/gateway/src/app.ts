@@ -10,7 +10,8 @@ import { GatewayConfig } from './config';
 export async function createGateway(config: GatewayConfig): Promise<INestApplication> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const app = await NestFactory.create(GatewayModule.forRoot(config), { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false });
-  configureHttpApp(app, { corsOrigins: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) });
+  const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+  configureHttpApp(app, { corsOrigins: list(config.CORS_ORIGINS), trustProxy: list(config.TRUST_PROXY) });
   mountProviderIngress(app);
   const document = SwaggerModule.createDocument(
     app,

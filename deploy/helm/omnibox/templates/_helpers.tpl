@@ -189,6 +189,7 @@ services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
 {{- $_ := set $data "GATEWAY_HOST" $root.Values.listenHost -}}
 {{- $_ := set $data "GATEWAY_PORT" (toString $svc.ports.http) -}}
 {{- $_ := set $data "TOKEN_TTL_SECONDS" (toString $svc.tokenTtlSeconds) -}}
+{{- $_ := set $data "TRUST_PROXY" (join "," $svc.trustProxy) -}}
 {{- /* Where the gateway reaches each backend over gRPC: the backend's Service, as host:port. */ -}}
 {{- range $backend := fromYamlArray (include "omnibox.serviceNames" $root) -}}
 {{- if (index $catalog $backend).grpc -}}
