@@ -1,10 +1,11 @@
-import { buildHelm, CHART, containerPort, helm, metricsPort, NAMESPACE, PRODUCTION, RELEASE, render, Rendered, selects, SERVICES } from './chart';
+import { buildHelm, CHART, containerPort, helm, metricsPort, NAMESPACE, PolicyRule, PRODUCTION, RELEASE, render, Rendered, selects, SERVICES } from './chart';
 import { Alert, alertsOf, buildPromql, checkRules, GRAFANA, portsAdmitted, PROMETHEUS, registeredSeries } from './monitoring';
 
 // The chart's monitoring as ARCHITECTURE.md "Operations" asks for it: every service's GET /metrics
 // scraped by a ServiceMonitor on the port the service really serves it on (read from the environment
 // the chart gives the code), Prometheus admitted there and nowhere else, and alert rules that parse
-// with Prometheus's own parser and read only series the code registers.
+// with Prometheus's own parser and read only series the code registers; traces sent to the collector
+// given in values.
 
 const renders = new Map<string, Rendered>();
 const rendered = (label: string) => renders.get(label)!;
@@ -20,11 +21,14 @@ const EXPECTED_ALERTS = [
   'OmniboxPodRestarting',
 ];
 
+const COLLECTOR = 'http://otel-collector.monitoring:4318';
+
 beforeAll(async () => {
   await Promise.all([buildHelm(), buildPromql()]);
   renders.set('default', await render());
   renders.set('production', await render('-f', PRODUCTION));
   renders.set('scraped from anywhere', await render('--set', 'metrics.serviceMonitor.enabled=true'));
+  renders.set('traced', await render('--set', `tracing.otlpEndpoint=${COLLECTOR}`, '--set', 'networkPolicy.otlp.to[0].namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name=monitoring'));
   renders.set(
     'tuned',
     await render(
@@ -161,6 +165,18 @@ describe('alert rules', () => {
   });
 });
 
+describe('traces', () => {
+  const otlpRules = (label: string, service: string): PolicyRule[] => rendered(label).get('NetworkPolicy', `${RELEASE}-${service}`).spec.egress.filter((rule: PolicyRule) => rule.ports.some((p) => p.port === 4318));
+
+  it('go from every service to tracing.otlpEndpoint, through egress opened to the collector only then', () => {
+    for (const service of Object.keys(SERVICES)) {
+      expect([service, rendered('traced').environment(service).OTEL_EXPORTER_OTLP_ENDPOINT]).toEqual([service, COLLECTOR]);
+      expect([service, otlpRules('traced', service)]).toEqual([service, [{ ports: [{ port: 4318, protocol: 'TCP' }], to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }] }]]);
+      expect([service, rendered('default').environment(service).OTEL_EXPORTER_OTLP_ENDPOINT, otlpRules('default', service)]).toEqual([service, undefined, []]);
+    }
+  });
+});
+
 describe('monitoring values', () => {
   it.each([
     [['--set', 'gateway.ports.metrics=70000'], 'gateway.ports.metrics: Must be less than or equal to 65535'],
@@ -172,6 +188,7 @@ describe('monitoring values', () => {
     [['--set', 'metrics.prometheusRule.alerts.gatewayErrors.ratio=5'], 'metrics.prometheusRule.alerts.gatewayErrors.ratio: Must be less than or equal to 1'],
     [['--set', 'metrics.prometheusRule.alerts.restarts.threshold=-1'], 'metrics.prometheusRule.alerts.restarts.threshold: Must be greater than or equal to 0'],
     [['--set', 'metrics.prometheusRule.alerts.outboxBacklog.for=null'], 'metrics.prometheusRule.alerts.outboxBacklog: for is required'],
+    [['--set', 'tracing.otlpEndpoint=otel-collector:4318'], 'tracing.otlpEndpoint: Does not match pattern'],
   ])('helm lint rejects %j naming the value', async (args, message) => {
     const result = await helm(['lint', CHART, ...args]);
     expect(result.code).not.toBe(0);

@@ -224,6 +224,9 @@ services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
 {{- $_ := set $data (printf "%s_GRPC_URL" (upper $callee)) (printf "%s:%v" (include "omnibox.fullname" (dict "root" $root "name" $callee)) (index $root.Values $callee).ports.grpc) -}}
 {{- end -}}
 {{- end -}}
+{{- with $root.Values.tracing.otlpEndpoint -}}
+{{- $_ := set $data "OTEL_EXPORTER_OTLP_ENDPOINT" . -}}
+{{- end -}}
 {{- if has "mongodb" (index $catalog $name).engines -}}
 {{- $_ := set $data "MONGODB_DATABASE" $svc.mongodbDatabase -}}
 {{- end -}}
