@@ -131,6 +131,18 @@ export function httpPort(rendered: Rendered, service: string): number {
   return Number(service === 'gateway' ? env.GATEWAY_PORT : env.HTTP_PORT);
 }
 
+/** The port where a service serves GET /metrics, as its code reads it: the gateway's admin port, a backend's HTTP port. */
+export function metricsPort(rendered: Rendered, service: string): number {
+  const env = rendered.environment(service);
+  return Number(service === 'gateway' ? env.GATEWAY_METRICS_PORT : env.HTTP_PORT);
+}
+
+/** The number of a service's container port, given by number or by name (as Services and NetworkPolicies name it). */
+export function containerPort(rendered: Rendered, service: string, port: number | string): number | undefined {
+  if (typeof port === 'number') return port;
+  return rendered.container(service).ports.find((p: { name: string }) => p.name === port)?.containerPort;
+}
+
 /** Builds helm once (a stamp makes later runs instant; the first build from its Go module takes a minute or two). */
 export function buildHelm(): Promise<void> {
   return new Promise<void>((done, fail) =>

@@ -50,6 +50,19 @@ notifications:
 [gateway, conversations, contacts, search, calls, notifications]
 {{- end }}
 
+{{/*
+The named port where a service serves GET /metrics: the gateway's admin port (its HTTP port is the
+public API), a backend's HTTP (health) port. Takes (dict "root" $ "name" $name).
+*/}}
+{{- define "omnibox.metricsPortName" -}}
+{{- if eq .name "gateway" }}metrics{{ else }}http{{ end -}}
+{{- end }}
+
+{{/* An alert's labels: its severity and metrics.prometheusRule.alertLabels. Takes (dict "root" $ "severity" $severity). */}}
+{{- define "omnibox.alertLabels" -}}
+{{- toYaml (merge (dict "severity" .severity) .root.Values.metrics.prometheusRule.alertLabels) -}}
+{{- end }}
+
 {{/* The variable holding an engine's URL. */}}
 {{- define "omnibox.engineVar" -}}
 {{- printf "%s_URL" (upper .) -}}
@@ -167,6 +180,12 @@ schema cannot express).
 {{- if le (int .Values.shutdown.terminationGracePeriodSeconds) (int .Values.shutdown.preStopSleepSeconds) -}}
 {{- fail (printf "shutdown.terminationGracePeriodSeconds (%v) must be greater than shutdown.preStopSleepSeconds (%v): the pod needs time to drain after the sleep" .Values.shutdown.terminationGracePeriodSeconds .Values.shutdown.preStopSleepSeconds) -}}
 {{- end -}}
+{{- if eq (int .Values.gateway.ports.metrics) (int .Values.gateway.ports.http) -}}
+{{- fail (printf "gateway.ports.metrics (%v) must differ from gateway.ports.http (%v): metrics are served on an admin port, never on the public API" .Values.gateway.ports.metrics .Values.gateway.ports.http) -}}
+{{- end -}}
+{{- if and .Values.metrics.prometheusRule.enabled (not .Values.metrics.serviceMonitor.enabled) -}}
+{{- fail "metrics.prometheusRule.enabled needs metrics.serviceMonitor.enabled: the alert rules select the series of the ServiceMonitors' jobs (<release>-<service>)" -}}
+{{- end -}}
 {{- range $name := fromYamlArray (include "omnibox.serviceNames" $root) -}}
 {{- $svc := index $root.Values $name -}}
 {{- if gt (int $svc.autoscaling.minReplicas) (int $svc.autoscaling.maxReplicas) -}}
@@ -188,6 +207,7 @@ services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
 {{- if eq $name "gateway" -}}
 {{- $_ := set $data "GATEWAY_HOST" $root.Values.listenHost -}}
 {{- $_ := set $data "GATEWAY_PORT" (toString $svc.ports.http) -}}
+{{- $_ := set $data "GATEWAY_METRICS_PORT" (toString $svc.ports.metrics) -}}
 {{- $_ := set $data "TOKEN_TTL_SECONDS" (toString $svc.tokenTtlSeconds) -}}
 {{- $_ := set $data "TRUST_PROXY" (join "," $svc.trustProxy) -}}
 {{- /* Where the gateway reaches each backend over gRPC: the backend's Service, as host:port. */ -}}
@@ -204,6 +224,9 @@ services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
 {{- range $callee := (index $catalog $name).calls | default list -}}
 {{- $_ := set $data (printf "%s_GRPC_URL" (upper $callee)) (printf "%s:%v" (include "omnibox.fullname" (dict "root" $root "name" $callee)) (index $root.Values $callee).ports.grpc) -}}
 {{- end -}}
+{{- end -}}
+{{- with $root.Values.tracing.otlpEndpoint -}}
+{{- $_ := set $data "OTEL_EXPORTER_OTLP_ENDPOINT" . -}}
 {{- end -}}
 {{- if has "mongodb" (index $catalog $name).engines -}}
 {{- $_ := set $data "MONGODB_DATABASE" $svc.mongodbDatabase -}}
