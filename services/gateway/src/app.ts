@@ -1,10 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { configureHttpApp, createLogger, NestPinoLogger } from '@omnibox/platform';
 import { GatewayModule } from './app.module';
 import { mountProviderIngress } from './channels/adapters/http/ingress.route';
 import { GatewayConfig } from './config';
+import { buildApiDocument } from './openapi/api-document';
 
 /** Creates the gateway application (used by main.ts and by tests); call `listen` to serve it. */
 export async function createGateway(config: GatewayConfig): Promise<INestApplication> {
@@ -12,15 +13,7 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
   const app = await NestFactory.create(GatewayModule.forRoot(config), { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false });
   configureHttpApp(app, { corsOrigins: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) });
   mountProviderIngress(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Omnibox gateway API')
-      .setDescription('The team inbox API: workspace directory, contacts, conversations, inbox views, search, realtime.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'v1/openapi.json' });
   return app;
 }
