@@ -29,7 +29,7 @@ export class CallsController {
 
   /** An outgoing call through the channel's adapter; calling an unassigned contact takes it (CAL-3). */
   @ApiAnswer(201, Call)
-  @ApiErrors(403, 422)
+  @ApiErrors(403, 404, 422)
   @Post()
   async place(@CurrentPrincipal() principal: Principal, @Body() input: PlaceCallInput) {
     return callView(await this.calls.call('PlaceCall', { contactId: input.contactId, channelId: input.channelId }, principal.scope, 15_000));
@@ -37,7 +37,7 @@ export class CallsController {
 
   /** Asks the contact for call permission (WhatsApp); their answer shows in the contact's call activity. */
   @ApiAnswer(202, PermissionRequested)
-  @ApiErrors(403, 422)
+  @ApiErrors(403, 404, 422)
   @Post('permission-requests')
   @HttpCode(202)
   async requestPermission(@CurrentPrincipal() principal: Principal, @Body() input: PlaceCallInput) {
