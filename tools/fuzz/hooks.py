@@ -95,6 +95,8 @@ def set_body(case, **values):
                 case.body[key] = value
 
 
+# Words of the seeded threads, so searches find something.
+SEARCHES = ["help", "order", "Hello", "Customer", "fuzz"]
 VIEWS = ["all", "mine", "unassigned", f"team:{SEED['teamId']}", f"team:{SEED['teamId']}:unassigned", f"custom:{SEED['customViewId']}", "blocked"]
 
 
@@ -104,6 +106,10 @@ def fixture(case):
     pick = RNG.choice
     if path.startswith("/v1/conversations/{contactId}"):
         set_param(case, "contactId", pick(THREADS))
+        if path.endswith("/unsnooze"):
+            api("POST", f"/v1/conversations/{case.path_parameters['contactId']}/snooze", {"until": "2099-01-01T09:00:00Z"})
+        if path.endswith("/search"):
+            case.query = {**(case.query or {}), "q": pick(SEARCHES)}
         set_param(case, "userId", SEED["memberId"])
         set_body(case, userId=SEED["memberId"], teamId=SEED["teamId"], channelId=CHANNEL["id"])
         if path.endswith("/messages") and isinstance(case.body, dict):
@@ -120,6 +126,12 @@ def fixture(case):
         set_param(case, "id", SEED["blockableContactId"])
     elif path.startswith("/v1/contacts/{id}"):
         set_param(case, "id", pick(THREADS))
+    elif path == "/v1/contacts" and op == "GET":
+        case.query = {**(case.query or {}), "channelId": CHANNEL["id"], "externalId": SEED["threadContacts"][0]["externalId"]}
+        for key in ("phone", "email"):
+            case.query.pop(key, None)
+    elif path in ("/v1/search/contacts", "/v1/search/messages"):
+        case.query = {**(case.query or {}), "q": pick(SEARCHES)}
     elif path == "/v1/contacts" and op == "POST":
         set_body(case, assigneeId=SEED["memberId"], teamId=SEED["teamId"])
     elif path == "/v1/messages/{messageId}":
@@ -163,6 +175,8 @@ def fixture(case):
             api("PATCH", "/v1/workspace/settings", {"calls": {"recording": True}})
         set_param(case, "id", fresh_call(answered=True))
     elif path.startswith("/v1/calls/{id}"):
+        # Recordings and transcripts are shown only while the workspace keeps them.
+        api("PATCH", "/v1/workspace/settings", {"calls": {"recording": True, "transcripts": True}})
         set_param(case, "id", SEED["callId"])
     elif path in ("/v1/calls", "/v1/calls/permission-requests") and op == "POST":
         set_body(case, contactId=pick(THREADS), channelId=CHANNEL["id"])

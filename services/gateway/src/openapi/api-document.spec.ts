@@ -10,6 +10,8 @@ import { GatewayConfig } from '../config';
 import { buildApiDocument, routeHandlers } from './api-document';
 import { Dto, limitsOf } from './validation-limits';
 
+// A JSON Schema is read keyword by keyword, whatever its shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Schema = Record<string, any>;
 type Operation = { operationId: string; parameters?: Schema[]; requestBody?: Schema; responses: Record<string, Schema>; security?: unknown[] };
 
@@ -68,7 +70,7 @@ describe('the OpenAPI document (GET /v1/openapi.json)', () => {
   it('every operation documents its success answer with a schema (no content only for 204, 101 and redirects)', () => {
     const lacking = operations.filter(([, operation]) => {
       const successes = Object.entries(operation.responses).filter(([status]) => /^[123]/.test(status));
-      return successes.length === 0 || successes.some(([status, response]) => !['204', '101', '302'].includes(status) && !Object.values(response.content ?? {}).every((media: Schema) => media.schema));
+      return successes.length === 0 || successes.some(([status, response]) => !['204', '101', '302'].includes(status) && !(Object.values(response.content ?? {}) as Schema[]).every((media) => media.schema));
     });
     expect(lacking.map(([name]) => name)).toEqual([]);
   });

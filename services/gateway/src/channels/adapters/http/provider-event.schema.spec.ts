@@ -2,6 +2,8 @@ import { registeredSchemas } from '../../../openapi/api-schemas';
 import { parseProviderEvent } from './provider-event.parser';
 import { PROVIDER_EVENT_EXAMPLES } from './provider-event.schema';
 
+// A JSON Schema is read keyword by keyword, whatever its shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Schema = Record<string, any>;
 
 // An event of each kind with every optional part present, so a probe of one field meets no other refusal.
