@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** Operations whose 2xx no plain HTTP client can reach. */
 export const UNREACHABLE: Record<string, string> = {
@@ -43,4 +43,13 @@ export function printSummary(tallies: OperationTally[]): string[] {
   const reached = documented.filter((tally) => tally.byClass['2xx'] + tally.byClass['3xx'] > 0).length;
   console.log(`\n${documented.length} operations, ${total} requests, 2xx reached on ${reached} of ${documented.length - Object.keys(UNREACHABLE).length} reachable operations, ${errors} answers 5xx`);
   return missing;
+}
+
+/** The run's verdict per operation from Schemathesis's JUnit report: operations that passed every check, and those that did not. */
+export function verdictOf(junitFile: string): { passed: number; failed: number } | null {
+  if (!existsSync(junitFile)) return null;
+  const suite = /<testsuite\b[^>]*>/.exec(readFileSync(junitFile, 'utf8'))?.[0] ?? '';
+  const count = (name: string) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? 0);
+  const failed = count('failures') + count('errors');
+  return { passed: count('tests') - failed - count('skipped'), failed };
 }
