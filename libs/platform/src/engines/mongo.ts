@@ -23,9 +23,14 @@ export function mongoHealth(connection: Connection): DependencyCheck {
   return { name: 'mongodb', check: async () => void (await connection.getClient().db(connection.name).command({ ping: 1 })) };
 }
 
-/** True when a write failed on a unique index. */
+/**
+ * True when a write failed on a unique index: MongoDB's code 11000, or FerretDB's findAndModify, which
+ * passes PostgreSQL's unique violation (SQLSTATE 23505) on as an internal error (code 1).
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: number; message?: unknown };
+  return code === 11000 || (typeof message === 'string' && /duplicate key value violates unique constraint .*\(SQLSTATE 23505\)/.test(message));
 }
 
 /** True when an error says MongoDB could not be reached (answered as 503, never 500). */
