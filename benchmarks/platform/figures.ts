@@ -46,7 +46,7 @@ export function buildReport(run: RunOutcome): PlatformReport {
   const timelineRate = rate(ledger.timeline, ledger.isAccepted);
   const timeline = ledger.timeline.figures(ledger.sentAt, ledger.isAccepted);
   const socket = combined('pushed on the socket (each agent)', run.socketStages, ledger.sentAt, ledger.isAccepted);
-  const searchable = { ...search.stage.figures(ledger.sentAt, search.expected), note: `1 message in ${search.every} followed, asked for every ${settings.searchIntervalMs} ms` };
+  const searchable = { ...search.stage.figures(ledger.sentAt, search.expected), note: `1 message in ${search.every} followed, asked for every ${settings.searchIntervalMs} ms${search.pending ? `; ${search.pending} never found` : ''}` };
   const notified = { ...pushes.notified.figures(ledger.sentAt, known), note: pushes.replaced ? `${pushes.replaced} replaced by a later push of their thread (Topic)` : undefined };
   const listsMet = run.lists.p95 < TARGETS.listP95 && settings.agents >= 8 && run.lists.errors === 0;
   const rows: Row[] = [

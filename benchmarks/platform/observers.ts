@@ -117,10 +117,7 @@ export class PushObserver {
         this.notified.cover(other, push.at);
         this.replaced++;
       }
-      this.waiting.set(
-        payload.contactId,
-        earlier.filter((other) => other > seq),
-      );
+      this.waiting.set(payload.contactId, earlier.filter((other) => other > seq));
     }
   }
 

@@ -130,6 +130,7 @@ async function main() {
     await sleep(startAt - Date.now());
     meter.start();
     listers.measure(true);
+    search.measure(true);
     const actions = startActions(gw, workspace.agents, watch, pushes, { replies: settings.repliesPerSecond, assignments: settings.assignmentsPerSecond });
     const progress = setInterval(() => {
       const now = (Date.now() - startAt) / 1000;
@@ -139,6 +140,7 @@ async function main() {
     const sendSeconds = (Date.now() - startAt) / 1000;
     const usage = meter.stop();
     listers.measure(false);
+    search.measure(false);
     const actionFigures = actions.stop();
     clearInterval(progress);
 
