@@ -44,7 +44,7 @@ export class ApplyContactEvent {
     const now = () => new Date().toISOString();
     if (ContactCreated.is(event)) {
       const channel = event.data.channel;
-      if (await this.knownHere(event.data.contact.id, channel?.channelId)) return;
+      if (await this.knownHere(event.workspaceId, event.data.contact.id, channel)) return;
       const thread = await this.threadOf(event.workspaceId, event.data.contact);
       if (channel && !thread.identities[channel.channelId]) {
         await this.writer.apply(thread, (state) => ({ state: { ...state, identities: { ...state.identities, [channel.channelId]: channel.externalId } }, events: [] }));
@@ -60,7 +60,7 @@ export class ApplyContactEvent {
       if (blocked) await this.snoozes.cancel(event.workspaceId, thread.contactId);
     } else if (ContactChannelAdded.is(event)) {
       const { channel } = event.data;
-      if (await this.knownHere(event.data.contactId, channel.channelId)) return;
+      if (await this.knownHere(event.workspaceId, event.data.contactId, channel)) return;
       const thread = await this.writer.find(event.data.contactId);
       if (!thread || thread.identities[channel.channelId]) return;
       await this.writer.apply(thread, (state) => ({
@@ -81,9 +81,9 @@ export class ApplyContactEvent {
    * contact's first message usually wrote it a moment before its events arrive), so the event
    * changes nothing. A thread never loses a channel, so an older copy that has it is enough.
    */
-  private async knownHere(contactId: string, channelId: string | undefined): Promise<boolean> {
-    const written = await this.inbound.written(contactId);
-    return written !== null && (channelId === undefined || written.identities[channelId] !== undefined);
+  private async knownHere(workspaceId: string, contactId: string, channel: { channelId: string; externalId: string } | undefined): Promise<boolean> {
+    const written = await this.inbound.written(workspaceId, contactId, channel);
+    return written !== null && (channel === undefined || written.identities[channel.channelId] !== undefined);
   }
 
   private async threadOf(workspaceId: string, snapshot: ContactSnapshot): Promise<VersionedThread> {

@@ -38,7 +38,11 @@ export class InboundContacts {
   private readonly identities = new BoundedMap<string, string>(100_000);
   /** The latest thread this process wrote for each contact. */
   private readonly threads = new BoundedMap<string, VersionedThread>(20_000);
-  /** Contacts first seen here whose first message is being written: settled by `remember`. */
+  /**
+   * Identities this process is asking the contacts service about, until their first message is
+   * written when the answer is a new contact: that contact's events (published as the contact is
+   * stored, so often before the answer arrives) wait for it (`written`).
+   */
   private readonly arriving = new Map<string, { settled: Promise<void>; settle(): void }>();
 
   constructor(
@@ -55,20 +59,28 @@ export class InboundContacts {
       this.identities.delete(key);
       this.threads.delete(known);
     }
-    const { contact, created } = await this.contacts.resolve(workspaceId, {
-      channelId: channel.id,
-      channelType: channel.type,
-      externalId: inbound.externalId,
-      firstName: inbound.firstName,
-      lastName: inbound.lastName,
-      phone: inbound.phone,
-      email: inbound.email,
-    });
-    this.identities.set(key, contact.id);
-    if (!created) return { contact, thread: await this.writer.find(contact.id), firstSeen: false };
-    // Nobody wrote a thread for a contact created a moment ago (the contact events wait for us): no read.
-    this.expectFirstWrite(contact.id);
-    return { contact, thread: null, firstSeen: true };
+    const arrival = this.expectArrival(key);
+    try {
+      const { contact, created } = await this.contacts.resolve(workspaceId, {
+        channelId: channel.id,
+        channelType: channel.type,
+        externalId: inbound.externalId,
+        firstName: inbound.firstName,
+        lastName: inbound.lastName,
+        phone: inbound.phone,
+        email: inbound.email,
+      });
+      this.identities.set(key, contact.id);
+      if (!created) {
+        arrival.settle();
+        return { contact, thread: await this.writer.find(contact.id), firstSeen: false };
+      }
+      // Nobody wrote a thread for a contact created a moment ago (its events wait for us): no read.
+      return { contact, thread: null, firstSeen: true };
+    } catch (error) {
+      arrival.settle();
+      throw error;
+    }
   }
 
   /** The thread as this process just wrote it (or forgets it when the write did not happen). */
@@ -77,18 +89,18 @@ export class InboundContacts {
     else this.threads.delete(contactId);
   }
 
-  /** The first message of a contact first seen here is handled (written or not): its contact events go on. */
-  firstWriteDone(contactId: string): void {
-    this.arriving.get(contactId)?.settle();
+  /** The first message of a contact first seen here is handled (written or not): its events go on. */
+  firstWriteDone(workspaceId: string, channelId: string, externalId: string): void {
+    this.arriving.get(identityKey(workspaceId, channelId, externalId))?.settle();
   }
 
   /**
-   * The thread this process last wrote for a contact, once the first message of a contact it saw
-   * created is written; null when it wrote none (it is then only in MongoDB, if anywhere). Lets the
-   * contact events of a new contact find its thread without a read, and never create it first.
+   * The thread this process last wrote for a contact, once the first message on `channel` is written
+   * if this process is writing it; null when it wrote none (it is then only in MongoDB, if anywhere).
+   * Lets the events of a new contact find its thread without a read, and never create it first.
    */
-  async written(contactId: string): Promise<VersionedThread | null> {
-    await this.arriving.get(contactId)?.settled;
+  async written(workspaceId: string, contactId: string, channel?: { channelId: string; externalId: string }): Promise<VersionedThread | null> {
+    if (channel) await this.arriving.get(identityKey(workspaceId, channel.channelId, channel.externalId))?.settled;
     return this.threads.get(contactId) ?? null;
   }
 
@@ -97,20 +109,21 @@ export class InboundContacts {
     this.identities.delete(identityKey(workspaceId, channelId, externalId));
   }
 
-  private expectFirstWrite(contactId: string) {
+  private expectArrival(key: string) {
     let release: () => void = () => undefined;
     const settled = new Promise<void>((resolve) => (release = resolve));
     const entry = {
       settled,
       settle: () => {
         clearTimeout(timer);
-        if (this.arriving.get(contactId) === entry) this.arriving.delete(contactId);
+        if (this.arriving.get(key) === entry) this.arriving.delete(key);
         release();
       },
     };
     // Never waited for longer than this, whatever happens to the write.
     const timer = setTimeout(entry.settle, FIRST_WRITE_WAIT_MS).unref();
-    this.arriving.set(contactId, entry);
+    this.arriving.set(key, entry);
+    return entry;
   }
 }
 

@@ -23,7 +23,7 @@ export class IngestChannelEvent {
     try {
       await this.receive(workspaceId, channel, inbound, receivedAt, resolved);
     } finally {
-      if (resolved.firstSeen) this.contacts.firstWriteDone(resolved.contact.id);
+      if (resolved.firstSeen) this.contacts.firstWriteDone(workspaceId, channel.id, inbound.contact.externalId);
     }
   }
 

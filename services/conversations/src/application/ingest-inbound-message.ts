@@ -33,7 +33,7 @@ export class IngestInboundMessage {
     try {
       await this.receive(workspaceId, channel, inbound, receivedAt, resolved, attempt);
     } finally {
-      if (resolved.firstSeen) this.contacts.firstWriteDone(resolved.contact.id);
+      if (resolved.firstSeen) this.contacts.firstWriteDone(workspaceId, channel.id, inbound.contact.externalId);
     }
   }
 
