@@ -11,6 +11,8 @@ const { startEngines, stopEngines, engineEnv, freePort, provisionedEngines, ROOT
 export interface BenchPlatform {
   gatewayUrl: string;
   processes: Partial<Record<ServiceName, ServiceProcess>>;
+  /** Each service's `GET /metrics` (the gateway's on its admin port). */
+  metricsUrls: Partial<Record<ServiceName, string>>;
   engines: Record<string, { url: string; child?: { pid: number } }>;
   /** The services' shared environment (event stream, secrets), for observers of the events. */
   env: Record<string, string>;
@@ -44,6 +46,7 @@ export async function startBenchPlatform(engineNames: string[], services: Servic
   const namespace = uniqueName('b');
   const env: Record<string, string> = { ...isolatedEnv(namespace), ...engineEnv(engines), LOG_LEVEL: 'warn', ...extraEnv };
   const processes: BenchPlatform['processes'] = {};
+  const metricsUrls: BenchPlatform['metricsUrls'] = {};
   const stop = async () => {
     for (const process of Object.values(processes)) process.kill('SIGTERM');
     await Promise.all(Object.values(processes).map((process) => process.exited));
@@ -61,10 +64,12 @@ export async function startBenchPlatform(engineNames: string[], services: Servic
     for (const name of backends) {
       const httpPort = await freePort();
       processes[name] = await startServiceProcess(name, { ...env, GRPC_PORT: String(grpcPorts.get(name)), MONGODB_DATABASE: `${namespace}_${name}` }, httpPort);
+      metricsUrls[name] = `http://127.0.0.1:${httpPort}/metrics`;
     }
-    const gatewayPort = await freePort();
-    processes.gateway = await startServiceProcess('gateway', { ...env, MONGODB_DATABASE: `${namespace}_gateway` }, gatewayPort);
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, processes, engines, env, stop };
+    const [gatewayPort, gatewayMetricsPort] = [await freePort(), await freePort()];
+    processes.gateway = await startServiceProcess('gateway', { ...env, MONGODB_DATABASE: `${namespace}_gateway`, GATEWAY_METRICS_PORT: String(gatewayMetricsPort) }, gatewayPort);
+    metricsUrls.gateway = `http://127.0.0.1:${gatewayMetricsPort}/metrics`;
+    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, processes, metricsUrls, engines, env, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,5 +1,6 @@
 import type { Connection, ConnectOptions } from 'mongoose';
 import { DependencyCheck } from '../health/health';
+import { mongoCommands } from '../observability/metrics';
 
 /**
  * How every service connects to MongoDB (through @nestjs/mongoose, see PlatformModule). The driver
@@ -38,4 +39,14 @@ export function isMongoUnavailable(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
   if (['MongoServerSelectionError', 'MongooseServerSelectionError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoNotConnectedError', 'MongoTopologyClosedError'].includes(name)) return true;
   return /buffering timed out/.test(String((error as Error | null)?.message ?? ''));
+}
+
+/** Counts every command the connection's client sends (`mongodb_commands_total`); needs `monitorCommands`. */
+export function countMongoCommands(connection: Connection): Connection {
+  connection.getClient().on('commandStarted', (event) => {
+    // The collection is the command's own argument (`{ insert: "threads", … }`), or `collection` for getMore.
+    const target = event.command[event.commandName] ?? event.command.collection;
+    mongoCommands.inc({ command: event.commandName, collection: typeof target === 'string' ? target : '' });
+  });
+  return connection;
 }
