@@ -4,9 +4,14 @@ import { call, intFromEnv } from '../support/bench';
 /** One message of a contact, as the benchmark sends it. */
 export interface Inbound {
   id: string;
+  /** The contact's number in this run. */
   contact: number;
+  /** The contact's identity on the generic ingress (WhatsApp derives a phone number from `contact`). */
+  externalId: string;
   text: string;
 }
+
+export type FormatName = 'events' | 'whatsapp';
 
 /** How messages reach the gateway: the generic signed ingress, or a provider's own webhook. */
 export interface IngressFormat {
@@ -39,7 +44,7 @@ function genericFormat(gatewayUrl: string, token: string): IngressFormat {
         type: 'message',
         id: message.id,
         timestamp: new Date().toISOString(),
-        contact: { externalId: `customer-${message.contact}`, firstName: `Customer ${message.contact}` },
+        contact: { externalId: message.externalId, firstName: `Customer ${message.contact}` },
         message: { type: 'text', text: message.text },
       });
       return { body, headers: { 'x-channel-signature': sign(channel.secret, body) } };
@@ -94,9 +99,12 @@ function whatsAppFormat(gatewayUrl: string, token: string): IngressFormat {
 }
 
 /** `--format=whatsapp` picks the WhatsApp webhooks; the signed generic events otherwise. */
-export function ingressFormat(argv: string[], gatewayUrl: string, token: string): IngressFormat {
+export function formatFromArgs(argv: string[]): FormatName {
   const format = argv.find((arg) => arg.startsWith('--format='))?.slice('--format='.length) ?? 'events';
-  if (format === 'whatsapp') return whatsAppFormat(gatewayUrl, token);
-  if (format !== 'events') throw new Error(`--format must be events or whatsapp, not ${format}`);
-  return genericFormat(gatewayUrl, token);
+  if (format !== 'whatsapp' && format !== 'events') throw new Error(`--format must be events or whatsapp, not ${format}`);
+  return format;
+}
+
+export function ingressFormat(name: FormatName, gatewayUrl: string, token: string): IngressFormat {
+  return name === 'whatsapp' ? whatsAppFormat(gatewayUrl, token) : genericFormat(gatewayUrl, token);
 }

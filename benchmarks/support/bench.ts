@@ -131,3 +131,10 @@ export function cpuMeter(processes: Record<string, number | undefined>) {
     },
   };
 }
+
+/** A number (fractions and 0 allowed) from the environment, or the fallback when unset or not a number ≥ 0. */
+export function numberFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = Number(raw);
+  return raw !== undefined && raw.trim() !== '' && Number.isFinite(value) && value >= 0 ? value : fallback;
+}

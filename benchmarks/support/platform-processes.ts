@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isolatedEnv, uniqueName } from '@omnibox/testing';
@@ -6,15 +6,32 @@ import { ServiceName } from '../../tests/support/platform';
 import { ServiceProcess, startServiceProcess } from '../../tests/support/service-process';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startEngines, stopEngines, engineEnv, freePort } = require('../../tools/engines/engines.js');
+const { startEngines, stopEngines, engineEnv, freePort, provisionedEngines, ROOT } = require('../../tools/engines/engines.js');
 
 export interface BenchPlatform {
   gatewayUrl: string;
   processes: Partial<Record<ServiceName, ServiceProcess>>;
+  /** Each service's `GET /metrics` (the gateway's on its admin port). */
+  metricsUrls: Partial<Record<ServiceName, string>>;
   engines: Record<string, { url: string; child?: { pid: number } }>;
   /** The services' shared environment (event stream, secrets), for observers of the events. */
   env: Record<string, string>;
   stop(): Promise<void>;
+}
+
+/**
+ * Every service of the platform: each folder of `services/` with a `src/main.ts` (what runs in
+ * production), the gateway last since it is the one clients reach. A new service is started by
+ * every benchmark that asks for the whole platform without anyone editing a list.
+ */
+export function everyService(): ServiceName[] {
+  const names = readdirSync(join(ROOT, 'services')).filter((name: string) => existsSync(join(ROOT, 'services', name, 'src', 'main.ts'))) as ServiceName[];
+  return [...names.filter((name) => name !== 'gateway').sort(), ...names.filter((name) => name === 'gateway')];
+}
+
+/** Every engine this checkout can run (Elasticsearch only once it is provisioned). */
+export function everyEngine(): string[] {
+  return provisionedEngines();
 }
 
 /**
@@ -29,6 +46,7 @@ export async function startBenchPlatform(engineNames: string[], services: Servic
   const namespace = uniqueName('b');
   const env: Record<string, string> = { ...isolatedEnv(namespace), ...engineEnv(engines), LOG_LEVEL: 'warn', ...extraEnv };
   const processes: BenchPlatform['processes'] = {};
+  const metricsUrls: BenchPlatform['metricsUrls'] = {};
   const stop = async () => {
     for (const process of Object.values(processes)) process.kill('SIGTERM');
     await Promise.all(Object.values(processes).map((process) => process.exited));
@@ -36,14 +54,22 @@ export async function startBenchPlatform(engineNames: string[], services: Servic
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    for (const name of services.filter((service) => service !== 'gateway')) {
-      const [httpPort, grpcPort] = [await freePort(), await freePort()];
-      processes[name] = await startServiceProcess(name, { ...env, GRPC_PORT: String(grpcPort), MONGODB_DATABASE: `${namespace}_${name}` }, httpPort);
-      env[`${name.toUpperCase()}_GRPC_URL`] = `127.0.0.1:${grpcPort}`;
+    // Every gRPC address is known before anything starts, so a service reaches the others whatever the start order.
+    const backends = services.filter((service) => service !== 'gateway');
+    const grpcPorts = new Map<ServiceName, number>();
+    for (const name of backends) {
+      grpcPorts.set(name, await freePort());
+      env[`${name.toUpperCase()}_GRPC_URL`] = `127.0.0.1:${grpcPorts.get(name)}`;
     }
-    const gatewayPort = await freePort();
-    processes.gateway = await startServiceProcess('gateway', { ...env, MONGODB_DATABASE: `${namespace}_gateway` }, gatewayPort);
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, processes, engines, env, stop };
+    for (const name of backends) {
+      const httpPort = await freePort();
+      processes[name] = await startServiceProcess(name, { ...env, GRPC_PORT: String(grpcPorts.get(name)), MONGODB_DATABASE: `${namespace}_${name}` }, httpPort);
+      metricsUrls[name] = `http://127.0.0.1:${httpPort}/metrics`;
+    }
+    const [gatewayPort, gatewayMetricsPort] = [await freePort(), await freePort()];
+    processes.gateway = await startServiceProcess('gateway', { ...env, MONGODB_DATABASE: `${namespace}_gateway`, GATEWAY_METRICS_PORT: String(gatewayMetricsPort) }, gatewayPort);
+    metricsUrls.gateway = `http://127.0.0.1:${gatewayMetricsPort}/metrics`;
+    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, processes, metricsUrls, engines, env, stop };
   } catch (error) {
     await stop();
     throw error;

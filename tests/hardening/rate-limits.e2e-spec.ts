@@ -83,4 +83,23 @@ describe('rate limits across two gateway replicas', () => {
     expect(refused.length).toBeGreaterThanOrEqual(3);
     expect(refused.every((result) => Number(result.retryAfter) >= 1)).toBe(true);
   });
+
+  it('the client address behind a proxy: each client the trusted proxy forwards has its own allowance; a peer the gateway does not trust cannot forge one', async () => {
+    const create = (target: ReturnType<typeof request>, client: string, i: string) =>
+      target.post('/v1/workspaces').set('x-forwarded-for', client).send({ name: `Fwd ${i}`, owner: { firstName: 'F', email: email(`fwd-${i}`), password: 'forwarded-pass-1' } });
+    // The replicas trust loopback (the default, TRUST_PROXY=loopback): this address used up its four
+    // creations above, yet clients forwarded from it are counted apart.
+    const forwarded = [];
+    for (let i = 0; i < 5; i++) forwarded.push((await create(replica(i), '203.0.113.7', `a${i}`)).status);
+    expect(forwarded).toEqual([201, 201, 201, 201, 429]);
+    expect((await create(replica(0), '203.0.113.8', 'b')).status).toBe(201);
+    // A gateway trusting only another proxy takes the peer's own address: the forged header changes nothing.
+    const untrusting = await createGateway(loadConfig(GatewayConfig, { ...platform.env, ...limits, TRUST_PROXY: '192.0.2.1', MONGODB_DATABASE: `${platform.env.MONGODB_DATABASE_PREFIX}_gateway` }));
+    try {
+      await untrusting.listen(0, '127.0.0.1');
+      expect((await create(request(untrusting.getHttpServer()), '198.51.100.9', 'c')).status).toBe(429);
+    } finally {
+      await untrusting.close();
+    }
+  });
 });

@@ -194,6 +194,23 @@ describe('inbox views, lists and their read model (INB-1…4, FLT-1…6, VIS-2/3
       await until('olivia', 'all', blocked, true);
       await until('olivia', 'blocked', blocked, false);
     });
+
+    it('VIS-4: the blocked view counts and lists only the blocked threads the caller may see; a restricted agent who sees none is not offered it (403)', async () => {
+      const blocked = await inbound('blocked-two', 'block me too');
+      await assign(blocked, { mode: 'user', userId: users.ana.id });
+      expect((await post('olivia', `/v1/contacts/${blocked}/block`)).status).toBe(200);
+      await until('olivia', 'blocked', blocked, true);
+      // Positive control: ben (team Sales) may see ana's thread, so the view is offered and lists it.
+      await eventually(async () => (await sidebar('ben')).blocked?.count >= 1, 'the blocked view offered to ben');
+      expect(ids(await list('ben', 'blocked'))).toContain(blocked);
+      // eve (team Support) and cid (self) may not see it: no count, no view, 403 on the list.
+      expect((await sidebar('eve')).blocked).toBeNull();
+      expect((await sidebar('cid')).blocked).toBeNull();
+      expect((await get('eve', '/v1/inbox/blocked/conversations')).status).toBe(403);
+      expect((await get('cid', '/v1/inbox/blocked/conversations')).status).toBe(403);
+      expect((await post('olivia', `/v1/contacts/${blocked}/unblock`)).status).toBe(200);
+      await until('olivia', 'blocked', blocked, false);
+    });
   });
 
   describe('read model', () => {

@@ -25,6 +25,8 @@ const BACKENDS = [
 ];
 const GATEWAY_HOST = process.env.GATEWAY_HOST || '127.0.0.1';
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT || 3000);
+// The gateway's admin port for Prometheus (its public port never serves /metrics).
+const GATEWAY_METRICS_PORT = Number(process.env.GATEWAY_METRICS_PORT || 9464);
 
 const say = (line) => process.stdout.write(`[omnibox] ${line}\n`);
 
@@ -185,7 +187,7 @@ async function main() {
         say(`  ${name} ready (health on http://127.0.0.1:${httpPort}, gRPC on 127.0.0.1:${grpcPort})`);
       }),
     );
-    const gateway = spawnService('gateway', { GATEWAY_HOST, GATEWAY_PORT: String(GATEWAY_PORT), ...grpcUrls });
+    const gateway = spawnService('gateway', { GATEWAY_HOST, GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_METRICS_PORT: String(GATEWAY_METRICS_PORT), ...grpcUrls });
     await waitReady('gateway', GATEWAY_PORT, gateway);
   } catch (error) {
     say(`failed to start: ${error.message}`);
@@ -193,7 +195,7 @@ async function main() {
     return;
   }
   say(`platform up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  say(`gateway: http://${GATEWAY_HOST}:${GATEWAY_PORT}  (API docs: http://${GATEWAY_HOST}:${GATEWAY_PORT}/docs)`);
+  say(`gateway: http://${GATEWAY_HOST}:${GATEWAY_PORT}  (API docs: http://${GATEWAY_HOST}:${GATEWAY_PORT}/docs, metrics: http://${GATEWAY_HOST}:${GATEWAY_METRICS_PORT}/metrics)`);
   say('press Ctrl-C to stop everything');
 }
 

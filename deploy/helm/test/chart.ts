@@ -40,6 +40,8 @@ export const S3_KEYS = ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
  */
 export const REACH_PROVIDERS = ['gateway', 'conversations', 'calls'];
 export const SEND_MAIL = ['conversations'];
+/** The service that fetches web pages for link previews. */
+export const PREVIEW_LINKS = ['conversations'];
 
 /** The variables a service refuses to start without, as its own config validation names them. */
 export function requiredVariables(config: ClassConstructor<object>): string[] {
@@ -131,6 +133,18 @@ export function podLabels(rendered: Rendered, service: string): Record<string, s
 export function httpPort(rendered: Rendered, service: string): number {
   const env = rendered.environment(service);
   return Number(service === 'gateway' ? env.GATEWAY_PORT : env.HTTP_PORT);
+}
+
+/** The port where a service serves GET /metrics, as its code reads it: the gateway's admin port, a backend's HTTP port. */
+export function metricsPort(rendered: Rendered, service: string): number {
+  const env = rendered.environment(service);
+  return Number(service === 'gateway' ? env.GATEWAY_METRICS_PORT : env.HTTP_PORT);
+}
+
+/** The number of a service's container port, given by number or by name (as Services and NetworkPolicies name it). */
+export function containerPort(rendered: Rendered, service: string, port: number | string): number | undefined {
+  if (typeof port === 'number') return port;
+  return rendered.container(service).ports.find((p: { name: string }) => p.name === port)?.containerPort;
 }
 
 /** Builds helm once (a stamp makes later runs instant; the first build from its Go module takes a minute or two). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '@omnibox/platform';
-import { BACKENDS, buildHelm, CHART, ENGINE_OF_VARIABLE, helm, httpPort, PolicyRule, podLabels, PRODUCTION, REACH_PROVIDERS, RELEASE, render, Rendered, requiredVariables, selects, SEND_MAIL, SERVICES } from './chart';
+import { BACKENDS, buildHelm, CHART, ENGINE_OF_VARIABLE, helm, httpPort, PolicyRule, podLabels, PREVIEW_LINKS, PRODUCTION, REACH_PROVIDERS, RELEASE, render, Rendered, requiredVariables, selects, SEND_MAIL, SERVICES } from './chart';
 
 // The chart as an SRE installs it: `helm lint` and `helm template` (helm built from its Go module by
 // tools/helm/build.sh), for the default values and the production-like values, then the rendered
@@ -11,7 +11,7 @@ import { BACKENDS, buildHelm, CHART, ENGINE_OF_VARIABLE, helm, httpPort, PolicyR
 const defaultValues = parse(readFileSync(join(CHART, 'values.yaml'), 'utf8'));
 const productionValues = parse(readFileSync(PRODUCTION, 'utf8'));
 const setups = [
-  { label: 'default values', args: [] as string[], engines: defaultValues.networkPolicy.engines, pushServices: defaultValues.networkPolicy.pushServices, providers: defaultValues.networkPolicy.providers, smtpRelays: defaultValues.networkPolicy.smtpRelays },
+  { label: 'default values', args: [] as string[], engines: defaultValues.networkPolicy.engines, pushServices: defaultValues.networkPolicy.pushServices, providers: defaultValues.networkPolicy.providers, smtpRelays: defaultValues.networkPolicy.smtpRelays, linkPreviews: defaultValues.networkPolicy.linkPreviews },
   {
     label: 'production values',
     args: ['-f', PRODUCTION],
@@ -19,6 +19,7 @@ const setups = [
     pushServices: productionValues.networkPolicy.pushServices ?? defaultValues.networkPolicy.pushServices,
     providers: productionValues.networkPolicy.providers ?? defaultValues.networkPolicy.providers,
     smtpRelays: productionValues.networkPolicy.smtpRelays ?? defaultValues.networkPolicy.smtpRelays,
+    linkPreviews: productionValues.networkPolicy.linkPreviews ?? defaultValues.networkPolicy.linkPreviews,
   },
 ];
 const renders = new Map<string, Rendered>();
@@ -28,7 +29,7 @@ beforeAll(async () => {
   for (const setup of setups) renders.set(setup.label, await render(...setup.args));
 }, 600_000);
 
-describe.each(setups)('the chart with $label', ({ label, args, engines, pushServices, providers, smtpRelays }) => {
+describe.each(setups)('the chart with $label', ({ label, args, engines, pushServices, providers, smtpRelays, linkPreviews }) => {
   const rendered = () => renders.get(label)!;
 
   it('passes helm lint --strict', async () => {
@@ -121,7 +122,7 @@ describe.each(setups)('the chart with $label', ({ label, args, engines, pushServ
       expect(env[service === 'gateway' ? 'GATEWAY_HOST' : 'HTTP_HOST']).toBe('0.0.0.0');
     });
 
-    it('may only reach DNS, the engines its config names, the object store it is given, messaging providers if it calls them, SMTP relays if it sends mail, the backends whose gRPC address it is given and, when it sends Web Push, the push services', () => {
+    it('may only reach DNS, the engines its config names, the object store it is given, messaging providers if it calls them, SMTP relays if it sends mail, the web if it previews links, the backends whose gRPC address it is given and, when it sends Web Push, the push services', () => {
       const policy = rendered().get('NetworkPolicy', name);
       expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
       expect(selects(policy.spec.podSelector.matchLabels, podLabels(rendered(), service))).toBe(true);
@@ -136,6 +137,7 @@ describe.each(setups)('the chart with $label', ({ label, args, engines, pushServ
       if (environment.VAPID_PRIVATE_KEY) for (const port of pushServices.ports) expected.add(port);
       if (REACH_PROVIDERS.includes(service)) for (const port of providers.ports) expected.add(port);
       if (SEND_MAIL.includes(service)) for (const port of smtpRelays.ports) expected.add(port);
+      if (PREVIEW_LINKS.includes(service)) for (const port of linkPreviews.ports) expected.add(port);
       for (const backend of BACKENDS) if (environment[`${backend.toUpperCase()}_GRPC_URL`]) expected.add(Number(rendered().environment(backend).GRPC_PORT));
       if (service === 'gateway') expect(BACKENDS.every((backend) => environment[`${backend.toUpperCase()}_GRPC_URL`])).toBe(true);
       expect([...egressPorts].sort()).toEqual([...expected].sort());
@@ -230,6 +232,11 @@ describe('the chart with production values', () => {
     expect(ingress.spec.rules[0].http.paths[0].backend.service).toEqual({ name: `${RELEASE}-gateway`, port: { name: 'http' } });
     const [rule] = rendered().get('NetworkPolicy', `${RELEASE}-gateway`).spec.ingress;
     expect(rule.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }]);
+  });
+
+  it("takes the client's address from the ingress controller's X-Forwarded-For, so per-address rate limits count clients, not the controller", () => {
+    // (The default values' render shows the gateway's config accepts it: "an environment its own config validation accepts".)
+    expect(rendered().environment('gateway').TRUST_PROXY).toBe('loopback,uniquelocal');
   });
 
   it('pulls from the private registry', () => {

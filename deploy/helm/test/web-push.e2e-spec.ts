@@ -17,9 +17,10 @@ beforeAll(async () => {
 }, 600_000);
 
 /** The notifications' egress rule to push services: HTTPS to public addresses (a `to`, unlike the S3 rule). */
+/** HTTPS alone to public addresses: the push-services rule (link previews' rule also opens port 80). */
 const pushRule = (rendered: Rendered, service: string) =>
   (rendered.get('NetworkPolicy', `${RELEASE}-${service}`).spec.egress as EgressRule[]).find((rule) =>
-    rule.to?.some((peer) => peer.ipBlock?.cidr === '0.0.0.0/0'),
+    rule.ports.length === 1 && rule.ports[0].port === 443 && rule.to?.some((peer) => peer.ipBlock?.cidr === '0.0.0.0/0'),
   );
 
 describe('Web Push with the default values', () => {

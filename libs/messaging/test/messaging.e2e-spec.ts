@@ -7,7 +7,7 @@ import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { JSONCodec } from 'nats';
 import { EventBus } from '../src/event-bus';
 import { EventConsumer } from '../src/consumer';
-import { Outbox, withOutbox } from '../src/outbox';
+import { Outbox, PENDING_COLLECTION, withOutbox } from '../src/outbox';
 import { MongoProcessedEventStore } from '../src/processed-events';
 
 const OrderPlaced = defineEvent<{ item: string }>('test.order.placed');
@@ -147,6 +147,31 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
     expect(updated?.item).toBe('updated');
     expect(updated?._outbox).toBeUndefined();
     await eventually(() => received.some((e) => e.id === update.id), 'the update event');
+  });
+
+  it('a batch insert announces each new document once, reports the ones already there, and leaves nothing pending', async () => {
+    const received: EventEnvelope[] = [];
+    await collectingConsumer('batch-reader', received, { filter: `${workspaceId}.test.order.placed` }).start();
+    const outbox = new Outbox(mongo, bus, logger);
+    const taken = uniqueName('batch');
+    await orders.create({ _id: taken, item: 'there before' });
+    const ids = [uniqueName('batch'), taken, uniqueName('batch'), uniqueName('batch')];
+    const entries = ids.map((id) => ({ doc: { _id: id, item: `batch ${id}` }, events: [OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: id } })] }));
+    // Two documents changed meanwhile keep their changes whatever the clean-up does.
+    const outcomes = await outbox.insertMany(orders, entries);
+    await Promise.all([outbox.update(orders, { _id: ids[0] }, { $set: { step: 1 } }, []), outbox.update(orders, { _id: ids[2] }, { $set: { step: 2 } }, [])]);
+    expect(outcomes).toEqual(['inserted', 'duplicate', 'inserted', 'inserted']);
+    await outbox.settled();
+    await eventually(() => [0, 2, 3].every((i) => received.some((e) => e.id === entries[i].events[0].id)), 'the new documents\' events');
+    const docs = await orders.find({ _id: { $in: ids } }).lean();
+    expect(docs.filter((doc) => doc._outbox)).toEqual([]);
+    expect(docs.find((doc) => doc._id === taken)?.item).toBe('there before');
+    expect(docs.find((doc) => doc._id === ids[0])?.step).toBe(1);
+    expect(docs.find((doc) => doc._id === ids[2])?.step).toBe(2);
+    expect(await mongo.collection(PENDING_COLLECTION).countDocuments({ docId: { $in: ids } })).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received.filter((e) => e.id === entries[1].events[0].id)).toEqual([]);
+    expect(entries.map((entry) => received.filter((e) => e.id === entry.events[0].id).length)).toEqual([1, 0, 1, 1]);
   });
 
   it('a change written right after another is never undone by the clean-up of the first one\'s events', async () => {

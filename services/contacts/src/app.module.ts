@@ -15,7 +15,7 @@ export class ContactsAppModule {
         PlatformModule.forRoot({
           service: 'contacts',
           config,
-          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
+          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true', commandStats: config.MONGODB_COMMAND_STATS === 'true' },
           nats: { url: config.NATS_URL },
         }),
         MessagingModule.forRoot({ store: 'mongo' }),

@@ -29,6 +29,7 @@ import { MergeContacts } from './application/merge-contacts';
 import { MergeSuggestions } from './application/merge-suggestions';
 import { CHANNEL_IDENTITIES, CONTACTS, CUSTOM_FIELDS, IDS, MERGES, NOTES } from './application/ports';
 import { ResolveChannelContact } from './application/resolve-channel-contact';
+import { ResolveChannelContacts } from './application/resolve-channel-contacts';
 import { UnblockContact } from './application/unblock-contact';
 import { UpdateContact } from './application/update-contact';
 
@@ -47,6 +48,7 @@ const USE_CASES = [
   ListNotes,
   ListChannels,
   ResolveChannelContact,
+  ResolveChannelContacts,
   DefineCustomField,
   ListCustomFields,
   ApplyThreadAccess,

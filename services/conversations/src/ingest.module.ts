@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ApplyDeliveryStatus } from './application/apply-delivery-status';
-import { InboundContacts } from './application/inbound-contacts';
 import { IncomingMessageSnapshot } from './application/incoming-message-snapshot';
 import { IngestChannelEvent } from './application/ingest-channel-event';
 import { IngestInboundMessage } from './application/ingest-inbound-message';
@@ -11,6 +10,6 @@ import { ThreadsModule } from './threads.module';
 /** Provider events the gateway accepted: incoming messages, channel events and delivery statuses. */
 @Module({
   imports: [ThreadsModule, ChannelsModule],
-  providers: [InboundContacts, IncomingMessageSnapshot, IngestInboundMessage, IngestChannelEvent, ApplyDeliveryStatus, ProviderEventsConsumer],
+  providers: [IncomingMessageSnapshot, IngestInboundMessage, IngestChannelEvent, ApplyDeliveryStatus, ProviderEventsConsumer],
 })
 export class IngestModule {}

@@ -4,6 +4,7 @@ import { AttachmentReader } from './application/attachment-reader';
 import { CallerThreads } from './application/caller-threads';
 import { ContactSignals } from './application/contact-signals';
 import { CopyIncomingMedia } from './application/copy-incoming-media';
+import { InboundContacts } from './application/inbound-contacts';
 import { OutgoingAttachments } from './application/outgoing-attachments';
 import { OutgoingMessages } from './application/outgoing-messages';
 import { ATTACHMENT_FILES, ATTACHMENTS, BROADCASTS, CHANNEL_ADAPTER, CHANNELS, CONTACTS, EVENT_PUBLISHER, PROVIDER_MEDIA, SNOOZE_SCHEDULE, THREADS, TIMELINE, TYPING } from './application/ports';
@@ -32,7 +33,8 @@ import { RedisTyping } from './adapters/redis/typing.store';
 import { StorageAttachmentFiles } from './adapters/storage/attachment-files';
 import { ContactsClient } from './adapters/grpc/contacts.client';
 
-const SHARED = [ThreadWriter, CallerThreads, WorkspaceChannels, OutgoingMessages, OutgoingAttachments, AttachmentReader, CopyIncomingMedia, ContactSignals];
+// InboundContacts: one per process, since ingest and contact events share what it knows of new contacts.
+const SHARED = [ThreadWriter, CallerThreads, WorkspaceChannels, OutgoingMessages, OutgoingAttachments, AttachmentReader, CopyIncomingMedia, ContactSignals, InboundContacts];
 
 /**
  * What every feature shares: the collections (one schema each), the engines' adapters behind the

@@ -27,7 +27,7 @@ export class GatewayModule {
           config,
           // Metrics go on the admin port (GATEWAY_METRICS_PORT), never on the public API.
           metricsEndpoint: false,
-          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
+          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true', commandStats: config.MONGODB_COMMAND_STATS === 'true' },
           redis: { url: config.REDIS_URL },
           nats: { url: config.NATS_URL },
           storage: objectStorageOptions(config),

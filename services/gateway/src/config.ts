@@ -18,6 +18,15 @@ export class GatewayConfig extends WithSecretSeal(WithObjectStorage(WithRedis(Wi
   @Matches(/^(\s*https?:\/\/[^,\s]+\s*(,\s*https?:\/\/[^,\s]+\s*)*)?$/, { message: 'must be a comma-separated list of http(s) origins' })
   CORS_ORIGINS = '';
 
+  /**
+   * Which peers may tell the client's address in `X-Forwarded-For` (Express "trust proxy": comma-separated
+   * `loopback`, `linklocal`, `uniquelocal`, addresses or CIDRs). The per-address rate limits count that
+   * address, so behind an ingress controller its network must be listed, or every client shares its
+   * address; a peer not listed cannot forge one.
+   */
+  @Matches(/^[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*$/, { message: 'must be comma-separated loopback, linklocal, uniquelocal, addresses or CIDRs' })
+  TRUST_PROXY = 'loopback';
+
   /** Admin port serving only `GET /metrics` (never the public API port); 0 turns it off. */
   @IsInt()
   @Min(0)

@@ -2,7 +2,8 @@
 What each service's code needs, fixed with the code rather than set by values: the engines it
 connects to (their URL variables come from the Secret; s3, the object store, is set by S3_* variables
 instead), whether it serves gRPC, the secrets it reads, the backends it calls and whether it reaches
-messaging providers (networkPolicy.providers). Change it together with services/<name>/src/config.ts.
+messaging providers (networkPolicy.providers) or
+the web for link previews (networkPolicy.linkPreviews). Change it together with services/<name>/src/config.ts.
 */}}
 {{- define "omnibox.catalog" -}}
 gateway:
@@ -20,9 +21,12 @@ conversations:
   # Backends this one calls over gRPC (besides the gateway calling every backend).
   calls: [contacts]
   sealsCredentials: true
-  # Sends through the providers' APIs (and outboundUrls), copies incoming media; mail through SMTP relays.
+  # Reaches messaging providers: sends through their APIs (and outboundUrls), copies incoming media.
   providers: true
+  # Sends e-mail through the channels' SMTP relays (networkPolicy.smtpRelays).
   smtpRelays: true
+  # Fetches the pages behind links in agents' messages for their previews (networkPolicy.linkPreviews).
+  linkPreviews: true
 contacts:
   engines: [mongodb, nats]
   grpc: true
@@ -51,6 +55,19 @@ notifications:
 {{/* The services in a fixed order: the gateway, then the backends it calls. */}}
 {{- define "omnibox.serviceNames" -}}
 [gateway, conversations, contacts, search, calls, notifications]
+{{- end }}
+
+{{/*
+The named port where a service serves GET /metrics: the gateway's admin port (its HTTP port is the
+public API), a backend's HTTP (health) port. Takes (dict "root" $ "name" $name).
+*/}}
+{{- define "omnibox.metricsPortName" -}}
+{{- if eq .name "gateway" }}metrics{{ else }}http{{ end -}}
+{{- end }}
+
+{{/* An alert's labels: its severity and metrics.prometheusRule.alertLabels. Takes (dict "root" $ "severity" $severity). */}}
+{{- define "omnibox.alertLabels" -}}
+{{- toYaml (merge (dict "severity" .severity) .root.Values.metrics.prometheusRule.alertLabels) -}}
 {{- end }}
 
 {{/* The variable holding an engine's URL. */}}
@@ -170,6 +187,12 @@ schema cannot express).
 {{- if le (int .Values.shutdown.terminationGracePeriodSeconds) (int .Values.shutdown.preStopSleepSeconds) -}}
 {{- fail (printf "shutdown.terminationGracePeriodSeconds (%v) must be greater than shutdown.preStopSleepSeconds (%v): the pod needs time to drain after the sleep" .Values.shutdown.terminationGracePeriodSeconds .Values.shutdown.preStopSleepSeconds) -}}
 {{- end -}}
+{{- if eq (int .Values.gateway.ports.metrics) (int .Values.gateway.ports.http) -}}
+{{- fail (printf "gateway.ports.metrics (%v) must differ from gateway.ports.http (%v): metrics are served on an admin port, never on the public API" .Values.gateway.ports.metrics .Values.gateway.ports.http) -}}
+{{- end -}}
+{{- if and .Values.metrics.prometheusRule.enabled (not .Values.metrics.serviceMonitor.enabled) -}}
+{{- fail "metrics.prometheusRule.enabled needs metrics.serviceMonitor.enabled: the alert rules select the series of the ServiceMonitors' jobs (<release>-<service>)" -}}
+{{- end -}}
 {{- range $name := fromYamlArray (include "omnibox.serviceNames" $root) -}}
 {{- $svc := index $root.Values $name -}}
 {{- if gt (int $svc.autoscaling.minReplicas) (int $svc.autoscaling.maxReplicas) -}}
@@ -191,6 +214,7 @@ services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
 {{- if eq $name "gateway" -}}
 {{- $_ := set $data "GATEWAY_HOST" $root.Values.listenHost -}}
 {{- $_ := set $data "GATEWAY_PORT" (toString $svc.ports.http) -}}
+{{- $_ := set $data "GATEWAY_METRICS_PORT" (toString $svc.ports.metrics) -}}
 {{- $_ := set $data "TOKEN_TTL_SECONDS" (toString $svc.tokenTtlSeconds) -}}
 {{- with $svc.publicApiUrl -}}
 {{- $_ := set $data "PUBLIC_API_URL" . -}}
@@ -200,6 +224,7 @@ services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
 {{- $_ := set $data "SMTP_INGRESS_PORT" (toString $svc.smtp.port) -}}
 {{- $_ := set $data "SMTP_MAX_BYTES" (toString ($svc.smtp.maxBytes | default 26214400 | int)) -}}
 {{- end -}}
+{{- $_ := set $data "TRUST_PROXY" (join "," $svc.trustProxy) -}}
 {{- /* Where the gateway reaches each backend over gRPC: the backend's Service, as host:port. */ -}}
 {{- range $backend := fromYamlArray (include "omnibox.serviceNames" $root) -}}
 {{- if (index $catalog $backend).grpc -}}
@@ -214,6 +239,9 @@ services/<name>/src/config.ts. Takes (dict "root" $ "name" $name).
 {{- range $callee := (index $catalog $name).calls | default list -}}
 {{- $_ := set $data (printf "%s_GRPC_URL" (upper $callee)) (printf "%s:%v" (include "omnibox.fullname" (dict "root" $root "name" $callee)) (index $root.Values $callee).ports.grpc) -}}
 {{- end -}}
+{{- end -}}
+{{- with $root.Values.tracing.otlpEndpoint -}}
+{{- $_ := set $data "OTEL_EXPORTER_OTLP_ENDPOINT" . -}}
 {{- end -}}
 {{- if has "mongodb" (index $catalog $name).engines -}}
 {{- $_ := set $data "MONGODB_DATABASE" $svc.mongodbDatabase -}}

@@ -80,6 +80,10 @@ export function WithMongo<B extends Constructor>(Base: B) {
     /** `false`: leave the indexes declared on the schemas to a migration job instead of syncing them at start. */
     @IsIn(['true', 'false'])
     MONGODB_SYNC_INDEXES = 'true';
+
+    /** `true`: count the commands sent to MongoDB by command and collection in `GET /metrics` (benchmarks). */
+    @IsIn(['true', 'false'])
+    MONGODB_COMMAND_STATS = 'false';
   }
   return MongoSettings;
 }

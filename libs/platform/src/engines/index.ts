@@ -3,3 +3,4 @@ export * from './insert-batcher';
 export * from './redis';
 export * from './nats';
 export * from './elasticsearch';
+export * from './batcher';

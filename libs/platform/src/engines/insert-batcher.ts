@@ -1,7 +1,7 @@
 
 export type InsertOutcome = 'inserted' | 'duplicate';
 
-/** A mongoose model, or (TRANSITIONAL) a native collection: anything with `insertMany`. */
+/** A mongoose model (anything with `insertMany`). */
 export interface InsertTarget<T> {
   insertMany(docs: T[], options: { ordered: false; lean: true }): Promise<unknown>;
 }
@@ -63,31 +63,43 @@ export class InsertBatcher<T> {
 
   private async write(batch: Array<Waiting<T>>) {
     try {
-      // `lean`: no mongoose document per row on the busiest insert path; the driver gets plain objects.
-      await this.model.insertMany(
-        batch.map((waiting) => waiting.doc),
-        { ordered: false, lean: true },
-      );
-      for (const waiting of batch) waiting.resolve('inserted');
-    } catch (error) {
-      const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-      if (!writeErrors) {
-        // Nothing says which documents were written (e.g. the connection dropped): every caller
-        // fails and retries its own work, which inserts again or finds its duplicate.
-        for (const waiting of batch) waiting.reject(error);
-        return;
-      }
-      const failed = new Map<number, { code?: number; errmsg?: string }>();
-      for (const writeError of ([] as Array<{ index: number; code?: number; errmsg?: string; err?: { index: number; code?: number; errmsg?: string } }>).concat(writeErrors as never)) {
-        const detail = writeError.err ?? writeError;
-        failed.set(detail.index ?? writeError.index, detail);
-      }
+      const outcomes = await insertOutcomes(this.model, batch.map((waiting) => waiting.doc));
       batch.forEach((waiting, index) => {
-        const problem = failed.get(index);
-        if (!problem) waiting.resolve('inserted');
-        else if (problem.code === 11000) waiting.resolve('duplicate');
-        else waiting.reject(Object.assign(new Error(`insert failed: ${problem.errmsg ?? `code ${problem.code}`}`), { code: problem.code }));
+        const outcome = outcomes[index];
+        if (outcome instanceof Error) waiting.reject(outcome);
+        else waiting.resolve(outcome);
       });
+    } catch (error) {
+      // Nothing says which documents were written (e.g. the connection dropped): every caller
+      // fails and retries its own work, which inserts again or finds its duplicate.
+      for (const waiting of batch) waiting.reject(error);
     }
+  }
+}
+
+/**
+ * Inserts `docs` with one unordered `insertMany` and answers, per document, 'inserted', 'duplicate'
+ * (its unique key is taken; nothing of it written) or the error that kept it out. Throws when nothing
+ * says which documents were written (e.g. the connection dropped).
+ */
+export async function insertOutcomes<T>(model: InsertTarget<T>, docs: T[]): Promise<Array<InsertOutcome | Error>> {
+  try {
+    // `lean`: no mongoose document per row on the busiest insert paths; the driver gets plain objects.
+    await model.insertMany(docs, { ordered: false, lean: true });
+    return docs.map(() => 'inserted');
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+    if (!writeErrors) throw error;
+    const failed = new Map<number, { code?: number; errmsg?: string }>();
+    for (const writeError of ([] as Array<{ index: number; code?: number; errmsg?: string; err?: { index: number; code?: number; errmsg?: string } }>).concat(writeErrors as never)) {
+      const detail = writeError.err ?? writeError;
+      failed.set(detail.index ?? writeError.index, detail);
+    }
+    return docs.map((_, index) => {
+      const problem = failed.get(index);
+      if (!problem) return 'inserted';
+      if (problem.code === 11000) return 'duplicate';
+      return Object.assign(new Error(`insert failed: ${problem.errmsg ?? `code ${problem.code}`}`), { code: problem.code });
+    });
   }
 }

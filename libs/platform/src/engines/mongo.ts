@@ -1,5 +1,6 @@
 import type { Connection, ConnectOptions } from 'mongoose';
 import { DependencyCheck } from '../health/health';
+import { mongoCommands } from '../observability/metrics';
 
 /**
  * How every service connects to MongoDB (through @nestjs/mongoose, see PlatformModule). The driver
@@ -23,9 +24,14 @@ export function mongoHealth(connection: Connection): DependencyCheck {
   return { name: 'mongodb', check: async () => void (await connection.getClient().db(connection.name).command({ ping: 1 })) };
 }
 
-/** True when a write failed on a unique index. */
+/**
+ * True when a write failed on a unique index: MongoDB's code 11000, or FerretDB's findAndModify, which
+ * passes PostgreSQL's unique violation (SQLSTATE 23505) on as an internal error (code 1).
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: number; message?: unknown };
+  return code === 11000 || (typeof message === 'string' && /duplicate key value violates unique constraint .*\(SQLSTATE 23505\)/.test(message));
 }
 
 /** True when an error says MongoDB could not be reached (answered as 503, never 500). */
@@ -33,4 +39,14 @@ export function isMongoUnavailable(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
   if (['MongoServerSelectionError', 'MongooseServerSelectionError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoNotConnectedError', 'MongoTopologyClosedError'].includes(name)) return true;
   return /buffering timed out/.test(String((error as Error | null)?.message ?? ''));
+}
+
+/** Counts every command the connection's client sends (`mongodb_commands_total`); needs `monitorCommands`. */
+export function countMongoCommands(connection: Connection): Connection {
+  connection.getClient().on('commandStarted', (event) => {
+    // The collection is the command's own argument (`{ insert: "threads", … }`), or `collection` for getMore.
+    const target = event.command[event.commandName] ?? event.command.collection;
+    mongoCommands.inc({ command: event.commandName, collection: typeof target === 'string' ? target : '' });
+  });
+  return connection;
 }

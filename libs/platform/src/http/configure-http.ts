@@ -9,12 +9,13 @@ import { createValidationPipe } from './validation';
 import { inputPolicyMiddleware, refuseDeepJson } from './input-policy';
 
 /** The same HTTP behaviour on every service: correlation ids, API.md errors, validated input. */
-export function configureHttpApp(app: INestApplication, options: { bodyLimit?: string; errorFilter?: HttpErrorFilter; corsOrigins?: string[] } = {}) {
+export function configureHttpApp(app: INestApplication, options: { bodyLimit?: string; errorFilter?: HttpErrorFilter; corsOrigins?: string[]; trustProxy?: string[] } = {}) {
   const express = app.getHttpAdapter().getInstance() as Express;
   express.disable('x-powered-by');
   // API answers are not revalidated by clients; hashing every body for an ETag is wasted work.
   express.set('etag', false);
-  express.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For names the client (request.ip, used by the per-address rate limits).
+  express.set('trust proxy', options.trustProxy?.length ? options.trustProxy : 'loopback');
   // Security headers; the policy lets the interactive API docs (/docs) load their own scripts and styles.
   app.use(
     helmet({

@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, OnMod
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { connectElasticsearch, ElasticsearchHandle } from '../engines/elasticsearch';
-import { MONGOOSE_CONNECT_OPTIONS, mongoHealth } from '../engines/mongo';
+import { countMongoCommands, MONGOOSE_CONNECT_OPTIONS, mongoHealth } from '../engines/mongo';
 import { connectNats, NatsHandle } from '../engines/nats';
 import { connectRedis, RedisHandle } from '../engines/redis';
 import { DependencyCheck } from '../health/health';
@@ -27,7 +27,8 @@ export interface PlatformOptions {
   service: string;
   config: object;
   /** `syncIndexes`: make each collection's indexes those its schema declares, before the service starts (default true). */
-  mongo?: { url: string; database: string; syncIndexes?: boolean };
+  /** `commandStats`: count the commands sent, by command and collection, in `GET /metrics` (MONGODB_COMMAND_STATS). */
+  mongo?: { url: string; database: string; syncIndexes?: boolean; commandStats?: boolean };
   redis?: { url: string };
   nats?: { url: string };
   elasticsearch?: { url: string };
@@ -97,7 +98,8 @@ export class PlatformModule {
     if (options.mongo) {
       const { url, database } = options.mongo;
       // Created without waiting for the server: a service starts (and reports 503) while it is down.
-      imports.push(MongooseModule.forRoot(url, { dbName: database, ...MONGOOSE_CONNECT_OPTIONS, lazyConnection: true }));
+      const commandStats = options.mongo.commandStats ? { monitorCommands: true, connectionFactory: countMongoCommands } : {};
+      imports.push(MongooseModule.forRoot(url, { dbName: database, ...MONGOOSE_CONNECT_OPTIONS, lazyConnection: true, ...commandStats }));
       engineProviders.push(
         { provide: MONGO_HEALTH, inject: [getConnectionToken()], useFactory: (connection: Connection) => ({ health: mongoHealth(connection), close: async () => undefined }) },
         { provide: SYNC_INDEXES, useValue: options.mongo.syncIndexes ?? true },

@@ -103,3 +103,15 @@ export const outboxBacklog = new Gauge({
 export function registerOutboxBacklog(source: BacklogSource): void {
   backlogSources.add(source);
 }
+
+/**
+ * Commands this process sent to the MongoDB-wire engine, by command and collection: the engine round
+ * trips a path costs (issue #19). Counted only with MONGODB_COMMAND_STATS=true, since watching every
+ * command costs the driver an event per command.
+ */
+export const mongoCommands = new Counter({
+  name: 'mongodb_commands_total',
+  help: 'Commands sent to MongoDB, by command and collection (only with MONGODB_COMMAND_STATS=true)',
+  labelNames: ['command', 'collection'],
+  registers: [metricsRegistry],
+});

@@ -15,6 +15,8 @@ export type ContactMatch = { phone: string } | { email: string } | { id: string 
 export interface ContactRepository {
   /** The contact with this id whatever its workspace or state (the caller decides what it may see). */
   byId(id: string): Promise<Contact | null>;
+  /** The contacts with these ids, whatever their workspace or state, in no particular order. */
+  byIds(ids: string[]): Promise<Contact[]>;
   /** The contact of the workspace unless deleted or merged away. */
   live(workspaceId: string, id: string): Promise<Contact | null>;
   /** Live contacts of the workspace matching exactly; at most `limit`. */
@@ -26,6 +28,8 @@ export interface ContactRepository {
   insert(contact: Contact, events: EventEnvelope[]): Promise<void>;
   /** Like `insert`; false (and nothing written) when a contact with this id exists already. */
   insertIfAbsent(contact: Contact, events: EventEnvelope[]): Promise<boolean>;
+  /** `insertIfAbsent` for many contacts at once (one write for all); answers in the same order. */
+  insertAllIfAbsent(entries: Array<{ contact: Contact; events: EventEnvelope[] }>): Promise<boolean[]>;
   /** Applies an edit to a live contact; answers it as it is after the edit, or null when it is gone. */
   edit(workspaceId: string, id: string, edit: ContactEdit, at: Date, events: EventEnvelope[]): Promise<Contact | null>;
   /** Replaces all details of a live contact (a merge); null when it is gone. */
@@ -43,6 +47,10 @@ export interface ChannelIdentityRepository {
   find(workspaceId: string, channelId: string, externalId: string): Promise<ChannelIdentity | null>;
   /** Claims the (channel, external id) pair for its contact; false when it was claimed already. */
   claim(identity: ChannelIdentity): Promise<boolean>;
+  /** `claim` for many pairs at once (one write for all); answers in the same order. */
+  claimAll(identities: ChannelIdentity[]): Promise<boolean[]>;
+  /** The identities of these pairs of the workspace that are claimed, in no particular order. */
+  findAll(workspaceId: string, pairs: Array<Pick<ChannelIdentity, 'channelId' | 'externalId'>>): Promise<ChannelIdentity[]>;
   /** The contact's identities, oldest first. */
   ofContact(workspaceId: string, contactId: string): Promise<ChannelIdentity[]>;
   moveToContact(workspaceId: string, fromContactId: string, toContactId: string): Promise<void>;

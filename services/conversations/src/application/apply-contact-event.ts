@@ -12,6 +12,7 @@ import {
 } from '@omnibox/contracts';
 import { setContactBlocked } from '../domain/blocking';
 import { newThread, ThreadState } from '../domain/thread';
+import { InboundContacts } from './inbound-contacts';
 import { MergeContactThreads } from './merge-contact-threads';
 import { SNOOZE_SCHEDULE, SnoozeSchedule, VersionedThread } from './ports';
 import { ThreadWriter } from './thread-writer';
@@ -34,6 +35,7 @@ export class ApplyContactEvent {
   constructor(
     private readonly writer: ThreadWriter,
     private readonly merge: MergeContactThreads,
+    private readonly inbound: InboundContacts,
     @Inject(SNOOZE_SCHEDULE) private readonly snoozes: SnoozeSchedule,
   ) {}
 
@@ -41,8 +43,9 @@ export class ApplyContactEvent {
     const actorId = event.actor?.kind === 'user' ? event.actor.id ?? null : null;
     const now = () => new Date().toISOString();
     if (ContactCreated.is(event)) {
-      const thread = await this.threadOf(event.workspaceId, event.data.contact);
       const channel = event.data.channel;
+      if (await this.knownHere(event.workspaceId, event.data.contact.id, channel)) return;
+      const thread = await this.threadOf(event.workspaceId, event.data.contact);
       if (channel && !thread.identities[channel.channelId]) {
         await this.writer.apply(thread, (state) => ({ state: { ...state, identities: { ...state.identities, [channel.channelId]: channel.externalId } }, events: [] }));
       }
@@ -56,8 +59,9 @@ export class ApplyContactEvent {
       // CNV-7: a blocked contact's thread is never woken from a snooze.
       if (blocked) await this.snoozes.cancel(event.workspaceId, thread.contactId);
     } else if (ContactChannelAdded.is(event)) {
-      const thread = await this.writer.find(event.data.contactId);
       const { channel } = event.data;
+      if (await this.knownHere(event.workspaceId, event.data.contactId, channel)) return;
+      const thread = await this.writer.find(event.data.contactId);
       if (!thread || thread.identities[channel.channelId]) return;
       await this.writer.apply(thread, (state) => ({
         state: { ...state, identities: { ...state.identities, [channel.channelId]: channel.externalId }, updatedAt: now() },
@@ -70,6 +74,16 @@ export class ApplyContactEvent {
       const kept = await this.threadOf(event.workspaceId, event.data.contact);
       await this.merge.execute(event.workspaceId, kept, event.data.sourceContactId, threadContactOf(event.data.contact), actorId);
     }
+  }
+
+  /**
+   * Whether the thread this process last wrote for the contact has it already on that channel (a new
+   * contact's first message usually wrote it a moment before its events arrive), so the event
+   * changes nothing. A thread never loses a channel, so an older copy that has it is enough.
+   */
+  private async knownHere(workspaceId: string, contactId: string, channel: { channelId: string; externalId: string } | undefined): Promise<boolean> {
+    const written = await this.inbound.written(workspaceId, contactId, channel);
+    return written !== null && (channel === undefined || written.identities[channel.channelId] !== undefined);
   }
 
   private async threadOf(workspaceId: string, snapshot: ContactSnapshot): Promise<VersionedThread> {

@@ -16,6 +16,16 @@ class BoundedMap<K, V> extends Map<K, V> {
   }
 }
 
+/** How long a contact event waits at most for the first write of its contact (see `written`). */
+const FIRST_WRITE_WAIT_MS = 10_000;
+
+export interface ResolvedInbound {
+  contact: ThreadState['contact'];
+  thread: VersionedThread | null;
+  /** Created by the contacts service for this message: it has no thread yet, unless one raced it. */
+  firstSeen: boolean;
+}
+
 /**
  * Who wrote in (CNV-1): the contact behind a channel identity, created unassigned by the contacts
  * service when first seen, and its thread. Two caches save reads on the busy ingest path only: a
@@ -28,32 +38,49 @@ export class InboundContacts {
   private readonly identities = new BoundedMap<string, string>(100_000);
   /** The latest thread this process wrote for each contact. */
   private readonly threads = new BoundedMap<string, VersionedThread>(20_000);
+  /**
+   * Identities this process is asking the contacts service about, until their first message is
+   * written when the answer is a new contact: that contact's events (published as the contact is
+   * stored, so often before the answer arrives) wait for it (`written`).
+   */
+  private readonly arriving = new Map<string, { settled: Promise<void>; settle(): void }>();
 
   constructor(
     private readonly writer: ThreadWriter,
     @Inject(CONTACTS) private readonly contacts: Contacts,
   ) {}
 
-  async resolve(workspaceId: string, channel: ChannelSnapshot, inbound: InboundContact): Promise<{ contact: ThreadState['contact']; thread: VersionedThread | null }> {
+  async resolve(workspaceId: string, channel: ChannelSnapshot, inbound: InboundContact): Promise<ResolvedInbound> {
     const key = identityKey(workspaceId, channel.id, inbound.externalId);
     const known = this.identities.get(key);
     if (known) {
       const thread = this.threads.get(known) ?? (await this.writer.find(known));
-      if (thread && !thread.deleted && thread.workspaceId === workspaceId) return { contact: thread.contact, thread };
+      if (thread && !thread.deleted && thread.workspaceId === workspaceId) return { contact: thread.contact, thread, firstSeen: false };
       this.identities.delete(key);
       this.threads.delete(known);
     }
-    const { contact } = await this.contacts.resolve(workspaceId, {
-      channelId: channel.id,
-      channelType: channel.type,
-      externalId: inbound.externalId,
-      firstName: inbound.firstName,
-      lastName: inbound.lastName,
-      phone: inbound.phone,
-      email: inbound.email,
-    });
-    this.identities.set(key, contact.id);
-    return { contact, thread: await this.writer.find(contact.id) };
+    const arrival = this.expectArrival(key);
+    try {
+      const { contact, created } = await this.contacts.resolve(workspaceId, {
+        channelId: channel.id,
+        channelType: channel.type,
+        externalId: inbound.externalId,
+        firstName: inbound.firstName,
+        lastName: inbound.lastName,
+        phone: inbound.phone,
+        email: inbound.email,
+      });
+      this.identities.set(key, contact.id);
+      if (!created) {
+        arrival.settle();
+        return { contact, thread: await this.writer.find(contact.id), firstSeen: false };
+      }
+      // Nobody wrote a thread for a contact created a moment ago (its events wait for us): no read.
+      return { contact, thread: null, firstSeen: true };
+    } catch (error) {
+      arrival.settle();
+      throw error;
+    }
   }
 
   /** The thread as this process just wrote it (or forgets it when the write did not happen). */
@@ -62,9 +89,41 @@ export class InboundContacts {
     else this.threads.delete(contactId);
   }
 
+  /** The first message of a contact first seen here is handled (written or not): its events go on. */
+  firstWriteDone(workspaceId: string, channelId: string, externalId: string): void {
+    this.arriving.get(identityKey(workspaceId, channelId, externalId))?.settle();
+  }
+
+  /**
+   * The thread this process last wrote for a contact, once the first message on `channel` is written
+   * if this process is writing it; null when it wrote none (it is then only in MongoDB, if anywhere).
+   * Lets the events of a new contact find its thread without a read, and never create it first.
+   */
+  async written(workspaceId: string, contactId: string, channel?: { channelId: string; externalId: string }): Promise<VersionedThread | null> {
+    if (channel) await this.arriving.get(identityKey(workspaceId, channel.channelId, channel.externalId))?.settled;
+    return this.threads.get(contactId) ?? null;
+  }
+
   /** The identity no longer leads to that contact (merged away or deleted): ask the contacts service again. */
   forgetIdentity(workspaceId: string, channelId: string, externalId: string): void {
     this.identities.delete(identityKey(workspaceId, channelId, externalId));
+  }
+
+  private expectArrival(key: string) {
+    let release: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => (release = resolve));
+    const entry = {
+      settled,
+      settle: () => {
+        clearTimeout(timer);
+        if (this.arriving.get(key) === entry) this.arriving.delete(key);
+        release();
+      },
+    };
+    // Never waited for longer than this, whatever happens to the write.
+    const timer = setTimeout(entry.settle, FIRST_WRITE_WAIT_MS).unref();
+    this.arriving.set(key, entry);
+    return entry;
   }
 }
 

@@ -3,7 +3,7 @@ import type { ChannelSnapshot, InboundChannelEvent } from '@omnibox/contracts';
 import { receiveChannelEvent } from '../domain/channel-events';
 import { newThread } from '../domain/thread';
 import { inboundMessageId } from './ids';
-import { InboundContacts } from './inbound-contacts';
+import { InboundContacts, ResolvedInbound } from './inbound-contacts';
 import { ThreadWriter } from './thread-writer';
 
 /**
@@ -20,6 +20,14 @@ export class IngestChannelEvent {
 
   async execute(workspaceId: string, channel: ChannelSnapshot, inbound: InboundChannelEvent, receivedAt: string): Promise<void> {
     const resolved = await this.contacts.resolve(workspaceId, channel, inbound.contact);
+    try {
+      await this.receive(workspaceId, channel, inbound, receivedAt, resolved);
+    } finally {
+      if (resolved.firstSeen) this.contacts.firstWriteDone(workspaceId, channel.id, inbound.contact.externalId);
+    }
+  }
+
+  private async receive(workspaceId: string, channel: ChannelSnapshot, inbound: InboundChannelEvent, receivedAt: string, resolved: ResolvedInbound): Promise<void> {
     if (resolved.contact.blocked) return;
     const thread = resolved.thread ?? (await this.writer.ensure(newThread({ workspaceId, contact: resolved.contact, now: receivedAt })));
     const key = inboundMessageId(workspaceId, channel.id, `event|${inbound.id}`);

@@ -6,8 +6,8 @@ import { receiveIncoming, sentAt } from '../domain/incoming-message';
 import { newThread, preview } from '../domain/thread';
 import { inboundMessageId } from './ids';
 import { IncomingMessageSnapshot } from './incoming-message-snapshot';
-import { InboundContacts } from './inbound-contacts';
-import { TIMELINE, Timeline } from './ports';
+import { InboundContacts, ResolvedInbound } from './inbound-contacts';
+import { TIMELINE, Timeline, TimelineEntry } from './ports';
 import { ThreadWriter } from './thread-writer';
 
 /** What an incoming message changes on a thread (announced again when a redelivery finds it applied). */
@@ -29,14 +29,21 @@ export class IngestInboundMessage {
   ) {}
 
   async execute(workspaceId: string, channel: ChannelSnapshot, inbound: InboundMessageEvent, receivedAt: string, attempt = 0): Promise<void> {
+    const resolved = await this.contacts.resolve(workspaceId, channel, inbound.contact);
+    try {
+      await this.receive(workspaceId, channel, inbound, receivedAt, resolved, attempt);
+    } finally {
+      if (resolved.firstSeen) this.contacts.firstWriteDone(workspaceId, channel.id, inbound.contact.externalId);
+    }
+  }
+
+  private async receive(workspaceId: string, channel: ChannelSnapshot, inbound: InboundMessageEvent, receivedAt: string, resolved: ResolvedInbound, attempt: number): Promise<void> {
     const id = inboundMessageId(workspaceId, channel.id, inbound.id);
     // CHN-2: the timeline, the lists and the messaging window go by when the contact sent it.
     const at = sentAt(inbound.timestamp, receivedAt);
-    const resolved = await this.contacts.resolve(workspaceId, channel, inbound.contact);
     const contact = resolved.contact;
     const message = await this.snapshots.of(workspaceId, channel, inbound, id, contact.id, at, contact.blocked);
-    // Already there when this event is redone after a crash: the same id, the same message.
-    await this.timeline.addIngested({
+    const entry: TimelineEntry = {
       id,
       workspaceId,
       contactId: contact.id,
@@ -48,13 +55,24 @@ export class IngestInboundMessage {
       providerMessageId: inbound.id,
       ...(message.email?.messageId ? { emailMessageId: message.email.messageId } : {}),
       item: message,
-    });
-    if (contact.blocked) return;
-
-    const thread = resolved.thread ?? (await this.writer.ensure(newThread({ workspaceId, contact, now: receivedAt })));
+    };
     const actor = { kind: 'contact' as const, id: contact.id };
     const announce = (snapshot: ThreadSnapshot) => [MessageCreated.create({ workspaceId, aggregateId: contact.id, data: { message, thread: snapshot }, actor, correlationId: currentCorrelationId() })];
     const redoKey = `ingest|${id}`;
+    // Where `apply` below would change it, a contact first seen gets its thread with the message in it.
+    const incoming = { id, channelId: channel.id, at, preview: preview(message.text ?? message.email?.subject, `[${message.type}]`), referral: inbound.referral ?? null };
+    if (resolved.firstSeen && !contact.blocked) {
+      const first = newThread({ workspaceId, contact, identities: { [channel.id]: inbound.contact.externalId }, now: receivedAt });
+      const created = await this.writer.create(receiveIncoming(first, incoming, new Date().toISOString()), { actor, extra: announce, redoKey }, [entry]);
+      this.contacts.remember(contact.id, created?.thread ?? null);
+      if (created) return;
+    } else {
+      // Already there when this event is redone after a crash: the same id, the same message.
+      await this.timeline.addIngested(entry);
+    }
+    if (contact.blocked) return;
+
+    const thread = resolved.thread ?? (await this.writer.ensure(newThread({ workspaceId, contact, now: receivedAt })));
     if (thread.recentIncomingIds.includes(id)) {
       // Applied before a crash or a lost acknowledgement: announce it again (same event ids).
       await this.writer.republish(thread, redoKey, INCOMING_FIELDS, announce, actor);
@@ -73,7 +91,7 @@ export class IngestInboundMessage {
         const now = new Date().toISOString();
         const refreshed = withContact(state, { ...contact, blocked: state.contact.blocked }, now);
         const known = { ...refreshed.state, identities: { ...state.identities, [channel.id]: inbound.contact.externalId } };
-        const received = receiveIncoming(known, { id, channelId: channel.id, at, preview: preview(message.text ?? message.email?.subject, `[${message.type}]`), referral: inbound.referral ?? null }, now);
+        const received = receiveIncoming(known, incoming, now);
         return { state: received.state, events: [...refreshed.events, ...received.events] };
       },
       { actor, extra: announce, redoKey },

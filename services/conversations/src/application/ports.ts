@@ -17,6 +17,8 @@ export interface Threads {
   find(contactId: string): Promise<VersionedThread | null>;
   /** Stores a new thread (version 1) with the events announcing it; false when it exists already. */
   create(thread: ThreadState, events: EventEnvelope[]): Promise<boolean>;
+  /** The same for work that publishes its own events, written together with concurrent ones. */
+  createUnannounced(thread: ThreadState): Promise<boolean>;
   /** Writes `changes` with the events announcing them, only if the thread is still at `version`; null when it moved on. */
   update(contactId: string, version: number, changes: Partial<ThreadState>, events: EventEnvelope[]): Promise<VersionedThread | null>;
   /** The same for work that publishes its own events; answers whether it was written. */
@@ -121,8 +123,19 @@ export interface Contacts {
   getAsSystem(workspaceId: string, contactId: string): Promise<ContactRecord>;
   /** Which of these ids are contacts of the caller's workspace they may see. */
   existing(caller: CallerScope, contactIds: string[]): Promise<string[]>;
-  /** The contact behind a channel identity, created unassigned when first seen (CNV-1). */
-  resolve(workspaceId: string, identity: { channelId: string; channelType: string; externalId: string; firstName?: string; lastName?: string; phone?: string; email?: string }): Promise<ContactRecord>;
+  /** The contact behind a channel identity, created unassigned when first seen (CNV-1; `created`: just now). */
+  resolve(workspaceId: string, identity: ChannelContactIdentity): Promise<ContactRecord & { created: boolean }>;
+}
+
+/** Who wrote in on a channel, as the provider names them. */
+export interface ChannelContactIdentity {
+  channelId: string;
+  channelType: string;
+  externalId: string;
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+  email?: string;
 }
 
 export interface DueSnooze {

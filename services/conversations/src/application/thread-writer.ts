@@ -69,6 +69,33 @@ export class ThreadWriter {
   }
 
   /**
+   * Writes a new thread that already holds its first piece of redone work (a new contact's first
+   * message, issue #19): one insert where `ensure` and `apply` make an insert and an update. As in
+   * `apply` with a `redoKey`, the timeline entries (with `alongside`, e.g. the message) are written
+   * first and the events published straight after the thread, every id derived from the key; the
+   * thread is announced as `ensure` announces it, with every field changed. Answers null when the
+   * thread exists already: the entries this write recorded are removed again (the caller applies its
+   * work to the stored thread, which records what that thread calls for).
+   */
+  async create(result: Transition, options: ApplyOptions & { redoKey: string }, alongside: TimelineEntry[] = []): Promise<Applied | null> {
+    const { state } = result;
+    const snapshot = snapshotOf(state);
+    const recorded = result.events.map((draft, index) => timelineEvent(state.contactId, draft, draft.at ?? state.updatedAt, derivedId(`${options.redoKey}|event|${index}|${draft.type}`)));
+    const entries = recorded.map((event) => timelineEntry(state.workspaceId, event));
+    await this.timeline.addRecorded([...alongside, ...entries], { keepExisting: true });
+    if (!(await this.threads.createUnannounced(state))) {
+      await Promise.all(entries.map((entry) => this.timeline.remove(entry.id, state.contactId)));
+      return null;
+    }
+    const thread = { ...state, version: 1 };
+    const changed = Object.keys(state);
+    // No access change either: nobody could see the thread before it existed.
+    const events = this.eventsOf(thread, state, snapshot, changed, recorded, options, false);
+    await Promise.all(events.map((event) => this.publisher.publish(event)));
+    return { thread, snapshot, recorded, changed };
+  }
+
+  /**
    * Applies `transition` to the thread and records what it produced. Answers null when the
    * transition does nothing (and nothing is written).
    *
@@ -122,10 +149,10 @@ export class ThreadWriter {
     for (const event of events) await this.publisher.publish(event);
   }
 
-  private eventsOf(current: VersionedThread, state: ThreadState, snapshot: ThreadSnapshot, changed: string[], recorded: TimelineEventSnapshot[], options: ApplyOptions): EventEnvelope[] {
+  private eventsOf(current: VersionedThread, state: ThreadState, snapshot: ThreadSnapshot, changed: string[], recorded: TimelineEventSnapshot[], options: ApplyOptions, announceAccess = true): EventEnvelope[] {
     const correlationId = currentCorrelationId();
     const base = { workspaceId: current.workspaceId, aggregateId: current.contactId, actor: options.actor, correlationId };
-    const accessChanged = changed.some((field) => (THREAD_ACCESS_FIELDS as readonly string[]).includes(field));
+    const accessChanged = announceAccess && changed.some((field) => (THREAD_ACCESS_FIELDS as readonly string[]).includes(field));
     const access = { assigneeId: state.assigneeId, teamId: state.teamId, collaboratorIds: state.collaboratorIds, mentionedUntil: state.mentionedUntil };
     const events = [
       ...(changed.length ? [this.threadEvent(state, changed, options.actor)] : []),

@@ -18,6 +18,7 @@ import { RefreshCustomView } from './application/refresh-custom-view';
 import { ThreadProjection } from './application/thread-projection';
 import { UpdateCustomView } from './application/update-custom-view';
 import { ViewAccess } from './application/view-access';
+import { VisibleBlocked } from './application/visible-blocked';
 import { InboxGrpcController } from './adapters/grpc/inbox.grpc';
 import { MongoContactAttributes } from './adapters/mongo/contact-attributes.repository';
 import { CUSTOM_INBOX_MODEL, CustomInboxSchema } from './adapters/mongo/custom-inboxes.schema';
@@ -60,6 +61,7 @@ export const INBOX_STORAGE: Provider[] = [
     { provide: DIRECTORY, useExisting: DirectoryReadModel },
     { provide: SIDEBAR_ANNOUNCER, useClass: JetStreamSidebarAnnouncer },
     ViewAccess,
+    VisibleBlocked,
     ConversationFinder,
     CustomViewChecks,
     GetSidebar,

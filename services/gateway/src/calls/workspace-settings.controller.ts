@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../auth/principal';
+import { ApiAnswer, ApiErrors } from '../openapi/responses';
 import { CallsClient } from './calls.client';
+import { WorkspaceSettings } from './calls.schemas';
 import { WorkspaceSettingsInput } from './calls.dto';
 import { settingsView } from './calls.mappers';
 
@@ -16,11 +18,14 @@ import { settingsView } from './calls.mappers';
 export class WorkspaceSettingsController {
   constructor(private readonly calls: CallsClient) {}
 
+  @ApiAnswer(200, WorkspaceSettings)
   @Get()
   async get(@CurrentPrincipal() principal: Principal) {
     return settingsView(await this.calls.call('GetSettings', {}, principal.scope));
   }
 
+  @ApiAnswer(200, WorkspaceSettings)
+  @ApiErrors(403)
   @Patch()
   async update(@CurrentPrincipal() principal: Principal, @Body() input: WorkspaceSettingsInput) {
     const calls = input.calls ?? {};

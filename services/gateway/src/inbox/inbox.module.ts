@@ -3,6 +3,7 @@ import { NotificationsGatewayModule } from '../notifications/notifications.modul
 import { NotificationFramesConsumer } from '../realtime/notification-frames.consumer';
 import { RealtimePresence } from '../realtime/presence';
 import { RealtimeConsumer } from '../realtime/realtime.consumer';
+import { RealtimeController } from '../realtime/realtime.controller';
 import { RealtimeHub } from '../realtime/realtime.hub';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { SIDEBAR_SOURCE } from '../realtime/sidebar-source';
@@ -18,7 +19,7 @@ import { InboxController } from './inbox.controller';
  */
 @Module({
   imports: [NotificationsGatewayModule],
-  controllers: [InboxController],
+  controllers: [InboxController, RealtimeController],
   providers: [InboxClient, { provide: SIDEBAR_SOURCE, useClass: InboxSidebars }, SidebarPushes, RealtimePublisher, RealtimeConsumer, NotificationFramesConsumer, RealtimePresence, RealtimeHub],
 })
 export class InboxModule {}

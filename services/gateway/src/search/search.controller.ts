@@ -2,8 +2,11 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { contactView } from '../contacts/contacts.mappers';
+import { ContactPage } from '../contacts/contacts.schemas';
+import { ApiAnswer } from '../openapi/responses';
 import { SearchClient } from './search.client';
 import { SearchMessagesQuery, SearchQuery } from './search.dto';
+import { RecentSearches, SearchHitPage, ThreadHitPage } from './search.schemas';
 import { hitView, recentSearchView, threadHitView } from './search.mappers';
 
 /** API.md "Search", served by the search service over gRPC; visibility is applied there, inside the query. */
@@ -14,6 +17,7 @@ export class SearchController {
   constructor(private readonly search: SearchClient) {}
 
   /** SRH-1/2: contacts by name, phone or e-mail prefix, or an exact custom-field value. */
+  @ApiAnswer(200, ContactPage)
   @Get('search/contacts')
   async contacts(@CurrentPrincipal() principal: Principal, @Query() query: SearchQuery) {
     const page = await this.search.call('SearchContacts', { q: query.q ?? '', limit: query.limit ?? 50, cursor: query.cursor }, principal.scope);
@@ -21,6 +25,7 @@ export class SearchController {
   }
 
   /** SRH-4/5/6: messages and comments of every visible thread, newest first. */
+  @ApiAnswer(200, SearchHitPage, 'Newest first')
   @Get('search/messages')
   async messages(@CurrentPrincipal() principal: Principal, @Query() query: SearchMessagesQuery) {
     const page = await this.search.call('SearchMessages', { q: query.q ?? '', scope: query.scope, limit: query.limit ?? 50, cursor: query.cursor }, principal.scope);
@@ -28,6 +33,7 @@ export class SearchController {
   }
 
   /** SRH-8: the caller's recent searches, newest first. */
+  @ApiAnswer(200, RecentSearches)
   @Get('search/recent')
   async recent(@CurrentPrincipal() principal: Principal) {
     const { items } = await this.search.call('RecentSearches', {}, principal.scope);
@@ -35,6 +41,7 @@ export class SearchController {
   }
 
   /** SRH-7: matches inside one thread in timeline order (oldest first), for next / previous. */
+  @ApiAnswer(200, ThreadHitPage, 'In timeline order')
   @Get('conversations/:contactId/search')
   async thread(@CurrentPrincipal() principal: Principal, @Param('contactId') contactId: string, @Query() query: SearchQuery) {
     const page = await this.search.call('SearchThread', { contactId, q: query.q ?? '', limit: query.limit ?? 50, cursor: query.cursor }, principal.scope);

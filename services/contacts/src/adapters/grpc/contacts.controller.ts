@@ -16,6 +16,7 @@ import { ListNotes } from '../../application/list-notes';
 import { MergeContacts } from '../../application/merge-contacts';
 import { MergeSuggestions } from '../../application/merge-suggestions';
 import { ResolveChannelContact } from '../../application/resolve-channel-contact';
+import { ResolveChannelContacts } from '../../application/resolve-channel-contacts';
 import { UnblockContact } from '../../application/unblock-contact';
 import { UpdateContact } from '../../application/update-contact';
 import { contactMessage, customFieldMessage, noteMessage } from './contact-messages';
@@ -40,6 +41,7 @@ export class ContactsGrpcController implements RpcHandlers<ContactsDefinition> {
     private readonly listNotesCase: ListNotes,
     private readonly listChannelsCase: ListChannels,
     private readonly resolveChannelContactCase: ResolveChannelContact,
+    private readonly resolveChannelContactsCase: ResolveChannelContacts,
     private readonly defineCustomFieldCase: DefineCustomField,
     private readonly listCustomFieldsCase: ListCustomFields,
   ) {}
@@ -119,6 +121,13 @@ export class ContactsGrpcController implements RpcHandlers<ContactsDefinition> {
   async resolveChannelContact(@Payload() request: Received<'ResolveChannelContact'>, @Caller() caller: CallerScope) {
     const { contact, created } = await this.resolveChannelContactCase.execute(caller, request);
     return { contact: contactMessage(contact), created };
+  }
+
+  @GrpcMethod('Contacts')
+  async resolveChannelContacts(@Payload() request: Received<'ResolveChannelContacts'>, @Caller() caller: CallerScope) {
+    const items = request.items.map(({ identity, correlationId }) => ({ identity: identity ?? { channelId: '', channelType: '', externalId: '' }, correlationId }));
+    const resolved = await this.resolveChannelContactsCase.execute(caller, items);
+    return { items: resolved.map(({ contact, created }) => ({ contact: contactMessage(contact), created })) };
   }
 
   @GrpcMethod('Contacts')

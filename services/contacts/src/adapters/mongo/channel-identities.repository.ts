@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isDuplicateKeyError } from '@omnibox/platform';
+import { insertOutcomes, InsertTarget, isDuplicateKeyError } from '@omnibox/platform';
 import type { Model } from 'mongoose';
 import type { ChannelIdentityRepository } from '../../application/ports';
 import type { ChannelIdentity } from '../../domain/channel-identity';
@@ -26,6 +26,21 @@ export class MongoChannelIdentityRepository implements ChannelIdentityRepository
       if (isDuplicateKeyError(error)) return false;
       throw error;
     }
+  }
+
+  async claimAll(identities: ChannelIdentity[]): Promise<boolean[]> {
+    const docs = identities.map((identity) => ({ _id: identityKey(identity.workspaceId, identity.channelId, identity.externalId), ...identity }));
+    const outcomes = await insertOutcomes(this.model as unknown as InsertTarget<ChannelIdentityDocument>, docs);
+    return outcomes.map((outcome) => {
+      if (outcome instanceof Error) throw outcome;
+      return outcome === 'inserted';
+    });
+  }
+
+  async findAll(workspaceId: string, pairs: Array<Pick<ChannelIdentity, 'channelId' | 'externalId'>>): Promise<ChannelIdentity[]> {
+    const keys = pairs.map((pair) => identityKey(workspaceId, pair.channelId, pair.externalId));
+    const docs = await this.model.find({ _id: { $in: keys } }).lean<ChannelIdentityDocument[]>().exec();
+    return docs.map(toIdentity);
   }
 
   async ofContact(workspaceId: string, contactId: string): Promise<ChannelIdentity[]> {

@@ -53,6 +53,11 @@ export class MongoContactRepository implements ContactRepository {
     return doc ? toContact(doc) : null;
   }
 
+  async byIds(ids: string[]): Promise<Contact[]> {
+    const docs = await this.model.find({ _id: { $in: ids } }).lean<ContactDocument[]>().exec();
+    return docs.map(toContact);
+  }
+
   async live(workspaceId: string, id: string): Promise<Contact | null> {
     const doc = await this.model.findOne(live(workspaceId, id)).lean<ContactDocument>().exec();
     return doc ? toContact(doc) : null;
@@ -93,6 +98,11 @@ export class MongoContactRepository implements ContactRepository {
       if (isDuplicateKeyError(error)) return false;
       throw error;
     }
+  }
+
+  async insertAllIfAbsent(entries: Array<{ contact: Contact; events: EventEnvelope[] }>): Promise<boolean[]> {
+    const outcomes = await this.outbox.insertMany(this.model, entries.map(({ contact, events }) => ({ doc: toContactDocument(contact), events })));
+    return outcomes.map((outcome) => outcome === 'inserted');
   }
 
   /** Custom fields are set and removed key by key, so an edit never rewrites the keys it does not name. */

@@ -38,6 +38,15 @@ export class ContactsClient extends GrpcClient<ContactsDefinition> {
     return { contact, created };
   }
 
+  /** `resolve` for many identities of one workspace, each with its provider event's correlation id; answers in order. */
+  async resolveMany(workspaceId: string, items: Array<{ identity: RpcRequest<ContactsDefinition, 'ResolveChannelContact'>; correlationId?: string }>): Promise<Array<{ contact: ContactMessage; created: boolean }>> {
+    const { items: resolved } = await this.call('ResolveChannelContacts', { items }, systemCaller(workspaceId, 'conversations'), 10_000);
+    return resolved.map(({ contact, created }) => {
+      if (!contact) throw new Error('the contacts service resolved a channel identity to no contact');
+      return { contact, created };
+    });
+  }
+
   /** Which of these ids are contacts of the workspace the caller may see. */
   async existing(caller: CallerScope, ids: string[]): Promise<string[]> {
     return (await this.call('ExistingContacts', { ids }, caller, 10_000)).ids;

@@ -1,13 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { CallerScope } from '@omnibox/contracts';
-import type { ContactRecord, Contacts } from '../../application/ports';
+import { Batcher, currentCorrelationId } from '@omnibox/platform';
+import type { ChannelContactIdentity, ContactRecord, Contacts } from '../../application/ports';
 import { ContactMessage, ContactsClient, threadContact } from './contacts.client';
 
 const recordOf = (message: ContactMessage): ContactRecord => ({ contact: threadContact(message), assigneeId: message.assigneeId || null, teamId: message.teamId || null });
 
+type Resolving = { identity: ChannelContactIdentity; correlationId?: string };
+
 /** The contacts service over gRPC (its client is owned with the contacts contract). */
 @Injectable()
 export class GrpcContacts implements Contacts {
+  /**
+   * First messages of one workspace that arrive together are resolved in one call (ResolveChannelContacts),
+   * which the contacts service answers with a few writes for all of them (issue #19).
+   */
+  private readonly resolving = new Batcher<Resolving, ContactRecord & { created: boolean }>(
+    async (workspaceId, items) => (await this.client.resolveMany(workspaceId, items)).map(({ contact, created }) => ({ ...recordOf(contact), created })),
+    100,
+    4,
+  );
+
   constructor(private readonly client: ContactsClient) {}
 
   async get(caller: CallerScope, contactId: string): Promise<ContactRecord> {
@@ -22,7 +35,7 @@ export class GrpcContacts implements Contacts {
     return this.client.existing(caller, contactIds);
   }
 
-  async resolve(workspaceId: string, identity: Parameters<Contacts['resolve']>[1]): Promise<ContactRecord> {
-    return recordOf((await this.client.resolve(workspaceId, identity)).contact);
+  resolve(workspaceId: string, identity: ChannelContactIdentity): Promise<ContactRecord & { created: boolean }> {
+    return this.resolving.request(workspaceId, { identity, correlationId: currentCorrelationId() });
   }
 }

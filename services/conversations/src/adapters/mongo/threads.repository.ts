@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope, ThreadSnapshot } from '@omnibox/contracts';
 import { Outbox, OUTBOX_FIELDS } from '@omnibox/messaging';
-import { isDuplicateKeyError } from '@omnibox/platform';
+import { InsertBatcher, InsertTarget, isDuplicateKeyError } from '@omnibox/platform';
 import type { Threads, VersionedThread } from '../../application/ports';
 import { snapshotOf, ThreadState } from '../../domain/thread';
 import { THREAD_MODEL, ThreadDocument, ThreadModel } from './threads.schema';
@@ -27,10 +27,15 @@ export async function* threadSnapshots(model: ThreadModel, workspaceId?: string)
 /** `threads` through its model: versioned writes that carry their events (outbox). */
 @Injectable()
 export class ThreadsRepository implements Threads {
+  /** New contacts' threads (a burst of first messages): one `insertMany` for the callers of the same moment. */
+  private readonly created: InsertBatcher<ThreadDocument>;
+
   constructor(
     @InjectModel(THREAD_MODEL) private readonly model: ThreadModel,
     @Inject(Outbox) private readonly outbox: Outbox,
-  ) {}
+  ) {
+    this.created = new InsertBatcher(model as unknown as InsertTarget<ThreadDocument>);
+  }
 
   async find(contactId: string): Promise<VersionedThread | null> {
     const doc = await this.model.findById(contactId).select(OUTBOX_FIELDS).lean<StoredThread>().exec();
@@ -45,6 +50,10 @@ export class ThreadsRepository implements Threads {
       if (isDuplicateKeyError(error)) return false;
       throw error;
     }
+  }
+
+  async createUnannounced(thread: ThreadState): Promise<boolean> {
+    return (await this.created.insert({ _id: thread.contactId, version: 1, ...thread })) === 'inserted';
   }
 
   async update(contactId: string, version: number, changes: Partial<ThreadState>, events: EventEnvelope[]): Promise<VersionedThread | null> {

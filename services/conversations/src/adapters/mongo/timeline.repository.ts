@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope, MessageSnapshot } from '@omnibox/contracts';
 import { Outbox, OUTBOX_FIELDS } from '@omnibox/messaging';
-import { InsertBatcher, InsertOutcome, InsertTarget, isDuplicateKeyError } from '@omnibox/platform';
+import { InsertBatcher, InsertOutcome, InsertTarget } from '@omnibox/platform';
 import type { Timeline, TimelineEntry } from '../../application/ports';
 import { TIMELINE_MODEL, TimelineDocument, TimelineModel } from './timeline.schema';
 
@@ -42,13 +42,8 @@ export class TimelineRepository implements Timeline {
       await this.model.insertMany(entries.map(toDocument), { lean: true });
       return;
     }
-    for (const entry of entries) {
-      try {
-        await this.model.insertMany([toDocument(entry)], { lean: true });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-    }
+    // Redone work (an ingested provider event): written with the ingested messages of the same moment.
+    await Promise.all(entries.map((entry) => this.ingested.insert(toDocument(entry))));
   }
 
   async get(id: string): Promise<TimelineEntry | null> {

@@ -3,6 +3,7 @@ import type { CallerScope } from '@omnibox/contracts';
 import { CustomView, customViewGroups } from '../domain/custom-views';
 import { sidebarOf, SidebarCounts } from '../domain/sidebar';
 import { CUSTOM_VIEWS, CustomViews, DIRECTORY, Directory, NEW_MESSAGE_DOTS, NewMessageDots, OPEN_COUNTS, OpenCounts } from './ports';
+import { VisibleBlocked } from './visible-blocked';
 
 export interface Sidebar extends SidebarCounts {
   /** INB-3's three groups; null when not asked for (realtime pushes carry counts and dots only). */
@@ -20,6 +21,7 @@ export class GetSidebar {
     @Inject(OPEN_COUNTS) private readonly counts: OpenCounts,
     @Inject(NEW_MESSAGE_DOTS) private readonly dots: NewMessageDots,
     @Inject(CUSTOM_VIEWS) private readonly customViews: CustomViews,
+    private readonly blocked: VisibleBlocked,
   ) {}
 
   async execute(caller: CallerScope, options: { withCustomViews: boolean }): Promise<Sidebar> {
@@ -30,6 +32,7 @@ export class GetSidebar {
       this.dots.of(workspaceId, caller.principalId),
       options.withCustomViews ? this.customViews.ofWorkspace(workspaceId) : null,
     ]);
-    return { ...sidebarOf(caller, directory.teams, counts, dots), custom: views ? customViewGroups(caller, views) : null };
+    const visibleBlocked = await this.blocked.count(caller, counts);
+    return { ...sidebarOf(caller, directory.teams, counts, dots, visibleBlocked), custom: views ? customViewGroups(caller, views) : null };
   }
 }

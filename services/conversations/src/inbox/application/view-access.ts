@@ -4,6 +4,7 @@ import { forbidden, invalidInput, notFound } from '@omnibox/platform';
 import { CustomView, mayOpenCustomView } from '../domain/custom-views';
 import { InboxView, knownTeamIds, mayOpenView, parseView, VIEW_NAMES } from '../domain/inbox-views';
 import { CUSTOM_VIEWS, CustomViews, DIRECTORY, Directory } from './ports';
+import { VisibleBlocked } from './visible-blocked';
 
 /** A view the caller may open, with what listing it needs. */
 export interface OpenedView {
@@ -23,6 +24,7 @@ export class ViewAccess {
   constructor(
     @Inject(DIRECTORY) private readonly directory: Directory,
     @Inject(CUSTOM_VIEWS) private readonly customViews: CustomViews,
+    private readonly blocked: VisibleBlocked,
   ) {}
 
   async open(caller: CallerScope, name: string): Promise<OpenedView> {
@@ -39,6 +41,10 @@ export class ViewAccess {
     const directory = team ? await this.directory.of(caller.workspaceId) : null;
     if (!mayOpenView(caller, view, directory ? knownTeamIds(directory, caller) : [])) {
       throw forbidden(`You may not open the view "${name}" (INB-1, INB-2, INB-4): open one the sidebar (GET /v1/inbox) offers you`);
+    }
+    // INB-4 with VIS-4: the blocked view is offered only while there is a blocked contact the caller may see.
+    if (view.kind === 'blocked' && (await this.blocked.refuses(caller))) {
+      throw forbidden('The blocked view is offered only while there is a blocked contact you may see (INB-4): open one the sidebar (GET /v1/inbox) offers you');
     }
     return { view, memberIds: view.kind === 'team' && directory ? directory.members(view.teamId) : [], custom: null };
   }

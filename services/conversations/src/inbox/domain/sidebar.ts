@@ -1,5 +1,5 @@
 import type { CallerScope } from '@omnibox/contracts';
-import { blockedCount, openCount } from './counts';
+import { openCount } from './counts';
 import type { WorkspaceTeam } from '@omnibox/directory';
 import { maySeeBlocked, standardViewsOf, teamViewsOf } from './inbox-views';
 
@@ -13,9 +13,9 @@ export interface SidebarCounts {
 /**
  * The sidebar of a caller: only the views they may open (INB-1, INB-2), their open counts (INB-5)
  * and dots (INB-6, `dots` maps a view to when it was lit), and the blocked view while there is a
- * blocked contact and the caller may see blocked contacts (INB-4).
+ * blocked contact the caller may see, counting only those (INB-4, VIS-4: `visibleBlocked`).
  */
-export function sidebarOf(caller: CallerScope, teams: WorkspaceTeam[], counts: Record<string, number>, dots: Record<string, string>): SidebarCounts {
+export function sidebarOf(caller: CallerScope, teams: WorkspaceTeam[], counts: Record<string, number>, dots: Record<string, string>, visibleBlocked: number): SidebarCounts {
   const members = (teamId: string) => teams.find((team) => team.id === teamId)?.memberIds ?? [];
   const me = caller.principalId;
   const standard = standardViewsOf(caller).map((view) => ({ view, openCount: openCount({ kind: view }, counts, me, members), hasNew: view in dots }));
@@ -26,6 +26,5 @@ export function sidebarOf(caller: CallerScope, teams: WorkspaceTeam[], counts: R
   const teamRows = teams
     .filter((team) => open.includes(team.id))
     .map((team) => ({ view: `team:${team.id}`, teamId: team.id, name: team.name, openCount: openCount({ kind: 'team', teamId: team.id }, counts, me, members), hasNew: `team:${team.id}` in dots }));
-  const blocked = blockedCount(counts);
-  return { standard, teams: teamRows, blocked: maySeeBlocked(caller) && blocked > 0 ? { view: 'blocked', count: blocked } : null };
+  return { standard, teams: teamRows, blocked: maySeeBlocked(caller) && visibleBlocked > 0 ? { view: 'blocked', count: visibleBlocked } : null };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { Batcher } from '@omnibox/platform';
 import type { Model } from 'mongoose';
 import type { ContactAttributes } from '../../application/ports';
 import type { RowAttributes } from '../../domain/list-rules';
@@ -7,14 +8,20 @@ import { CONTACT_ATTRIBUTES_MODEL, ContactAttributesDoc } from './inbox-contact-
 
 @Injectable()
 export class MongoContactAttributes implements ContactAttributes {
+  /** New threads' rows ask at about the same moment (a burst of new contacts): one `find` for them. */
+  private readonly finding = new Batcher<string, RowAttributes | null>(async (_key, contactIds) => {
+    const docs = await this.model.find({ _id: { $in: contactIds } }, { attrs: 1 }).lean<Array<Pick<ContactAttributesDoc, '_id' | 'attrs'>>>().exec();
+    const found = new Map(docs.map((doc) => [doc._id, doc.attrs]));
+    return contactIds.map((id) => found.get(id) ?? null);
+  });
+
   constructor(@InjectModel(CONTACT_ATTRIBUTES_MODEL) private readonly model: Model<ContactAttributesDoc>) {}
 
   async save(workspaceId: string, contactId: string, attrs: RowAttributes): Promise<void> {
     await this.model.updateOne({ _id: contactId }, { $set: { workspaceId, attrs } }, { upsert: true }).exec();
   }
 
-  async find(contactId: string): Promise<RowAttributes | null> {
-    const doc = await this.model.findById(contactId, { attrs: 1 }).lean<Pick<ContactAttributesDoc, 'attrs'>>().exec();
-    return doc?.attrs ?? null;
+  find(contactId: string): Promise<RowAttributes | null> {
+    return this.finding.request('', contactId);
   }
 }

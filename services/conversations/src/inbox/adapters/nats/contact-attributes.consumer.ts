@@ -25,7 +25,7 @@ export class ContactAttributesConsumer implements OnModuleInit {
       processed: undefined,
       handle: async (event) => {
         const contact = contactOf(event);
-        if (contact) await this.projectContact.execute(event.workspaceId, contact);
+        if (contact) await this.projectContact.execute(event.workspaceId, contact, ContactCreated.is(event));
       },
     });
   }

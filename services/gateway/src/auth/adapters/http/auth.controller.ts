@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { GatewayRateLimits } from '../../../common/adapters/redis/gateway-rate-limits';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Me, Session } from '../../../directory/adapters/http/directory.schemas';
+import { ApiAnswer, ApiErrors } from '../../../openapi/responses';
 import { LogIn } from '../../application/log-in';
 import { CurrentPrincipal, Principal, Public } from '../../principal';
 import { LoginInput } from './auth.dto';
@@ -33,6 +35,8 @@ export class AuthController {
 
   /** Rate-limited per client address and per e-mail's failures (429 with Retry-After), in every replica. */
   @Public()
+  @ApiAnswer(200, Session)
+  @ApiErrors(401)
   @Post('auth/login')
   @HttpCode(200)
   async login(@Body() input: LoginInput, @Req() request: Request) {
@@ -48,6 +52,7 @@ export class AuthController {
     }
   }
 
+  @ApiAnswer(200, Me)
   @Get('me')
   me(@CurrentPrincipal() principal: Principal) {
     return meView(principal);

@@ -1,14 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal, Principal, Public } from '../../../auth/principal';
 import { AcceptProviderEvent } from '../../application/accept-provider-event';
 import { AcceptWebhook } from '../../application/accept-webhook';
 import { CreateChannel } from '../../application/create-channel';
 import { ListChannels } from '../../application/list-channels';
+import { ApiAnswer, ApiErrors } from '../../../openapi/responses';
 import { RotateChannelSecret } from '../../application/rotate-channel-secret';
 import { channelView } from '../../domain/channel';
 import { CreateChannelInput } from './channels.dto';
+import { ChannelCreated, ChannelPage } from './channels.schemas';
+import { Accepted, PROVIDER_EVENT_EXAMPLES, ProviderEvent } from './provider-event.schema';
 import { parseProviderEvent } from './provider-event.parser';
 
 /** API.md "Channels and event ingress" and "Provider webhooks". */
@@ -25,6 +28,8 @@ export class ChannelsController {
 
   /** The answer shows the ingress secret this once; provider credentials given in `config` are never shown. */
   @ApiBearerAuth()
+  @ApiAnswer(201, ChannelCreated)
+  @ApiErrors(403)
   @Post()
   async create(@CurrentPrincipal() principal: Principal, @Body() input: CreateChannelInput) {
     const { secret, ...channel } = await this.createChannel.execute(principal.scope, input);
@@ -32,6 +37,7 @@ export class ChannelsController {
   }
 
   @ApiBearerAuth()
+  @ApiAnswer(200, ChannelPage)
   @Get()
   async list(@CurrentPrincipal() principal: Principal) {
     const page = await this.listChannels.execute(principal.scope);
@@ -55,7 +61,10 @@ export class ChannelsController {
   @Public()
   @Post(':channelId/events')
   @HttpCode(202)
-  @ApiHeader({ name: 'X-Channel-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body, keyed with the channel secret>' })
+  @ApiHeader({ name: 'X-Channel-Signature', required: true, description: 'sha256=<hex HMAC-SHA256 of the raw body, keyed with the channel secret>', schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' } })
+  @ApiBody({ schema: ProviderEvent, examples: Object.fromEntries(Object.entries(PROVIDER_EVENT_EXAMPLES).map(([name, value]) => [name, { value }])) })
+  @ApiAnswer(202, Accepted, 'Stored durably; processed by the conversations (and calls) service')
+  @ApiErrors(401, 404, 413)
   async ingest(@Param('channelId') channelId: string, @Req() request: Request & { rawBody?: Buffer }, @Headers('x-channel-signature') signature?: string) {
     await this.acceptProviderEvent.execute(channelId, request.rawBody, signature, () => parseProviderEvent(request.body));
     return { accepted: true };

@@ -3,6 +3,8 @@ import { invalidInput } from '@omnibox/platform';
 import type { Request } from 'express';
 import { GatewayRateLimits } from '../../../common/adapters/redis/gateway-rate-limits';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors } from '../../../openapi/responses';
+import { ApiTokenCreated, ApiTokenPage, Team, TeamPage, User, UserPage, WorkspaceCreated } from './directory.schemas';
 import { CurrentPrincipal, Principal, Public } from '../../../auth/principal';
 import { ListQuery, mapPage, pageRequest } from '../../../common/pagination';
 import { CreateApiToken } from '../../application/create-api-token';
@@ -47,54 +49,72 @@ export class DirectoryController {
 
   /** Public, so rate-limited per client address (429 with Retry-After), across replicas. */
   @Public()
+  @ApiAnswer(201, WorkspaceCreated)
+  @ApiErrors(409)
   @Post('workspaces')
   async createWorkspace(@Body() input: CreateWorkspaceInput, @Req() request: Request) {
     await this.limits.workspaceCreation(request.ip ?? 'unknown');
     return this.createWorkspaceUseCase.execute(input);
   }
 
+  @ApiAnswer(201, User)
+  @ApiErrors(403, 409)
   @Post('users')
   createUser(@CurrentPrincipal() principal: Principal, @Body() input: CreateUserInput) {
     return this.createUserUseCase.execute(principal.scope, input);
   }
 
+  @ApiAnswer(200, UserPage)
   @Get('users')
   listUsers(@CurrentPrincipal() principal: Principal, @Query() query: ListQuery) {
     return this.listUsersUseCase.execute(principal.scope, pageRequest(query));
   }
 
+  @ApiAnswer(200, User)
+  @ApiErrors(403, 422)
   @Patch('users/:id')
   updateUser(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() input: UpdateUserInput) {
     requireChange(input);
     return this.updateUserUseCase.execute(principal.scope, id, input);
   }
 
+  @ApiAnswer(201, Team)
+  @ApiErrors(403, 409)
   @Post('teams')
   createTeam(@CurrentPrincipal() principal: Principal, @Body() input: CreateTeamInput) {
     return this.createTeamUseCase.execute(principal.scope, input);
   }
 
+  @ApiAnswer(200, TeamPage)
   @Get('teams')
   listTeams(@CurrentPrincipal() principal: Principal, @Query() query: ListQuery) {
     return this.listTeamsUseCase.execute(principal.scope, pageRequest(query));
   }
 
+  @ApiAnswer(200, Team)
+  @ApiErrors(403, 409)
   @Patch('teams/:id')
   updateTeam(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() input: UpdateTeamInput) {
     requireChange(input);
     return this.updateTeamUseCase.execute(principal.scope, id, input);
   }
 
+  @ApiAnswer(201, ApiTokenCreated)
+  @ApiErrors(403)
   @Post('api-tokens')
   createApiToken(@CurrentPrincipal() principal: Principal, @Body() input: CreateApiTokenInput) {
     return this.createApiTokenUseCase.execute(principal.scope, input);
   }
 
+  @ApiAnswer(200, ApiTokenPage)
+  @ApiErrors(403)
   @Get('api-tokens')
   async listApiTokens(@CurrentPrincipal() principal: Principal, @Query() query: ListQuery) {
     return mapPage(await this.listApiTokensUseCase.execute(principal.scope, pageRequest(query)), apiTokenView);
   }
 
+  @ApiAnswer(204)
+  @ApiErrors(403)
   @Delete('api-tokens/:id')
   @HttpCode(204)
   async revokeApiToken(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {

@@ -1,0 +1,40 @@
+import { bearer, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import request from 'supertest';
+import { RunningPlatform, startPlatform } from '../support/platform';
+
+/** Issue #18: what `npm run test:fuzz` (Schemathesis) found, each answered as the OpenAPI document says. */
+describe('answers the fuzzer found undocumented', () => {
+  let platform: RunningPlatform;
+  let api: ReturnType<typeof request>;
+  let owner: string;
+  const tag = uniqueName('fz');
+
+  beforeAll(async () => {
+    platform = await startPlatform({ NATS_URL: sharedEngineUrls.NATS_URL, REDIS_URL: sharedEngineUrls.REDIS_URL, MONGODB_URL: sharedEngineUrls.MONGODB_URL }, ['gateway']);
+    api = request(platform.gatewayUrl);
+    owner = (await api.post('/v1/workspaces').send({ name: 'Fuzz Co', owner: { firstName: 'Fay', email: `fay.${tag}@example.com`, password: 'fay-password-1' } })).body.token;
+  });
+  afterAll(() => platform?.stop());
+
+  it('renaming a team to a name another team has is 409 team_name_taken, not 500', async () => {
+    await api.post('/v1/teams').set(bearer(owner)).send({ name: 'Sales', memberIds: [] }).expect(201);
+    const support = (await api.post('/v1/teams').set(bearer(owner)).send({ name: 'Support', memberIds: [] }).expect(201)).body.id;
+    const renamed = await api.patch(`/v1/teams/${support}`).set(bearer(owner)).send({ name: 'sales', memberIds: [] });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.error).toMatchObject({ code: 'team_name_taken', details: { field: 'name' } });
+  });
+
+  it('a plain GET of the realtime socket is 426 with Upgrade: websocket, not 404', async () => {
+    const plain = await api.get('/v1/realtime').set(bearer(owner));
+    expect(plain.status).toBe(426);
+    expect(plain.headers.upgrade).toBe('websocket');
+    expect(plain.body.error.code).toBe('upgrade_required');
+  });
+
+  it('the OpenAPI document is served as OpenAPI 3.1, with sign-up and log-in public', async () => {
+    const document = (await api.get('/v1/openapi.json').expect(200)).body;
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.paths['/v1/workspaces'].post.security).toEqual([]);
+    expect(document.paths['/v1/auth/login'].post.security).toEqual([]);
+  });
+});

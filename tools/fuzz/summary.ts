@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+/** Operations whose 2xx no plain HTTP client can reach. */
+export const UNREACHABLE: Record<string, string> = {
+  'GET /v1/realtime': '101 needs a WebSocket client; plain HTTP gets the documented 426',
+};
+
+/** Requests with methods the document does not name (answered 405), counted together. */
+const OTHER = 'other methods (405 expected)';
+
+export interface OperationTally {
+  operation: string;
+  cases: number;
+  byClass: Record<'2xx' | '3xx' | '4xx' | '5xx', number>;
+}
+
+/** Answers per operation from the hooks' log (one `{operation, status}` line per request). */
+export function tallyOf(logFile: string, documented: string[]): OperationTally[] {
+  const tallies = new Map<string, OperationTally>(documented.map((operation) => [operation, { operation, cases: 0, byClass: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 } }]));
+  const other: OperationTally = { operation: OTHER, cases: 0, byClass: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 } };
+  for (const line of readFileSync(logFile, 'utf8').split('\n').filter(Boolean)) {
+    const { operation, status } = JSON.parse(line) as { operation: string; status: number };
+    const tally = tallies.get(operation) ?? other;
+    tally.cases += 1;
+    tally.byClass[`${Math.min(5, Math.floor(status / 100))}xx` as keyof OperationTally['byClass']] += 1;
+  }
+  return [...[...tallies.values()].sort((a, b) => a.operation.localeCompare(b.operation)), other];
+}
+
+/** Prints one line per operation; answers the operations that never reached a 2xx (unreachable ones aside). */
+export function printSummary(tallies: OperationTally[]): string[] {
+  const width = Math.max(...tallies.map((tally) => tally.operation.length));
+  console.log(`\n${'operation'.padEnd(width)}  cases    2xx    3xx    4xx    5xx`);
+  const missing: string[] = [];
+  for (const { operation, cases, byClass } of tallies) {
+    const note = byClass['2xx'] + byClass['3xx'] > 0 || operation === OTHER ? '' : UNREACHABLE[operation] ? `  (${UNREACHABLE[operation]})` : '  <- no 2xx';
+    if (note.includes('no 2xx')) missing.push(operation);
+    console.log(`${operation.padEnd(width)}  ${[cases, byClass['2xx'], byClass['3xx'], byClass['4xx'], byClass['5xx']].map((n) => String(n).padStart(5)).join('  ')}${note}`);
+  }
+  const total = tallies.reduce((sum, tally) => sum + tally.cases, 0);
+  const errors = tallies.reduce((sum, tally) => sum + tally.byClass['5xx'], 0);
+  const documented = tallies.filter((tally) => tally.operation !== OTHER);
+  const reached = documented.filter((tally) => tally.byClass['2xx'] + tally.byClass['3xx'] > 0).length;
+  console.log(`\n${documented.length} operations, ${total} requests, 2xx reached on ${reached} of ${documented.length - Object.keys(UNREACHABLE).length} reachable operations, ${errors} answers 5xx`);
+  return missing;
+}
+
+/** The run's verdict per operation from Schemathesis's JUnit report: operations that passed every check, and those that did not. */
+export function verdictOf(junitFile: string): { passed: number; failed: number } | null {
+  if (!existsSync(junitFile)) return null;
+  const suite = /<testsuite\b[^>]*>/.exec(readFileSync(junitFile, 'utf8'))?.[0] ?? '';
+  const count = (name: string) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? 0);
+  const failed = count('failures') + count('errors');
+  return { passed: count('tests') - failed - count('skipped'), failed };
+}
