@@ -78,6 +78,11 @@ def fresh_call(answered=False):
     return None
 
 
+def fresh_channel():
+    created = api("POST", "/v1/channels", {"type": "api", "name": f"Fuzz {RNG.random():.6f}"})
+    return created["id"] if created else None
+
+
 def fresh_upload():
     created = api("POST", "/v1/attachments", files={"file": ("fuzz.txt", b"fuzz upload", "text/plain")})
     return created["id"] if created else None
@@ -117,6 +122,9 @@ def fixture(case):
             set_body(case, replyToId=SEED["messageId"])
             if isinstance(case.body.get("attachment"), dict):
                 case.body["attachment"]["id"] = fresh_upload()
+    elif path == "/v1/channels/{channelId}/secret":
+        # A channel of its own: rotating the seeded one would unsign the ingress cases.
+        set_param(case, "channelId", fresh_channel())
     elif path == "/v1/contacts/{id}" and op == "DELETE":
         set_param(case, "id", fresh_contact())
     elif path == "/v1/contacts/{id}/merge":

@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 /** Operations whose 2xx no plain HTTP client can reach. */
 export const UNREACHABLE: Record<string, string> = {
   'GET /v1/realtime': '101 needs a WebSocket client; plain HTTP gets the documented 426',
+  // The fuzzed platform has no provider-connected channel; tests/channels covers both with real payloads.
+  'GET /v1/channels/{channelId}/webhook': 'needs a WhatsApp channel and its verify token',
+  'POST /v1/channels/{channelId}/webhook': 'needs a body signed with a WhatsApp app secret or a Telegram secret token',
 };
 
 /** Requests with methods the document does not name (answered 405), counted together. */

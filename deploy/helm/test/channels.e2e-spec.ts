@@ -20,7 +20,8 @@ describe('the real channels in the chart', () => {
   it('the SMTP listener is off by default: no port, no variable, the gateway admits HTTP only', () => {
     const rendered = renders.get('default values')!;
     expect(rendered.environment('gateway').SMTP_INGRESS_PORT).toBeUndefined();
-    expect(rendered.container('gateway').ports.map((p: { name: string }) => p.name)).toEqual(['http']);
+    // http for the API, metrics for Prometheus; no smtp.
+    expect(rendered.container('gateway').ports.map((p: { name: string }) => p.name)).toEqual(['http', 'metrics']);
   });
 
   it('with gateway.smtp on, the listener gets its port on the pod and the Service, binds the pod\'s interfaces, and admits the peers given', () => {

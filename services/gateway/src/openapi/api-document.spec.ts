@@ -17,7 +17,7 @@ type Operation = { operationId: string; parameters?: Schema[]; requestBody?: Sch
 
 // Preview mode builds the module graph without instantiating anything: no engine is reached.
 const ENV = { NATS_URL: 'nats://127.0.0.1:1', MONGODB_URL: 'mongodb://127.0.0.1:1/', REDIS_URL: 'redis://127.0.0.1:1', S3_ENDPOINT: 'http://127.0.0.1:1', S3_BUCKET: 'omnibox-doc', JWT_SECRET: 'j'.repeat(40), INTERNAL_SECRET: 'i'.repeat(40) };
-const PUBLIC = ['POST /v1/workspaces', 'POST /v1/auth/login', 'POST /v1/channels/{channelId}/events', 'GET /health/live', 'GET /health/ready'];
+const PUBLIC = ['POST /v1/workspaces', 'POST /v1/auth/login', 'POST /v1/channels/{channelId}/events', 'GET /v1/channels/{channelId}/webhook', 'POST /v1/channels/{channelId}/webhook', 'GET /health/live', 'GET /health/ready'];
 
 let app: INestApplication;
 let document: OpenAPIObject;

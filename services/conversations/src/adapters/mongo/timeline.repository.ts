@@ -82,7 +82,8 @@ export class TimelineRepository implements Timeline {
   }
 
   async countDeliveryAttempt(id: string): Promise<number> {
-    const doc = await this.model.findOneAndUpdate({ _id: id }, { $inc: { 'delivery.attempts': 1 } }, { new: true, projection: { delivery: 1 } }).lean<TimelineDocument>().exec();
+    // No projection: FerretDB does not implement findAndModify's `fields` ("not implemented yet").
+    const doc = await this.model.findOneAndUpdate({ _id: id }, { $inc: { 'delivery.attempts': 1 } }, { new: true }).lean<TimelineDocument>().exec();
     return doc?.delivery?.attempts ?? 0;
   }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal, Principal, Public } from '../../../auth/principal';
 import { AcceptProviderEvent } from '../../application/accept-provider-event';
@@ -46,6 +46,8 @@ export class ChannelsController {
 
   /** A new ingress secret, shown this once (a Telegram bot's webhook gets the new secret token). */
   @ApiBearerAuth()
+  @ApiAnswer(200, ChannelCreated)
+  @ApiErrors(403)
   @Post(':channelId/secret')
   @HttpCode(200)
   async rotate(@CurrentPrincipal() principal: Principal, @Param('channelId') channelId: string) {
@@ -72,6 +74,8 @@ export class ChannelsController {
 
   /** WhatsApp Cloud API webhook verification (served by `mountProviderWebhooks`, webhook.route.ts). */
   @Public()
+  @ApiResponse({ status: 200, description: 'The hub.challenge, echoed', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiErrors(403)
   @Get(':channelId/webhook')
   verify(@Param('channelId') channelId: string, @Query() query: Record<string, unknown>) {
     return this.acceptWebhook.verify(channelId, query);
@@ -83,6 +87,9 @@ export class ChannelsController {
   @HttpCode(200)
   @ApiHeader({ name: 'X-Hub-Signature-256', required: false, description: 'WhatsApp: sha256=<hex HMAC-SHA256 of the raw body with the app secret>' })
   @ApiHeader({ name: 'X-Telegram-Bot-Api-Secret-Token', required: false, description: 'Telegram: the secret token given to setWebhook' })
+  @ApiBody({ schema: { type: 'object', description: 'The provider\'s own webhook body (WhatsApp Cloud API or Telegram Bot API update)' } })
+  @ApiAnswer(200, Accepted, 'Stored durably; processed by the conversations (and calls) service')
+  @ApiErrors(401, 404, 413)
   async webhook(@Param('channelId') channelId: string, @Req() request: Request & { rawBody?: Buffer }) {
     await this.acceptWebhook.receive(channelId, { rawBody: request.rawBody, body: request.body, header: (name) => request.header(name) });
     return { accepted: true };
