@@ -27,6 +27,8 @@ const GATEWAY_HOST = process.env.GATEWAY_HOST || '127.0.0.1';
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT || 3000);
 // The gateway's admin port for Prometheus (its public port never serves /metrics).
 const GATEWAY_METRICS_PORT = Number(process.env.GATEWAY_METRICS_PORT || 9464);
+// The SMTP listener of e-mail channels: mail sent to 127.0.0.1:2525 reaches a channel by its address.
+const SMTP_INGRESS_PORT = Number(process.env.SMTP_INGRESS_PORT || 2525);
 
 const say = (line) => process.stdout.write(`[omnibox] ${line}\n`);
 
@@ -187,7 +189,7 @@ async function main() {
         say(`  ${name} ready (health on http://127.0.0.1:${httpPort}, gRPC on 127.0.0.1:${grpcPort})`);
       }),
     );
-    const gateway = spawnService('gateway', { GATEWAY_HOST, GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_METRICS_PORT: String(GATEWAY_METRICS_PORT), ...grpcUrls });
+    const gateway = spawnService('gateway', { GATEWAY_HOST, GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_METRICS_PORT: String(GATEWAY_METRICS_PORT), SMTP_INGRESS_PORT: String(SMTP_INGRESS_PORT), ...grpcUrls });
     await waitReady('gateway', GATEWAY_PORT, gateway);
   } catch (error) {
     say(`failed to start: ${error.message}`);
@@ -196,6 +198,7 @@ async function main() {
   }
   say(`platform up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   say(`gateway: http://${GATEWAY_HOST}:${GATEWAY_PORT}  (API docs: http://${GATEWAY_HOST}:${GATEWAY_PORT}/docs, metrics: http://${GATEWAY_HOST}:${GATEWAY_METRICS_PORT}/metrics)`);
+  say(`e-mail channels: SMTP on ${GATEWAY_HOST}:${SMTP_INGRESS_PORT}`);
   say('press Ctrl-C to stop everything');
 }
 
