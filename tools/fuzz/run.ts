@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     if (missing.length > 0) console.log(`fuzz: no 2xx on ${missing.join(', ')}`);
     const ok = exitCode === 0 && missing.length === 0;
     console.log(ok ? 'fuzz: passed' : `fuzz: FAILED (schemathesis exit ${exitCode})`);
-    const verdict = verdictOf(join(OUT, 'report', 'junit.xml'));
+    const verdict = verdictOf(join(OUT, 'report'));
     // Operations as tests: those whose every check passed, and those with a failure or without a 2xx.
     if (verdict) console.log(`fuzz: ${verdict.passed - missing.length} passed, ${verdict.failed + missing.length} failed`);
     return ok ? 0 : 1;

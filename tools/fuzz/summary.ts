@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Operations whose 2xx no plain HTTP client can reach. */
 export const UNREACHABLE: Record<string, string> = {
@@ -48,10 +49,14 @@ export function printSummary(tallies: OperationTally[]): string[] {
   return missing;
 }
 
-/** The run's verdict per operation from Schemathesis's JUnit report: operations that passed every check, and those that did not. */
-export function verdictOf(junitFile: string): { passed: number; failed: number } | null {
-  if (!existsSync(junitFile)) return null;
-  const suite = /<testsuite\b[^>]*>/.exec(readFileSync(junitFile, 'utf8'))?.[0] ?? '';
+/**
+ * The run's verdict per operation from Schemathesis's JUnit report (the newest `junit-<time>.xml` in
+ * `reportDir`): operations that passed every check, and those that did not.
+ */
+export function verdictOf(reportDir: string): { passed: number; failed: number } | null {
+  const newest = existsSync(reportDir) ? readdirSync(reportDir).filter((name) => /^junit.*\.xml$/.test(name)).sort().pop() : undefined;
+  if (!newest) return null;
+  const suite = /<testsuite\b[^>]*>/.exec(readFileSync(join(reportDir, newest), 'utf8'))?.[0] ?? '';
   const count = (name: string) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? 0);
   const failed = count('failures') + count('errors');
   return { passed: count('tests') - failed - count('skipped'), failed };
