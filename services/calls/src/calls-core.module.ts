@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { DirectoryReadModelModule } from '@omnibox/directory';
+import { CHANNEL_MODEL, ChannelSchema, ChannelsReadModel, DirectoryReadModelModule } from '@omnibox/directory';
 import { CONFIG } from '@omnibox/platform';
 import { CallChannels } from './application/call-channels';
 import { CallContacts } from './application/call-contacts';
@@ -19,8 +19,6 @@ import { ChannelCallAdapters } from './adapters/http/call-adapters';
 import { OUTBOUND_GUARD, outboundGuardOf } from './adapters/http/outbound';
 import { CALL_MODEL, CallSchema } from './adapters/mongo/calls.schema';
 import { CallsRepository } from './adapters/mongo/calls.repository';
-import { CHANNEL_MODEL, ChannelSchema } from './adapters/mongo/channels.schema';
-import { ChannelsRepository } from './adapters/mongo/channels.repository';
 import { CONTACT_STATE_MODEL, ContactStateSchema } from './adapters/mongo/contact-states.schema';
 import { ContactStatesRepository } from './adapters/mongo/contact-states.repository';
 import { PERMISSION_MODEL, PermissionSchema } from './adapters/mongo/permissions.schema';
@@ -59,7 +57,7 @@ const SHARED = [CallWriter, CallerCalls, CallContacts, CallChannels, RefreshCont
     { provide: CONTACT_STATES, useClass: ContactStatesRepository },
     { provide: PERMISSIONS, useClass: PermissionsRepository },
     { provide: SETTINGS, useClass: WorkspaceSettingsRepository },
-    { provide: CHANNELS, useClass: ChannelsRepository },
+    { provide: CHANNELS, useClass: ChannelsReadModel },
     { provide: CONTACTS, useClass: GrpcContacts },
     { provide: CONVERSATIONS, useClass: GrpcConversations },
     { provide: CALL_LOG, useClass: RedisCallLog },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { CHANNEL_MODEL, ChannelSchema, ChannelsReadModel } from '@omnibox/directory';
 import { AttachmentReader } from './application/attachment-reader';
 import { CallerThreads } from './application/caller-threads';
 import { ContactSignals } from './application/contact-signals';
@@ -21,8 +22,6 @@ import { ATTACHMENT_MODEL, AttachmentSchema } from './adapters/mongo/attachments
 import { AttachmentsRepository } from './adapters/mongo/attachments.repository';
 import { BROADCAST_MODEL, BroadcastSchema } from './adapters/mongo/broadcasts.schema';
 import { BroadcastsRepository } from './adapters/mongo/broadcasts.repository';
-import { CHANNEL_MODEL, ChannelSchema } from './adapters/mongo/channels.schema';
-import { ChannelsRepository } from './adapters/mongo/channels.repository';
 import { THREAD_MODEL, ThreadSchema } from './adapters/mongo/threads.schema';
 import { ThreadsRepository } from './adapters/mongo/threads.repository';
 import { TIMELINE_MODEL, TimelineSchema } from './adapters/mongo/timeline.schema';
@@ -57,7 +56,7 @@ const SHARED = [ThreadWriter, CallerThreads, WorkspaceChannels, OutgoingMessages
     { provide: THREADS, useExisting: ThreadsRepository },
     { provide: TIMELINE, useClass: TimelineRepository },
     { provide: BROADCASTS, useClass: BroadcastsRepository },
-    { provide: CHANNELS, useClass: ChannelsRepository },
+    { provide: CHANNELS, useClass: ChannelsReadModel },
     { provide: CONTACTS, useClass: GrpcContacts },
     { provide: SNOOZE_SCHEDULE, useClass: RedisSnoozeSchedule },
     { provide: TYPING, useClass: RedisTyping },

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ChannelSnapshot } from '@omnibox/contracts';
-import type { Channels } from '../../application/ports';
 import { CHANNEL_MODEL, ChannelDocument, ChannelModel } from './channels.schema';
 
 const toSnapshot = (doc: ChannelDocument): ChannelSnapshot => ({ id: doc._id, type: doc.type, name: doc.name, config: doc.config, createdAt: doc.createdAt, ...(doc.credentials ? { credentials: doc.credentials } : {}) });
@@ -10,13 +9,18 @@ const fieldsOf = (workspaceId: string, channel: ChannelSnapshot) => ({ workspace
 /** Channels this process stored already, so provider events (every one carries its channel) cost no write. */
 const KNOWN_LIMIT = 10_000;
 
-/** `channels` through its model. */
+/**
+ * A service's copy of the directory's channels (`channels` in its own database), for every service that
+ * sends through a channel (conversations, calls): filled from `directory.channel.*` events and from the
+ * channel snapshot each provider event carries.
+ */
 @Injectable()
-export class ChannelsRepository implements Channels {
+export class ChannelsReadModel {
   private readonly known = new Set<string>();
 
   constructor(@InjectModel(CHANNEL_MODEL) private readonly model: ChannelModel) {}
 
+  /** In the order they were created. */
   async list(workspaceId: string): Promise<ChannelSnapshot[]> {
     // Channel ids are ObjectIds: by id is the order they were created in.
     const docs = await this.model.find({ workspaceId }).sort({ _id: 1 }).lean<ChannelDocument[]>().exec();
@@ -28,11 +32,13 @@ export class ChannelsRepository implements Channels {
     return doc ? toSnapshot(doc) : null;
   }
 
+  /** A channel the directory announced: stored as announced. */
   async save(workspaceId: string, channel: ChannelSnapshot): Promise<void> {
     await this.model.updateOne({ _id: channel.id }, { $set: fieldsOf(workspaceId, channel) }, { upsert: true }).exec();
     this.remember(channel.id);
   }
 
+  /** A channel seen on a provider event: stored only while the directory's own event has not arrived. */
   async saveIfUnknown(workspaceId: string, channel: ChannelSnapshot): Promise<void> {
     if (this.known.has(channel.id)) return;
     await this.model.updateOne({ _id: channel.id }, { $setOnInsert: fieldsOf(workspaceId, channel) }, { upsert: true }).exec();

@@ -3,8 +3,9 @@ import { Model, Schema } from 'mongoose';
 
 export const CHANNEL_MODEL = 'Channel';
 
-/** A workspace's channel as this service knows it (read model of the directory's channels; never its secret). */
+/** A workspace's channel as a service knows it (read model of the directory's channels; never its secret). */
 export interface ChannelDocument {
+  /** The channel id the directory gave it. */
   _id: string;
   workspaceId: string;
   type: ChannelType;
@@ -31,5 +32,5 @@ export const ChannelSchema = new Schema<ChannelDocument>(
   { collection: 'channels', versionKey: false, minimize: false },
 );
 
-/** An outgoing call lists its workspace's channels: a handful per workspace, sorted in memory. */
+/** A send or an outgoing call lists its workspace's channels: a handful per workspace, sorted in memory. */
 ChannelSchema.index({ workspaceId: 1 });
