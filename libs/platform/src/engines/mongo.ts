@@ -1,4 +1,4 @@
-import type { Connection, ConnectOptions } from 'mongoose';
+import mongoose, { type Connection, type ConnectOptions } from 'mongoose';
 import { DependencyCheck } from '../health/health';
 import { mongoCommands } from '../observability/metrics';
 
@@ -19,6 +19,14 @@ export const MONGOOSE_CONNECT_OPTIONS: ConnectOptions & { bufferTimeoutMS: numbe
   autoCreate: false,
   bufferTimeoutMS: 3000,
 };
+
+/**
+ * Process-wide mongoose settings. Every query otherwise builds an `Error` and its stack text (only
+ * used to report a query run twice): 1.4 % of the contacts service's busy CPU on `GET /v1/contacts/{id}`.
+ */
+export function configureMongoose(): void {
+  mongoose.set('skipOriginalStackTraces', true);
+}
 
 export function mongoHealth(connection: Connection): DependencyCheck {
   return { name: 'mongodb', check: async () => void (await connection.getClient().db(connection.name).command({ ping: 1 })) };

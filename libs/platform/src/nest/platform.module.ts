@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, OnMod
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { connectElasticsearch, ElasticsearchHandle } from '../engines/elasticsearch';
-import { countMongoCommands, MONGOOSE_CONNECT_OPTIONS, mongoHealth } from '../engines/mongo';
+import { configureMongoose, countMongoCommands, MONGOOSE_CONNECT_OPTIONS, mongoHealth } from '../engines/mongo';
 import { connectNats, NatsHandle } from '../engines/nats';
 import { connectRedis, RedisHandle } from '../engines/redis';
 import { DependencyCheck } from '../health/health';
@@ -97,6 +97,7 @@ export class PlatformModule {
     const imports: DynamicModule[] = [];
     if (options.mongo) {
       const { url, database } = options.mongo;
+      configureMongoose();
       // Created without waiting for the server: a service starts (and reports 503) while it is down.
       const commandStats = options.mongo.commandStats ? { monitorCommands: true, connectionFactory: countMongoCommands } : {};
       imports.push(MongooseModule.forRoot(url, { dbName: database, ...MONGOOSE_CONNECT_OPTIONS, lazyConnection: true, ...commandStats }));
