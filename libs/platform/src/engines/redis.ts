@@ -15,6 +15,9 @@ export function connectRedis(url: string): RedisHandle {
     connectTimeout: 3000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     lazyConnect: false,
+    // Commands issued in the same tick go out in one write: under load each command was a socket
+    // write of its own, 8 % of the gateway's CPU (three Redis calls per authenticated request).
+    enableAutoPipelining: true,
   });
   // Connection errors are reported by readiness; without a listener ioredis would print each retry.
   redis.on('error', () => undefined);
