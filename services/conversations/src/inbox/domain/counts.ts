@@ -34,12 +34,24 @@ export function placementOfBucket(bucket: string): ThreadPlacement | null {
  * per-thread visibility.
  */
 export function openCount(view: InboxView, buckets: Record<string, number>, userId: string, members: TeamMembers): number {
-  let total = 0;
+  return openCounter(buckets)(view, userId, members);
+}
+
+/**
+ * `openCount` for many views over the same buckets (a sidebar): each bucket is parsed once, not once
+ * per view (a workspace has a bucket per team and assignee, and a sidebar a count per view).
+ */
+export function openCounter(buckets: Record<string, number>): (view: InboxView, userId: string, members: TeamMembers) => number {
+  const open: Array<{ placement: ThreadPlacement; count: number }> = [];
   for (const [bucket, count] of Object.entries(buckets)) {
-    const placement = placementOfBucket(bucket);
-    if (placement && count > 0 && viewHoldsThread(view, placement, userId, members)) total += count;
+    const placement = count > 0 ? placementOfBucket(bucket) : null;
+    if (placement) open.push({ placement, count });
   }
-  return total;
+  return (view, userId, members) => {
+    let total = 0;
+    for (const { placement, count } of open) if (viewHoldsThread(view, placement, userId, members)) total += count;
+    return total;
+  };
 }
 
 /** INB-4: how many blocked contacts' threads there are (the blocked view is offered while there is one). */

@@ -1,5 +1,5 @@
 import type { CallerScope } from '@omnibox/contracts';
-import { openCount } from './counts';
+import { openCounter } from './counts';
 import type { WorkspaceTeam } from '@omnibox/directory';
 import { maySeeBlocked, standardViewsOf, teamViewsOf } from './inbox-views';
 
@@ -16,15 +16,17 @@ export interface SidebarCounts {
  * blocked contact the caller may see, counting only those (INB-4, VIS-4: `visibleBlocked`).
  */
 export function sidebarOf(caller: CallerScope, teams: WorkspaceTeam[], counts: Record<string, number>, dots: Record<string, string>, visibleBlocked: number): SidebarCounts {
-  const members = (teamId: string) => teams.find((team) => team.id === teamId)?.memberIds ?? [];
+  const memberIdsByTeam = new Map(teams.map((team) => [team.id, team.memberIds]));
+  const members = (teamId: string) => memberIdsByTeam.get(teamId) ?? [];
   const me = caller.principalId;
-  const standard = standardViewsOf(caller).map((view) => ({ view, openCount: openCount({ kind: view }, counts, me, members), hasNew: view in dots }));
+  const openCount = openCounter(counts);
+  const standard = standardViewsOf(caller).map((view) => ({ view, openCount: openCount({ kind: view }, me, members), hasNew: view in dots }));
   const open = teamViewsOf(
     caller,
     teams.map((team) => team.id),
   );
   const teamRows = teams
     .filter((team) => open.includes(team.id))
-    .map((team) => ({ view: `team:${team.id}`, teamId: team.id, name: team.name, openCount: openCount({ kind: 'team', teamId: team.id }, counts, me, members), hasNew: `team:${team.id}` in dots }));
+    .map((team) => ({ view: `team:${team.id}`, teamId: team.id, name: team.name, openCount: openCount({ kind: 'team', teamId: team.id }, me, members), hasNew: `team:${team.id}` in dots }));
   return { standard, teams: teamRows, blocked: maySeeBlocked(caller) && visibleBlocked > 0 ? { view: 'blocked', count: visibleBlocked } : null };
 }
