@@ -10,6 +10,7 @@
  * identity, so every one creates its contact and thread (a campaign bringing new people); BENCH_BURST
  * posts that many first messages at once and reports how long they take to drain.
  *   BENCH_CPU_PROFILE=/tmp/prof npm run bench:ingest   # a CPU profile of each service (see below)
+ *   BENCH_SERVICE_INGEST_CONCURRENCY=32 npm run bench:ingest  # any BENCH_SERVICE_<NAME> sets <NAME> for the services
  *   npm run bench:ingest -- --format=whatsapp          # WhatsApp Cloud API webhooks instead of signed events
  * With --format=whatsapp the messages come as the Cloud API sends them: signed webhooks
  * (`X-Hub-Signature-256`) on /v1/channels/{id}/webhook, the messages due at the same moment batched as
@@ -48,6 +49,8 @@ async function main() {
   const nodeOptions = [process.env.BENCH_NODE_OPTIONS, process.env.BENCH_CPU_PROFILE ? `--require ${join(__dirname, 'cpu-profile.js')}` : undefined].filter(Boolean).join(' ');
   if (nodeOptions) serviceEnv.NODE_OPTIONS = nodeOptions;
   if (process.env.BENCH_CPU_PROFILE) serviceEnv.CPU_PROFILE_DIR = resolve(process.env.BENCH_CPU_PROFILE);
+  // BENCH_SERVICE_<NAME>=value sets <NAME> for the services, e.g. BENCH_SERVICE_INGEST_CONCURRENCY=64.
+  for (const [name, value] of Object.entries(process.env)) if (name.startsWith('BENCH_SERVICE_') && value !== undefined) serviceEnv[name.slice('BENCH_SERVICE_'.length)] = value;
   const platform = await startBenchPlatform(['nats', 'redis', 'mongodb'], ['contacts', 'conversations', 'gateway'], serviceEnv);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void platform.stop().finally(() => process.exit(130)));
   // The engines' own rates first, on the idle platform, so our figures can be read against them.
