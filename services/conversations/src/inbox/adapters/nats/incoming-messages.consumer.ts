@@ -18,7 +18,8 @@ export class IncomingMessagesConsumer implements OnModuleInit {
     this.registry.add({
       durable: 'conversations-inbox-dots',
       filter: `*.${MessageCreated.type}`,
-      concurrency: 16,
+      // Each handler waits for the sidebar announcement it joins (up to GATHER_MS), so more run at once.
+      concurrency: 32,
       backoffMs: 200,
       processed: undefined,
       handle: async (event) => {

@@ -20,7 +20,8 @@ export class ThreadUpdatesConsumer implements OnModuleInit {
     this.registry.add({
       durable: 'conversations-inbox',
       filter: `*.${ThreadUpdated.type}`,
-      concurrency: 16,
+      // Each handler waits for the sidebar announcement it joins (up to GATHER_MS), so more run at once.
+      concurrency: 32,
       processed: undefined,
       handle: async (event, delivery) => {
         if (!ThreadUpdated.is(event)) return;
