@@ -46,6 +46,17 @@ function decode(msg: JsMsg): Decoded {
   }
 }
 
+/**
+ * The event type a subject names (`<prefix>.<workspace>.<type>`, see `subjectOf`), read without
+ * decoding the message, so a consumer skips the types it does not handle for the price of a string
+ * slice. Undefined for a subject of another shape (decoded and judged as usual).
+ */
+export function eventTypeOfSubject(prefix: string, subject: string): string | undefined {
+  if (!subject.startsWith(`${prefix}.`)) return undefined;
+  const afterWorkspace = subject.indexOf('.', prefix.length + 1);
+  return afterWorkspace < 0 ? undefined : subject.slice(afterWorkspace + 1);
+}
+
 /** Delay before the next delivery of a message that failed `deliveries` times. */
 export function retryDelayMs(deliveries: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, deliveries - 1));
@@ -125,12 +136,26 @@ export class EventConsumer {
   private async run(messages: ConsumerMessages) {
     const concurrency = Math.max(1, this.options.concurrency ?? 1);
     for await (const msg of messages) {
+      if (this.skipsBySubject(msg)) {
+        if (this.stopping) break;
+        continue;
+      }
       const decoded = decode(msg);
       if (concurrency === 1) await this.process(msg, decoded);
       else await this.dispatch(msg, decoded, concurrency);
       if (this.stopping) break;
     }
     await Promise.allSettled([...this.running]);
+  }
+
+  /** Acknowledges, undecoded, a message whose subject names a type this consumer does not handle. */
+  private skipsBySubject(msg: JsMsg): boolean {
+    if (!this.options.types) return false;
+    const type = eventTypeOfSubject(this.bus.subjectPrefix, msg.subject);
+    if (type === undefined || this.options.types.includes(type)) return false;
+    msg.ack();
+    eventsConsumed.inc({ consumer: this.name, outcome: 'skipped' });
+    return true;
   }
 
   /** Starts one message once a slot is free, after the earlier messages of its partition. */
