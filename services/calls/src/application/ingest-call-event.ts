@@ -21,6 +21,9 @@ import { HOT_PATH_STALE_MS, WorkspaceSettingsReader } from './workspace-settings
  */
 @Injectable()
 export class IngestCallEvent {
+  /** Calls this replica created or found: their next events read the call rather than insert first. */
+  private readonly seen = new BoundedSet<string>(50_000);
+
   constructor(
     private readonly writer: CallWriter,
     private readonly contacts: CallContacts,
@@ -38,9 +41,14 @@ export class IngestCallEvent {
     const settings = await this.settings.of(workspaceId, HOT_PATH_STALE_MS);
     const event: ProviderCallEvent = { id: inbound.id, kind: inbound.call.event, at, durationSeconds: inbound.call.durationSeconds };
     const step = new Step(inbound, event, settings);
-    const existing = await this.existing(workspaceId, channel.id, inbound.call);
+    const extra = { extra: (state: CallState) => step.announced(state) };
+    // A new incoming call is created straight away (its id is derived, so a duplicate insert finds the
+    // stored one): seeding and bursts are mostly first events, and their read before the insert was
+    // one engine command per event for nothing. Calls this replica has seen are read first.
+    const created = inbound.call.direction === 'incoming' && !this.seen.has(callIdOf(workspaceId, channel.id, inbound.call.id));
+    const existing = created ? null : await this.existing(workspaceId, channel.id, inbound.call);
     if (existing) {
-      await this.writer.apply(existing, (state) => step.next(state), { extra: (state) => step.announced(state) });
+      await this.writer.apply(existing, (state) => step.next(state), extra);
       return;
     }
     const contact = await this.contacts.ofIdentity(workspaceId, channel, inbound.contact);
@@ -57,9 +65,10 @@ export class IngestCallEvent {
       access: contact.access,
       blocked: contact.blocked,
     });
-    const { call, created } = await this.writer.create(step.next(initial) ?? initial, { extra: (state) => step.announced(state) });
-    if (!created) {
-      await this.writer.apply(call, (state) => step.next(state), { extra: (state) => step.announced(state) });
+    const { call, created: inserted } = await this.writer.create(step.next(initial) ?? initial, extra);
+    this.seen.add(call.id);
+    if (!inserted) {
+      await this.writer.apply(call, (state) => step.next(state), extra);
       return;
     }
     // The contact's access may have changed while the call was being created (its event found no call yet).
@@ -77,6 +86,17 @@ export class IngestCallEvent {
     const ours = await this.calls.find(providerCallId);
     if (ours && ours.workspaceId === workspaceId && ours.channelId === channelId) return ours;
     return this.calls.findByProviderId(workspaceId, channelId, providerCallId);
+  }
+}
+
+/** A Set that forgets its oldest entries beyond `limit`. */
+class BoundedSet<T> extends Set<T> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override add(value: T): this {
+    if (!this.has(value) && this.size >= this.limit) this.delete(this.values().next().value as T);
+    return super.add(value);
   }
 }
 
