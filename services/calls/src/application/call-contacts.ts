@@ -38,13 +38,16 @@ export class CallContacts {
     @Inject(CONTACT_STATES) private readonly states: ContactStates,
   ) {}
 
-  /** The contact behind a provider call event's identity. */
-  async ofIdentity(workspaceId: string, channel: ChannelSnapshot, inbound: InboundCallEvent['contact']): Promise<ContactState> {
+  /**
+   * The contact behind a provider call event's identity, with the version of its state when it was read
+   * (null when it was just resolved: compare the state itself).
+   */
+  async ofIdentity(workspaceId: string, channel: ChannelSnapshot, inbound: InboundCallEvent['contact']): Promise<{ state: ContactState; version: string | null }> {
     const key = `${workspaceId}|${channel.id}|${inbound.externalId}`;
     const known = this.identities.get(key);
     if (known) {
-      const state = await this.states.find(known);
-      if (state && !state.deleted && state.workspaceId === workspaceId) return state;
+      const { state, version } = await this.states.current(known);
+      if (state && !state.deleted && state.workspaceId === workspaceId) return { state, version };
       this.identities.delete(key);
     }
     const record = await this.contacts.resolve(workspaceId, {
@@ -56,7 +59,7 @@ export class CallContacts {
       phone: inbound.phone,
     });
     this.identities.set(key, record.contact.id);
-    return this.remember(workspaceId, record);
+    return { state: await this.remember(workspaceId, record), version: null };
   }
 
   /** A contact the caller names (404 when they may not see it), with the contacts service's record. */

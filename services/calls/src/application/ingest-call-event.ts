@@ -4,6 +4,7 @@ import { currentCorrelationId } from '@omnibox/platform';
 import { CallState, earlier, newCall } from '../domain/call';
 import { applyProviderEvent, isPermissionEvent, ProviderCallEvent } from '../domain/call-events';
 import { deliverRecording, withTranscript } from '../domain/recordings';
+import type { ContactState } from '../domain/contact-state';
 import type { WorkspaceSettings } from '../domain/settings';
 import { CallContacts } from './call-contacts';
 import { CallWriter } from './call-writer';
@@ -51,7 +52,7 @@ export class IngestCallEvent {
       await this.writer.apply(existing, (state) => step.next(state), extra);
       return;
     }
-    const contact = await this.contacts.ofIdentity(workspaceId, channel, inbound.contact);
+    const { state: contact, version } = await this.contacts.ofIdentity(workspaceId, channel, inbound.contact);
     const initial = newCall({
       id: callIdOf(workspaceId, channel.id, inbound.call.id),
       workspaceId,
@@ -71,9 +72,14 @@ export class IngestCallEvent {
       await this.writer.apply(call, (state) => step.next(state), extra);
       return;
     }
-    // The contact's access may have changed while the call was being created (its event found no call yet).
+    // The contact's access may have changed since it was read (its event found no call yet to change).
+    if (await this.changedSince(contact, version)) await this.refresh.execute(contact.contactId);
+  }
+
+  private async changedSince(contact: ContactState, version: string | null): Promise<boolean> {
+    if (version !== null) return this.states.changedSince(contact.contactId, version);
     const latest = await this.states.find(contact.contactId);
-    if (latest && JSON.stringify(latest) !== JSON.stringify(contact)) await this.refresh.execute(contact.contactId);
+    return latest !== null && JSON.stringify(latest) !== JSON.stringify(contact);
   }
 
   /**
