@@ -141,13 +141,15 @@ async function main() {
 
     const visible = [...sentAt].filter(([key]) => observed.has(key)).map(([key, at]) => observed.get(key)![0] - at);
     const lost = [...sentAt.keys()].filter((key) => !observed.has(key)).length;
-    const doubled = [...observed].filter(([key, times]) => sentAt.has(key) && times.length > 1).length;
+    const doubledKeys = [...observed].filter(([key, times]) => sentAt.has(key) && times.length > 1).map(([key]) => key);
+    const doubled = doubledKeys.length;
     const engines = await measureEngines({ mongodb: platform.env.MONGODB_URL, redis: platform.env.REDIS_URL }, bus, intFromEnv('BENCH_ENGINE_OPS', 2000));
 
     console.log(`stream: ${sentAt.size} call events sent in ${((Date.now() - streamStart) / 1000).toFixed(0)} s (${failed} calls refused at ingress)`);
     console.log(`event → state visible: ${stats(visible)}`);
     console.log(`tab list at ${seeded} call records (${agentCount} agents polling): ${stats(listLatencies)}, ${listErrors} errors`);
-    console.log(`lost: ${lost}  doubled: ${doubled}`);
+    const doubledBy = doubledKeys.reduce<Record<string, number>>((acc, key) => ({ ...acc, [key.split('|')[1]]: (acc[key.split('|')[1]] ?? 0) + 1 }), {});
+    console.log(`lost: ${lost}  doubled: ${doubled}${doubled ? ` (by status: ${JSON.stringify(doubledBy)})` : ''}`);
     console.log('raw engine rates, same run and machine (one at a time):');
     for (const engine of engines) console.log(`  ${engine.name.padEnd(40)} ${engine.perSecond.toFixed(0)}/s  p95 ${engine.p95.toFixed(2)} ms`);
     console.log(`CPU while streaming (share of one core): ${cpuWhileStreaming}`);
