@@ -119,6 +119,8 @@ export interface CallLog {
   /** The next entries of each series from a position (inclusive of its score), newest first. */
   next(series: string[], from: Position | null, count: number): Promise<Position[][]>;
   rows(ids: string[]): Promise<Array<CallLogRow | null>>;
+  /** One call's row; rows asked for at about the same moment are read together. */
+  row(id: string): Promise<CallLogRow | null>;
 }
 
 /** What a call action tells the provider (API.md: the generic adapter POSTs it to `outboundUrl`). */

@@ -20,7 +20,7 @@ export class ProjectCall {
    */
   async execute(callId: string, announced?: CallSnapshot): Promise<void> {
     if (announced) {
-      const [row] = await this.log.rows([callId]);
+      const row = await this.log.row(callId);
       if (row && showsAnnounced(row.call, announced)) return;
     }
     const call = await this.calls.find(callId);
