@@ -65,6 +65,11 @@ export class Outbox {
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
+  /**
+   * Markers whose events this process is publishing right now: the relay leaves them to that work
+   * (under load a publish can outlast the grace period, and the relay then published every event again).
+   */
+  private readonly publishing = new Set<string>();
   private readonly pending: Model<PendingMarker>;
   /**
    * FerretDB applies an update by reading the document and writing it back whole, so two updates of
@@ -125,7 +130,7 @@ export class Outbox {
     const written = entries.filter((entry, index) => entry.events.length > 0 && outcomes[index] === 'inserted');
     const refused = announcing.filter((entry) => !written.includes(entry)).map(({ doc }) => this.markerId(model, doc._id, rev));
     if (refused.length) await this.pending.deleteMany({ _id: { $in: refused } }).exec();
-    if (written.length) this.inBackground(model, this.publishWritten(model, written, rev));
+    if (written.length) this.inBackground(model, this.publishWritten(model, written, rev), written.map(({ doc }) => this.markerId(model, doc._id, rev)));
     const failure = outcomes.find((outcome): outcome is Error => outcome instanceof Error);
     if (failure) throw failure;
     return outcomes as InsertOutcome[];
@@ -199,6 +204,7 @@ export class Outbox {
         const cutoff = new Date(Date.now() - graceMs);
         const markers = await this.pending.find({ at: { $lte: cutoff } }).limit(500).lean().exec();
         for (const marker of markers) {
+          if (this.publishing.has(marker._id)) continue;
           const model = this.modelOf(marker.collection);
           if (!model) {
             this.logger.warn({ collection: marker.collection }, 'outbox marker names a collection this service has no model for; left in place');
@@ -281,14 +287,18 @@ export class Outbox {
   }
 
   private flushInBackground(model: AnyModel, id: unknown, rev: string) {
-    this.inBackground(model, this.flush(model, id, rev));
+    this.inBackground(model, this.flush(model, id, rev), [this.markerId(model, id, rev)]);
   }
 
   /** Publishing work the caller does not wait for; a failure leaves the markers for the relay. */
-  private inBackground(model: AnyModel, work: Promise<void>) {
+  private inBackground(model: AnyModel, work: Promise<void>, markerIds: string[]) {
+    for (const id of markerIds) this.publishing.add(id);
     const job = work
       .catch((error) => this.logger.warn({ err: error, collection: model.collection.collectionName }, 'event publish deferred to the outbox relay'))
-      .finally(() => this.inFlight.delete(job));
+      .finally(() => {
+        this.inFlight.delete(job);
+        for (const id of markerIds) this.publishing.delete(id);
+      });
     this.inFlight.add(job);
   }
 }
