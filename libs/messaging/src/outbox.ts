@@ -65,10 +65,7 @@ export class Outbox {
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
-  /**
-   * Markers whose events this process is publishing right now: the relay leaves them to that work
-   * (under load a publish can outlast the grace period, and the relay then published every event again).
-   */
+  /** Markers this process is publishing now, left to that work by the relay (a slow publish outlasted the grace, and was repeated). */
   private readonly publishing = new Set<string>();
   private readonly pending: Model<PendingMarker>;
   /**
@@ -109,7 +106,7 @@ export class Outbox {
       if (events.length > 0) await this.unmark(model, body._id, rev).catch(() => undefined);
       throw error;
     }
-    if (events.length > 0) this.flushInBackground(model, body._id, rev);
+    if (events.length > 0) this.inBackground(model, this.flush(model, body._id, rev), [this.markerId(model, body._id, rev)]);
   }
 
   /**
@@ -157,7 +154,7 @@ export class Outbox {
       if (events.length > 0) await this.unmark(model, id, rev).catch(() => undefined);
       return null;
     }
-    if (events.length > 0) this.flushInBackground(model, result._id, rev);
+    if (events.length > 0) this.inBackground(model, this.flush(model, result._id, rev), [this.markerId(model, result._id, rev)]);
     const { _outbox, _outboxRev, _outboxAt, ...state } = result;
     return state as unknown as T;
   }
@@ -284,10 +281,6 @@ export class Outbox {
 
   private async unmark(model: AnyModel, id: unknown, rev: string): Promise<void> {
     await this.pending.deleteOne({ _id: this.markerId(model, id, rev) }).exec();
-  }
-
-  private flushInBackground(model: AnyModel, id: unknown, rev: string) {
-    this.inBackground(model, this.flush(model, id, rev), [this.markerId(model, id, rev)]);
   }
 
   /** Publishing work the caller does not wait for; a failure leaves the markers for the relay. */
