@@ -17,6 +17,7 @@ import { connectNats } from '@omnibox/platform';
 import { Agent, request } from 'undici';
 import { call, cpuMeter, intFromEnv, percentile, rssMiB } from '../support/bench';
 import { startBenchPlatform } from '../support/platform-processes';
+import { commandsPerMessage, readCommandCounts } from '../ingest/command-stats';
 import { measureEngines } from './engine-rates';
 import { benchWorkspace, consumersIdle, seedCalls } from './seeding';
 
@@ -28,6 +29,22 @@ const stats = (values: number[]) => {
   return `p50 ${percentile(sorted, 50).toFixed(1)} ms  p95 ${percentile(sorted, 95).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  (n=${sorted.length})`;
 };
 
+const HANDLING = /^event_handling_seconds_(sum|count)\{consumer="([^"]*)"\} (\S+)$/;
+
+/** Mean handling time per event of each of a service's durable consumers (its /metrics). */
+async function handlingTimes(metricsUrl: string | undefined): Promise<string> {
+  if (!metricsUrl) return 'no metrics';
+  const totals = new Map<string, { sum: number; count: number }>();
+  for (const line of (await (await request(metricsUrl)).body.text()).split('\n')) {
+    const match = HANDLING.exec(line);
+    if (!match) continue;
+    const entry = totals.get(match[2]) ?? { sum: 0, count: 0 };
+    entry[match[1] as 'sum' | 'count'] = Number(match[3]);
+    totals.set(match[2], entry);
+  }
+  return [...totals].filter(([, { count }]) => count > 0).map(([name, { sum, count }]) => `${name} ${((sum / count) * 1000).toFixed(1)} ms × ${count}`).join(', ');
+}
+
 async function main() {
   const seeded = intFromEnv('BENCH_CALLS', 100_000);
   const rate = intFromEnv('BENCH_RATE', 50);
@@ -35,7 +52,9 @@ async function main() {
   const agentCount = intFromEnv('BENCH_AGENTS', 20);
   const contacts = intFromEnv('BENCH_CONTACTS', 5000);
   const drainSeconds = intFromEnv('BENCH_DRAIN_SECONDS', 30);
-  const platform = await startBenchPlatform(['nats', 'redis', 'mongodb', 's3'], ['contacts', 'conversations', 'calls', 'gateway']);
+  // BENCH_NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the services themselves.
+  const serviceEnv: Record<string, string> = { MONGODB_COMMAND_STATS: 'true', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) };
+  const platform = await startBenchPlatform(['nats', 'redis', 'mongodb', 's3'], ['contacts', 'conversations', 'calls', 'gateway'], serviceEnv);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void platform.stop().finally(() => process.exit(130)));
   const nats = await connectNats(platform.engines.nats.url, 'bench-calls');
   const bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
@@ -45,10 +64,13 @@ async function main() {
     console.log(`calls benchmark: ${seeded} seeded calls over ${contacts} callers, then ${rate} events/s for ${seconds} s with ${agentCount} agents polling their tabs`);
 
     const seedStart = Date.now();
+    const commandsBefore = await readCommandCounts(platform.metricsUrls);
     await seedCalls(bus, workspace, seeded, contacts);
     await consumersIdle(bus, 2 * 3600_000);
     const listed = (await call('GET', `${gw}/v1/calls?limit=1`, workspace.owner.token)).body.items.length;
     if (listed !== 1) throw new Error('the seeded calls are not listed');
+    for (const line of commandsPerMessage(commandsBefore, await readCommandCounts(platform.metricsUrls), seeded)) console.log(line.replace('per message', 'per seeded call').replace('messages)', 'calls)'));
+    console.log(`calls' consumers, mean time per event: ${await handlingTimes(platform.metricsUrls.calls)}`);
     console.log(`seeded ${seeded} calls through call events in ${((Date.now() - seedStart) / 1000).toFixed(0)} s (${(seeded / ((Date.now() - seedStart) / 1000)).toFixed(0)}/s, contacts created and call log built by the services)`);
 
     // Observe every call change: a plain subscription sees each publish, at less cost than a durable.
@@ -119,13 +141,15 @@ async function main() {
 
     const visible = [...sentAt].filter(([key]) => observed.has(key)).map(([key, at]) => observed.get(key)![0] - at);
     const lost = [...sentAt.keys()].filter((key) => !observed.has(key)).length;
-    const doubled = [...observed].filter(([key, times]) => sentAt.has(key) && times.length > 1).length;
+    const doubledKeys = [...observed].filter(([key, times]) => sentAt.has(key) && times.length > 1).map(([key]) => key);
+    const doubled = doubledKeys.length;
     const engines = await measureEngines({ mongodb: platform.env.MONGODB_URL, redis: platform.env.REDIS_URL }, bus, intFromEnv('BENCH_ENGINE_OPS', 2000));
 
     console.log(`stream: ${sentAt.size} call events sent in ${((Date.now() - streamStart) / 1000).toFixed(0)} s (${failed} calls refused at ingress)`);
     console.log(`event → state visible: ${stats(visible)}`);
     console.log(`tab list at ${seeded} call records (${agentCount} agents polling): ${stats(listLatencies)}, ${listErrors} errors`);
-    console.log(`lost: ${lost}  doubled: ${doubled}`);
+    const doubledBy = doubledKeys.reduce<Record<string, number>>((acc, key) => ({ ...acc, [key.split('|')[1]]: (acc[key.split('|')[1]] ?? 0) + 1 }), {});
+    console.log(`lost: ${lost}  doubled: ${doubled}${doubled ? ` (by status: ${JSON.stringify(doubledBy)})` : ''}`);
     console.log('raw engine rates, same run and machine (one at a time):');
     for (const engine of engines) console.log(`  ${engine.name.padEnd(40)} ${engine.perSecond.toFixed(0)}/s  p95 ${engine.p95.toFixed(2)} ms`);
     console.log(`CPU while streaming (share of one core): ${cpuWhileStreaming}`);

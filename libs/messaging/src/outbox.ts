@@ -65,6 +65,8 @@ export class Outbox {
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Markers this process is publishing now, left to that work by the relay (a slow publish outlasted the grace, and was repeated). */
+  private readonly publishing = new Set<string>();
   private readonly pending: Model<PendingMarker>;
   /**
    * FerretDB applies an update by reading the document and writing it back whole, so two updates of
@@ -104,7 +106,7 @@ export class Outbox {
       if (events.length > 0) await this.unmark(model, body._id, rev).catch(() => undefined);
       throw error;
     }
-    if (events.length > 0) this.flushInBackground(model, body._id, rev);
+    if (events.length > 0) this.inBackground(model, this.flush(model, body._id, rev), [this.markerId(model, body._id, rev)]);
   }
 
   /**
@@ -125,7 +127,7 @@ export class Outbox {
     const written = entries.filter((entry, index) => entry.events.length > 0 && outcomes[index] === 'inserted');
     const refused = announcing.filter((entry) => !written.includes(entry)).map(({ doc }) => this.markerId(model, doc._id, rev));
     if (refused.length) await this.pending.deleteMany({ _id: { $in: refused } }).exec();
-    if (written.length) this.inBackground(model, this.publishWritten(model, written, rev));
+    if (written.length) this.inBackground(model, this.publishWritten(model, written, rev), written.map(({ doc }) => this.markerId(model, doc._id, rev)));
     const failure = outcomes.find((outcome): outcome is Error => outcome instanceof Error);
     if (failure) throw failure;
     return outcomes as InsertOutcome[];
@@ -152,7 +154,7 @@ export class Outbox {
       if (events.length > 0) await this.unmark(model, id, rev).catch(() => undefined);
       return null;
     }
-    if (events.length > 0) this.flushInBackground(model, result._id, rev);
+    if (events.length > 0) this.inBackground(model, this.flush(model, result._id, rev), [this.markerId(model, result._id, rev)]);
     const { _outbox, _outboxRev, _outboxAt, ...state } = result;
     return state as unknown as T;
   }
@@ -199,6 +201,7 @@ export class Outbox {
         const cutoff = new Date(Date.now() - graceMs);
         const markers = await this.pending.find({ at: { $lte: cutoff } }).limit(500).lean().exec();
         for (const marker of markers) {
+          if (this.publishing.has(marker._id)) continue;
           const model = this.modelOf(marker.collection);
           if (!model) {
             this.logger.warn({ collection: marker.collection }, 'outbox marker names a collection this service has no model for; left in place');
@@ -280,15 +283,15 @@ export class Outbox {
     await this.pending.deleteOne({ _id: this.markerId(model, id, rev) }).exec();
   }
 
-  private flushInBackground(model: AnyModel, id: unknown, rev: string) {
-    this.inBackground(model, this.flush(model, id, rev));
-  }
-
   /** Publishing work the caller does not wait for; a failure leaves the markers for the relay. */
-  private inBackground(model: AnyModel, work: Promise<void>) {
+  private inBackground(model: AnyModel, work: Promise<void>, markerIds: string[]) {
+    for (const id of markerIds) this.publishing.add(id);
     const job = work
       .catch((error) => this.logger.warn({ err: error, collection: model.collection.collectionName }, 'event publish deferred to the outbox relay'))
-      .finally(() => this.inFlight.delete(job));
+      .finally(() => {
+        this.inFlight.delete(job);
+        for (const id of markerIds) this.publishing.delete(id);
+      });
     this.inFlight.add(job);
   }
 }

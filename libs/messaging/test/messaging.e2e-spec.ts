@@ -149,6 +149,24 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
     await eventually(() => received.some((e) => e.id === update.id), 'the update event');
   });
 
+  it('the relay leaves alone the events this process is still publishing, so a slow publish is not repeated', async () => {
+    const published: string[] = [];
+    const slow = Object.create(bus) as EventBus;
+    slow.publish = async (event: EventEnvelope) => {
+      published.push(event.id);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return bus.publish(event);
+    };
+    const outbox = new Outbox(mongo, slow, logger, { sweepGraceMs: 0 });
+    const id = uniqueName('order');
+    const event = OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: 'slow publish' } });
+    await outbox.insert(orders, { _id: id, item: 'slow publish' }, [event]);
+    await outbox.sweep(0);
+    await outbox.settled();
+    expect(published.filter((sent) => sent === event.id)).toHaveLength(1);
+    await eventually(async () => !(await orders.findById(id).lean())?._outbox, 'outbox cleared');
+  });
+
   it('a batch insert announces each new document once, reports the ones already there, and leaves nothing pending', async () => {
     const received: EventEnvelope[] = [];
     await collectingConsumer('batch-reader', received, { filter: `${workspaceId}.test.order.placed` }).start();

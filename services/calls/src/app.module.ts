@@ -19,7 +19,7 @@ export class CallsModule {
         PlatformModule.forRoot({
           service: 'calls',
           config,
-          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
+          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true', commandStats: config.MONGODB_COMMAND_STATS === 'true' },
           redis: { url: config.REDIS_URL },
           nats: { url: config.NATS_URL },
           storage: objectStorageOptions(config),

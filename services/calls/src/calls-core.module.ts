@@ -21,6 +21,7 @@ import { CALL_MODEL, CallSchema } from './adapters/mongo/calls.schema';
 import { CallsRepository } from './adapters/mongo/calls.repository';
 import { CONTACT_STATE_MODEL, ContactStateSchema } from './adapters/mongo/contact-states.schema';
 import { ContactStatesRepository } from './adapters/mongo/contact-states.repository';
+import { ContactStateVersions } from './adapters/redis/contact-state-versions';
 import { PERMISSION_MODEL, PermissionSchema } from './adapters/mongo/permissions.schema';
 import { PermissionsRepository } from './adapters/mongo/permissions.repository';
 import { SETTINGS_MODEL, SettingsSchema } from './adapters/mongo/workspace-settings.schema';
@@ -54,6 +55,7 @@ const SHARED = [CallWriter, CallerCalls, CallContacts, CallChannels, RefreshCont
     WhatsAppCallAdapter,
     { provide: OUTBOUND_GUARD, inject: [CONFIG], useFactory: (config: CallsConfig) => outboundGuardOf(config) },
     { provide: CALLS, useClass: CallsRepository },
+    ContactStateVersions,
     { provide: CONTACT_STATES, useClass: ContactStatesRepository },
     { provide: PERMISSIONS, useClass: PermissionsRepository },
     { provide: SETTINGS, useClass: WorkspaceSettingsRepository },

@@ -17,11 +17,11 @@ export class CallsConfig extends WithSecretSeal(WithObjectStorage(WithServicePor
   @Matches(GRPC_TARGET, { message: "must be host:port of the conversations service's gRPC server" })
   CONVERSATIONS_GRPC_URL = '127.0.0.1:50051';
 
-  /** Provider call events handled at once (events of one call always in order). */
+  /** Provider call events handled at once (events of one call always in order); enough for new calls to share their contacts RPC and inserts. */
   @IsInt()
   @Min(1)
   @Max(256)
-  INGEST_CONCURRENCY: number = 16;
+  INGEST_CONCURRENCY: number = 64;
 
   /** How often each replica looks for calls past their maximum duration (CAL-2). */
   @IsInt()

@@ -38,15 +38,14 @@ export class CallContacts {
     @Inject(CONTACT_STATES) private readonly states: ContactStates,
   ) {}
 
-  /** The contact behind a provider call event's identity. */
-  async ofIdentity(workspaceId: string, channel: ChannelSnapshot, inbound: InboundCallEvent['contact']): Promise<ContactState> {
+  /**
+   * The contact behind a provider call event's identity, with the version of its state when it was read
+   * (null when it was just resolved: compare the state itself).
+   */
+  async ofIdentity(workspaceId: string, channel: ChannelSnapshot, inbound: InboundCallEvent['contact']): Promise<{ state: ContactState; version: string | null }> {
+    const known = await this.known(workspaceId, channel, inbound);
+    if (known) return known;
     const key = `${workspaceId}|${channel.id}|${inbound.externalId}`;
-    const known = this.identities.get(key);
-    if (known) {
-      const state = await this.states.find(known);
-      if (state && !state.deleted && state.workspaceId === workspaceId) return state;
-      this.identities.delete(key);
-    }
     const record = await this.contacts.resolve(workspaceId, {
       channelId: channel.id,
       channelType: channel.type,
@@ -56,7 +55,18 @@ export class CallContacts {
       phone: inbound.phone,
     });
     this.identities.set(key, record.contact.id);
-    return this.remember(workspaceId, record);
+    return { state: await this.remember(workspaceId, record), version: null };
+  }
+
+  /** The contact behind an identity this replica has resolved before, while it is still there; never asks the contacts service. */
+  async known(workspaceId: string, channel: ChannelSnapshot, inbound: InboundCallEvent['contact']): Promise<{ state: ContactState; version: string } | null> {
+    const key = `${workspaceId}|${channel.id}|${inbound.externalId}`;
+    const contactId = this.identities.get(key);
+    if (!contactId) return null;
+    const { state, version } = await this.states.current(contactId);
+    if (state && !state.deleted && state.workspaceId === workspaceId) return { state, version };
+    this.identities.delete(key);
+    return null;
   }
 
   /** A contact the caller names (404 when they may not see it), with the contacts service's record. */

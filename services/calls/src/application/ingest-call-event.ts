@@ -4,6 +4,7 @@ import { currentCorrelationId } from '@omnibox/platform';
 import { CallState, earlier, newCall } from '../domain/call';
 import { applyProviderEvent, isPermissionEvent, ProviderCallEvent } from '../domain/call-events';
 import { deliverRecording, withTranscript } from '../domain/recordings';
+import type { ContactState } from '../domain/contact-state';
 import type { WorkspaceSettings } from '../domain/settings';
 import { CallContacts } from './call-contacts';
 import { CallWriter } from './call-writer';
@@ -21,6 +22,9 @@ import { HOT_PATH_STALE_MS, WorkspaceSettingsReader } from './workspace-settings
  */
 @Injectable()
 export class IngestCallEvent {
+  /** Calls this replica created or found: their next events read the call rather than insert first. */
+  private readonly seen = new BoundedSet<string>(50_000);
+
   constructor(
     private readonly writer: CallWriter,
     private readonly contacts: CallContacts,
@@ -38,33 +42,54 @@ export class IngestCallEvent {
     const settings = await this.settings.of(workspaceId, HOT_PATH_STALE_MS);
     const event: ProviderCallEvent = { id: inbound.id, kind: inbound.call.event, at, durationSeconds: inbound.call.durationSeconds };
     const step = new Step(inbound, event, settings);
+    const id = callIdOf(workspaceId, channel.id, inbound.call.id);
+    // A new incoming call of a caller this replica knows is inserted straight away (its id is derived,
+    // so a duplicate insert finds the stored call): seeding and bursts are mostly first events, and the
+    // read before the insert was one FerretDB command per event for nothing. Calls this replica has
+    // seen, and callers it does not know (never resolved for a call that may exist), are read first.
+    if (inbound.call.direction === 'incoming' && !this.seen.has(id)) {
+      const known = await this.contacts.known(workspaceId, channel, inbound.contact);
+      if (known) return this.createOrApply(id, step, known, at, settings.calls.maxDurationSeconds, { workspaceId, channel, inbound });
+    }
     const existing = await this.existing(workspaceId, channel.id, inbound.call);
     if (existing) {
-      await this.writer.apply(existing, (state) => step.next(state), { extra: (state) => step.announced(state) });
+      this.seen.add(existing.id);
+      await this.writer.apply(existing, (state) => step.next(state), step.options);
       return;
     }
     const contact = await this.contacts.ofIdentity(workspaceId, channel, inbound.contact);
+    await this.createOrApply(id, step, contact, at, settings.calls.maxDurationSeconds, { workspaceId, channel, inbound });
+  }
+
+  private async createOrApply(id: string, step: Step, contact: { state: ContactState; version: string | null }, at: string, maxDurationSeconds: number, source: { workspaceId: string; channel: ChannelSnapshot; inbound: InboundCallEvent }): Promise<void> {
+    const { workspaceId, channel, inbound } = source;
     const initial = newCall({
-      id: callIdOf(workspaceId, channel.id, inbound.call.id),
+      id,
       workspaceId,
       channel,
       providerCallId: inbound.call.id,
-      contact: contact.contact,
+      contact: contact.state.contact,
       externalId: inbound.contact.externalId,
       direction: inbound.call.direction,
       at,
-      maxDurationSeconds: settings.calls.maxDurationSeconds,
-      access: contact.access,
-      blocked: contact.blocked,
+      maxDurationSeconds,
+      access: contact.state.access,
+      blocked: contact.state.blocked,
     });
-    const { call, created } = await this.writer.create(step.next(initial) ?? initial, { extra: (state) => step.announced(state) });
+    const { call, created } = await this.writer.create(step.next(initial) ?? initial, step.options);
+    this.seen.add(call.id);
     if (!created) {
-      await this.writer.apply(call, (state) => step.next(state), { extra: (state) => step.announced(state) });
+      await this.writer.apply(call, (state) => step.next(state), step.options);
       return;
     }
-    // The contact's access may have changed while the call was being created (its event found no call yet).
+    // The contact's access may have changed since it was read (its event found no call yet to change).
+    if (await this.changedSince(contact.state, contact.version)) await this.refresh.execute(contact.state.contactId);
+  }
+
+  private async changedSince(contact: ContactState, version: string | null): Promise<boolean> {
+    if (version !== null) return this.states.changedSince(contact.contactId, version);
     const latest = await this.states.find(contact.contactId);
-    if (latest && JSON.stringify(latest) !== JSON.stringify(contact)) await this.refresh.execute(contact.contactId);
+    return latest !== null && JSON.stringify(latest) !== JSON.stringify(contact);
   }
 
   /**
@@ -80,9 +105,22 @@ export class IngestCallEvent {
   }
 }
 
+/** A Set that forgets its oldest entries beyond `limit`. */
+class BoundedSet<T> extends Set<T> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override add(value: T): this {
+    if (!this.has(value) && this.size >= this.limit) this.delete(this.values().next().value as T);
+    return super.add(value);
+  }
+}
+
 /** One provider event applied to a call (recomputed on a fresh state when a write races another). */
 class Step {
   private delivered = false;
+  /** A newly delivered recording is announced with the write that remembers it. */
+  readonly options = { extra: (state: CallState) => this.announced(state) };
 
   constructor(
     private readonly inbound: InboundCallEvent,

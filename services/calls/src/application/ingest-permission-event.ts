@@ -24,7 +24,7 @@ export class IngestPermissionEvent {
     const event = { id: inbound.id, kind: inbound.call.event, at };
     let current = await this.existing(workspaceId, channel.id, inbound.call.id);
     if (!current) {
-      const contact = await this.contacts.ofIdentity(workspaceId, channel, inbound.contact);
+      const { state: contact } = await this.contacts.ofIdentity(workspaceId, channel, inbound.contact);
       const initial: PermissionState = {
         id: permissionIdOf(workspaceId, channel.id, inbound.call.id),
         workspaceId,

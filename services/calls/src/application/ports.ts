@@ -32,8 +32,18 @@ export interface Calls {
 
 /** What this service knows of each contact (ContactState), kept from the contacts and conversations services' events. */
 export const CONTACT_STATES = Symbol('ContactStates');
+/** A contact's state with the version it was read at (`changedSince` tells whether it was written after). */
+export interface VersionedContactState {
+  state: ContactState | null;
+  version: string;
+}
+
 export interface ContactStates {
   find(contactId: string): Promise<ContactState | null>;
+  /** As `find`, with its version; served from this replica's copy while that version holds. */
+  current(contactId: string): Promise<VersionedContactState>;
+  /** Whether the state was written since it was read at `version`. */
+  changedSince(contactId: string, version: string): Promise<boolean>;
   /** Fills in, from the contacts service's answer, what no event told yet (events are fresher); answers what is known then. */
   fillUnknown(state: ContactState): Promise<ContactState>;
   /** Details and block state from a contact event at `at`; false when a newer one was recorded. */
@@ -109,6 +119,8 @@ export interface CallLog {
   /** The next entries of each series from a position (inclusive of its score), newest first. */
   next(series: string[], from: Position | null, count: number): Promise<Position[][]>;
   rows(ids: string[]): Promise<Array<CallLogRow | null>>;
+  /** One call's row; rows asked for at about the same moment are read together. */
+  row(id: string): Promise<CallLogRow | null>;
 }
 
 /** What a call action tells the provider (API.md: the generic adapter POSTs it to `outboundUrl`). */

@@ -1,5 +1,5 @@
 import { NO_ACCESS_GRANTS } from '@omnibox/contracts';
-import { announcedChanges, changedFields, isLive, newCall, secondsBetween, snapshotOf, viewOf } from './call';
+import { announcedChanges, changedFields, isLive, newCall, secondsBetween, showsAnnounced, snapshotOf, viewOf } from './call';
 
 const call = newCall({
   id: 'c1',
@@ -30,6 +30,13 @@ describe('the call itself (API.md `call`)', () => {
     expect(announcedChanges(call, reassigned)).toEqual([]);
     expect(changedFields(call, reassigned)).toEqual(['contact', 'access']);
     expect(announcedChanges(call, { ...call, status: 'ongoing', answeredAt: call.startedAt })).toEqual(['status', 'answeredAt']);
+  });
+
+  it('a view shows what an event announced when every announced field matches, whatever the contact’s access or details', () => {
+    const answered = { ...call, status: 'ongoing' as const, answeredAt: '2026-03-01T10:00:05.000Z' };
+    expect(showsAnnounced(viewOf({ ...answered, access: { ...call.access, assigneeId: 'ben' } }), snapshotOf(answered))).toBe(true);
+    expect(showsAnnounced(viewOf(call), snapshotOf(answered))).toBe(false);
+    expect(showsAnnounced(viewOf({ ...answered, id: 'c2' }), snapshotOf(answered))).toBe(false);
   });
 
   it('talk time is whole seconds, never negative', () => {

@@ -173,6 +173,11 @@ export function snapshotOf(state: CallState): CallSnapshot {
 /** Fields whose change is announced (`calls.call.updated`); access and contact details are read models here. */
 const ANNOUNCED: Array<keyof CallView> = ['status', 'startedAt', 'answeredAt', 'endedAt', 'durationSeconds', 'endReason', 'answeredBy', 'recording', 'transcript'];
 
+/** Whether a view of the call already shows everything `snapshot` announced (so an event's state is in it). */
+export function showsAnnounced(view: CallView, snapshot: CallSnapshot): boolean {
+  return view.id === snapshot.id && ANNOUNCED.every((key) => JSON.stringify(view[key]) === JSON.stringify(snapshot[key]));
+}
+
 /** The announced fields that differ between two states of a call. */
 export function announcedChanges(before: CallState | null, after: CallState): string[] {
   const next = viewOf(after);

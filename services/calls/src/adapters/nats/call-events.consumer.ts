@@ -27,7 +27,7 @@ export class CallEventsConsumer implements OnModuleInit {
       concurrency: 16,
       processed: undefined,
       handle: async (event) => {
-        if (CallUpdated.is(event)) await this.project.execute(event.data.call.id);
+        if (CallUpdated.is(event)) await this.project.execute(event.data.call.id, event.data.call);
       },
     });
     this.registry.add({

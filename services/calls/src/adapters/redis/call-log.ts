@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS, RedisHandle, RedisScript } from '@omnibox/platform';
+import { Batcher, REDIS, RedisHandle, RedisScript } from '@omnibox/platform';
 import type { CallLog } from '../../application/ports';
 import { CallLogRow, rowSeries } from '../../domain/call-log';
 import type { Position } from '../../domain/call-log-order';
@@ -40,6 +40,9 @@ return 1
  */
 @Injectable()
 export class RedisCallLog implements CallLog {
+  /** The calls-log consumer reads a row per call event: concurrent reads share one pipeline (one write to the socket, measured as much CPU as the read itself). */
+  private readonly reading = new Batcher<string, CallLogRow | null>((_key, ids) => this.rows(ids), 200, 2);
+
   constructor(@Inject(REDIS) private readonly handle: RedisHandle) {}
 
   private get redis() {
@@ -60,6 +63,10 @@ export class RedisCallLog implements CallLog {
       if (error) throw error;
       return row ? (JSON.parse(row as string) as CallLogRow) : null;
     });
+  }
+
+  row(id: string): Promise<CallLogRow | null> {
+    return this.reading.request('', id);
   }
 
   async next(series: string[], from: Position | null, count: number): Promise<Position[][]> {

@@ -16,6 +16,9 @@ export class CallEventsConsumer implements OnModuleInit {
       durable: 'conversations-calls',
       filter: '*.calls.call.updated',
       concurrency: 8,
+      // Idempotent by construction (RecordCall's redo key derives the entry's and the events' ids), as
+      // the provider ingress: the processed-event find and insert were two of ~6 commands per call event.
+      processed: undefined,
       partitionKey: (event) => (event.data as { call?: { contactId?: string } }).call?.contactId ?? event.aggregateId,
       handle: async (event) => {
         if (CallUpdated.is(event)) await this.record.execute(event.workspaceId, event.id, event.data.call, event.data.changed, event.data.contactBlocked);
