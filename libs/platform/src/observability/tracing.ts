@@ -3,20 +3,22 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { AlwaysOffSampler, BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 
 let provider: TracerProvider | undefined;
 
 /**
  * Traces follow a request from the gateway through gRPC metadata and NATS headers into every consumer
- * (W3C `traceparent`). Spans are always made, so every log line has a trace id; they are exported over
- * OTLP/HTTP only when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (the collector's base URL). One tracer
- * provider per process: the first service started in a process names it.
+ * (W3C `traceparent`). Spans are always made, so every log line has a trace id; they are recorded and
+ * exported over OTLP/HTTP only when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (the collector's base URL).
+ * Without it a span is only its context (ids, no attributes or timings): recording spans nobody reads
+ * cost a few per cent of every service's CPU. One tracer provider per process: the first service
+ * started in a process names it.
  */
 export function startTracing(service: string, endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT): void {
   if (provider) return;
   const spanProcessors = endpoint ? [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` }), scheduledDelayMillis: 500 })] : [];
-  provider = new TracerProvider({ resource: resourceFromAttributes({ 'service.name': service }), spanProcessors });
+  provider = new TracerProvider({ resource: resourceFromAttributes({ 'service.name': service }), spanProcessors, ...(endpoint ? {} : { sampler: new AlwaysOffSampler() }) });
   trace.setGlobalTracerProvider(provider);
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
