@@ -24,6 +24,12 @@ describe('answers the fuzzer found undocumented', () => {
     expect(renamed.body.error).toMatchObject({ code: 'team_name_taken', details: { field: 'name' } });
   });
 
+  it('a JSON array where a request body object is expected is 400 naming the body, not 500', async () => {
+    const patched = await api.patch('/v1/custom-inboxes/6b0d82bd9a786db297e07689').set(bearer(owner)).send([]);
+    expect(patched.status).toBe(400);
+    expect(patched.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'body' } });
+  });
+
   it('a plain GET of the realtime socket is 426 with Upgrade: websocket, not 404', async () => {
     const plain = await api.get('/v1/realtime').set(bearer(owner));
     expect(plain.status).toBe(426);

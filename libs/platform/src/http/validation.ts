@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError } from '../errors/app-error';
 
 interface FieldProblem {
@@ -22,7 +22,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
  * the first field to fix in its message and lists every problem in `details.fields`.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ObjectBodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -36,4 +36,19 @@ export function createValidationPipe(): ValidationPipe {
       });
     },
   });
+}
+
+/**
+ * A body declared as a DTO class must be a JSON object (the JSON parser takes only objects and
+ * arrays): class-validator finds nothing wrong with an array (`[]` has no fields to check), which then
+ * reached the handler and failed there with a 500.
+ */
+class ObjectBodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    const dto = metadata.metatype && metadata.metatype !== Object && metadata.metatype !== Array;
+    if (metadata.type === 'body' && dto && Array.isArray(value)) {
+      throw new AppError(400, 'invalid_input', 'body: must be a JSON object', { field: 'body', fields: [{ field: 'body', problems: ['must be a JSON object'] }] });
+    }
+    return super.transform(value, metadata);
+  }
 }
