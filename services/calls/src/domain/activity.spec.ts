@@ -40,6 +40,7 @@ describe('call activity per contact (CAL-5)', () => {
     ]);
     // 20:00 UTC on the 1st is already the 2nd in Jakarta (UTC+7).
     expect(localDate('2026-03-01T20:00:00.000Z', 'Asia/Jakarta')).toBe('2026-03-02');
+    expect(localDate('0264-11-08T10:00:00.000Z', 'UTC')).toBe('0264-11-08');
     expect(groupByDate(items, 'Asia/Jakarta').map((group) => group.items.map((item) => item.id))).toEqual([['live', 'late', 'old']]);
   });
 });

@@ -61,7 +61,8 @@ export function permissionActivity(permission: PermissionState): ActivityItem | 
 export function localDate(at: string, timezone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(at));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  // A full-date has a four-digit year even for a time a provider dated before the year 1000.
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 export function groupByDate(items: ActivityItem[], timezone: string): Array<{ date: string; items: ActivityItem[] }> {
