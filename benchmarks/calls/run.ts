@@ -52,8 +52,8 @@ async function main() {
   const agentCount = intFromEnv('BENCH_AGENTS', 20);
   const contacts = intFromEnv('BENCH_CONTACTS', 5000);
   const drainSeconds = intFromEnv('BENCH_DRAIN_SECONDS', 30);
-  // BENCH_NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the services themselves.
-  const serviceEnv: Record<string, string> = { MONGODB_COMMAND_STATS: 'true', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) };
+  // BENCH_CPU_PROFILE=<dir> profiles the services themselves (benchmarks/support/platform-processes.ts).
+  const serviceEnv: Record<string, string> = { MONGODB_COMMAND_STATS: 'true' };
   const platform = await startBenchPlatform(['nats', 'redis', 'mongodb', 's3'], ['contacts', 'conversations', 'calls', 'gateway'], serviceEnv);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void platform.stop().finally(() => process.exit(130)));
   const nats = await connectNats(platform.engines.nats.url, 'bench-calls');

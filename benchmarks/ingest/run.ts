@@ -9,7 +9,7 @@
  * messages come from people already known). With BENCH_NEW_CONTACTS=1 each message comes from a new
  * identity, so every one creates its contact and thread (a campaign bringing new people); BENCH_BURST
  * posts that many first messages at once and reports how long they take to drain.
- *   BENCH_CPU_PROFILE=/tmp/prof npm run bench:ingest   # a CPU profile of each service (see below)
+ *   BENCH_CPU_PROFILE=/tmp/prof npm run bench:ingest   # a CPU profile of each service (benchmarks/support/platform-processes.ts)
  *   BENCH_SERVICE_INGEST_CONCURRENCY=32 npm run bench:ingest  # any BENCH_SERVICE_<NAME> sets <NAME> for the services
  *   npm run bench:ingest -- --format=whatsapp          # WhatsApp Cloud API webhooks instead of signed events
  * With --format=whatsapp the messages come as the Cloud API sends them: signed webhooks
@@ -21,7 +21,6 @@
  * Targets: known contacts ≥ 300/s, p99 < 1 s; new contacts ≥ 300/s, p99 < 2 s; a burst of 5 000 drains
  * within 30 s; zero lost, zero duplicated.
  */
-import { join, resolve } from 'node:path';
 import { intFromEnv } from '../support/bench';
 import { measureCeilings } from '../support/engine-ceilings';
 import { startBenchPlatform } from '../support/platform-processes';
@@ -42,15 +41,8 @@ function planFromEnv(): LoadPlan {
 async function main() {
   const plan = planFromEnv();
   const drainSeconds = intFromEnv('BENCH_DRAIN_SECONDS', 60);
-  // BENCH_NODE_OPTIONS reaches the services only (e.g. `--max-old-space-size=512`). Node refuses
-  // `--cpu-prof` there: BENCH_CPU_PROFILE=<dir> has each service write <dir>/<pid>-<service>.cpuprofile
-  // as it stops (summarise with `node benchmarks/ingest/profile-summary.js <file>`).
+  // BENCH_NODE_OPTIONS, BENCH_CPU_PROFILE and BENCH_SERVICE_<NAME> reach the services (benchmarks/support/platform-processes.ts).
   const serviceEnv: Record<string, string> = { MONGODB_COMMAND_STATS: process.env.BENCH_COMMAND_STATS === '0' ? 'false' : 'true' };
-  const nodeOptions = [process.env.BENCH_NODE_OPTIONS, process.env.BENCH_CPU_PROFILE ? `--require ${join(__dirname, 'cpu-profile.js')}` : undefined].filter(Boolean).join(' ');
-  if (nodeOptions) serviceEnv.NODE_OPTIONS = nodeOptions;
-  if (process.env.BENCH_CPU_PROFILE) serviceEnv.CPU_PROFILE_DIR = resolve(process.env.BENCH_CPU_PROFILE);
-  // BENCH_SERVICE_<NAME>=value sets <NAME> for the services, e.g. BENCH_SERVICE_INGEST_CONCURRENCY=64.
-  for (const [name, value] of Object.entries(process.env)) if (name.startsWith('BENCH_SERVICE_') && value !== undefined) serviceEnv[name.slice('BENCH_SERVICE_'.length)] = value;
   const platform = await startBenchPlatform(['nats', 'redis', 'mongodb'], ['contacts', 'conversations', 'gateway'], serviceEnv);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void platform.stop().finally(() => process.exit(130)));
   // The engines' own rates first, on the idle platform, so our figures can be read against them.

@@ -9,7 +9,7 @@
  * seen before), BENCH_CONTACTS (2000 known contacts, each owned by an agent), BENCH_AGENTS (8),
  * BENCH_REPLIES_PER_SECOND (4), BENCH_ASSIGNMENTS_PER_SECOND (1), BENCH_SEARCH_EVERY (20: one message
  * in 20 followed to searchable), BENCH_SEARCH_INTERVAL_MS (250), BENCH_LIST_PAUSE_MS (0: listers in a
- * tight loop), BENCH_DRAIN_SECONDS (60), BENCH_CEILING_CONCURRENCY (32), BENCH_NODE_OPTIONS (services only).
+ * tight loop), BENCH_DRAIN_SECONDS (60), BENCH_CEILING_CONCURRENCY (32), BENCH_NODE_OPTIONS, BENCH_CPU_PROFILE and BENCH_SERVICE_<NAME> (services only, see benchmarks/support/platform-processes.ts).
  * Per message: ingress POST → accepted, on the timeline (its `conversations.message.created` on the
  * event stream), in the inbox list (the agents' pages), pushed on every agent's socket, searchable
  * (sampled, through the search API), notified (a Web Push to the owner of a known contact's thread:
@@ -72,7 +72,6 @@ async function main() {
     VAPID_SUBJECT: 'mailto:bench@example.com',
     // The listers stand for a whole team clicking; the per-token limit (100/s) would answer them 429.
     RATE_LIMIT_CALLS_PER_TOKEN_PER_MINUTE: '10000000',
-    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
   });
   const stopAll = async () => {
     await platform.stop();

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isolatedEnv, uniqueName } from '@omnibox/testing';
 import { ServiceName } from '../../tests/support/platform';
 import { ServiceProcess, startServiceProcess } from '../../tests/support/service-process';
@@ -35,6 +35,22 @@ export function everyEngine(): string[] {
 }
 
 /**
+ * What every benchmark passes to the services it starts, from its own environment:
+ * - BENCH_NODE_OPTIONS: Node options (e.g. `--max-old-space-size=512`). Node refuses `--cpu-prof` there,
+ *   so instead BENCH_CPU_PROFILE=<dir> has each service write <dir>/<pid>-<service>.cpuprofile as it
+ *   stops (summarise with `node benchmarks/support/profile-summary.js <file>`);
+ * - BENCH_SERVICE_<NAME>=value sets <NAME>, e.g. BENCH_SERVICE_INGEST_CONCURRENCY=64.
+ */
+function serviceSettingsFromEnv(): Record<string, string> {
+  const settings: Record<string, string> = {};
+  const nodeOptions = [process.env.BENCH_NODE_OPTIONS, process.env.BENCH_CPU_PROFILE ? `--require ${join(__dirname, 'cpu-profile.js')}` : undefined].filter(Boolean).join(' ');
+  if (nodeOptions) settings.NODE_OPTIONS = nodeOptions;
+  if (process.env.BENCH_CPU_PROFILE) settings.CPU_PROFILE_DIR = resolve(process.env.BENCH_CPU_PROFILE);
+  for (const [name, value] of Object.entries(process.env)) if (name.startsWith('BENCH_SERVICE_') && value !== undefined) settings[name.slice('BENCH_SERVICE_'.length)] = value;
+  return settings;
+}
+
+/**
  * A platform for benchmarks: throw-away real engines, and each service in its own process (as in
  * production), so the load generator does not share an event loop with what it measures.
  */
@@ -44,7 +60,7 @@ export async function startBenchPlatform(engineNames: string[], services: Servic
   const keepsFiles = services.some((service) => service === 'gateway' || service === 'conversations');
   const engines = await startEngines({ names: keepsFiles && !engineNames.includes('s3') ? [...engineNames, 's3'] : engineNames, dataDir });
   const namespace = uniqueName('b');
-  const env: Record<string, string> = { ...isolatedEnv(namespace), ...engineEnv(engines), LOG_LEVEL: 'warn', ...extraEnv };
+  const env: Record<string, string> = { ...isolatedEnv(namespace), ...engineEnv(engines), LOG_LEVEL: 'warn', ...extraEnv, ...serviceSettingsFromEnv() };
   const processes: BenchPlatform['processes'] = {};
   const metricsUrls: BenchPlatform['metricsUrls'] = {};
   const stop = async () => {

@@ -2,7 +2,7 @@
 // Preload for the services a benchmark starts (BENCH_CPU_PROFILE=<dir>): Node refuses `--cpu-prof` in
 // NODE_OPTIONS, so this records a CPU profile through the inspector and writes it as
 // <dir>/<pid>-<service>.cpuprofile when the process is asked to stop (or exits). Summarise it with
-// `node benchmarks/ingest/profile-summary.js <file>`.
+// `node benchmarks/support/profile-summary.js <file>`.
 const inspector = require('node:inspector');
 const fs = require('node:fs');
 const path = require('node:path');

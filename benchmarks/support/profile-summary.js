@@ -1,6 +1,6 @@
 'use strict';
 // Self time of a .cpuprofile by module group and by function (the busiest first), idle left out:
-//   node benchmarks/ingest/profile-summary.js /tmp/prof/123-contacts.cpuprofile [functions=30]
+//   node benchmarks/support/profile-summary.js /tmp/prof/123-contacts.cpuprofile [functions=30]
 const fs = require('node:fs');
 
 const [file, top = '30'] = process.argv.slice(2);
