@@ -4,6 +4,7 @@
  *   npm run test:fuzz                      # about 10 minutes
  *   FUZZ_BUDGET=180 npm run test:fuzz      # a bounded run (CI)
  *   FUZZ_SEED=42 npm run test:fuzz         # the same generated data again
+ *   FUZZ_PATHS='^/v1/users' npm run test:fuzz   # only the operations whose path matches
  * Checks every answer: no 5xx, the status documented, the body matching its schema, the content type
  * documented. Prints requests and status classes per operation and exits non-zero on any failure, or
  * when an operation it can reach never answered 2xx.
@@ -16,7 +17,7 @@ import webpush from 'web-push';
 import { startBenchPlatform } from '../../benchmarks/support/platform-processes';
 import { FakeProvider } from '../../tests/support/fake-provider';
 import { seedWorkspace } from './seed';
-import { printSummary, tallyOf, verdictOf } from './summary';
+import { printSummary, reportLostSession, tallyOf, verdictOf } from './summary';
 import { ensureSchemathesis } from './venv';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -59,7 +60,10 @@ async function main(): Promise<number> {
     writeFileSync(seedFile, JSON.stringify(seed));
     writeFileSync(logFile, '');
     const document = (await (await fetch(`${platform.gatewayUrl}/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const selected = (path: string) => !process.env.FUZZ_PATHS || new RegExp(process.env.FUZZ_PATHS).test(path);
+    const operations = Object.entries(document.paths)
+      .filter(([path]) => selected(path))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
     console.log(`fuzz: ${operations.length} operations for ${budget} s against ${platform.gatewayUrl}`);
     const args = [
       'run', `${platform.gatewayUrl}/v1/openapi.json`, '--url', platform.gatewayUrl,
@@ -68,13 +72,18 @@ async function main(): Promise<number> {
       '--generation-database', 'none', '--suppress-health-check', 'all', '--request-timeout', '30', '--no-color',
       '--report', 'junit', '--report-dir', join(OUT, 'report'),
       ...(process.env.FUZZ_SEED ? ['--seed', process.env.FUZZ_SEED] : []),
+      ...(process.env.FUZZ_PATHS ? ['--include-path-regex', process.env.FUZZ_PATHS] : []),
     ];
     const exitCode = await schemathesis(bin, args, { SCHEMATHESIS_HOOKS: 'hooks', PYTHONPATH: __dirname, FUZZ_SEED: seedFile, FUZZ_LOG: logFile });
     // The services' own logs, for the cause of any 5xx.
     for (const [name, service] of Object.entries(platform.processes)) writeFileSync(join(OUT, `${name}.log`), service?.output() ?? '');
     const missing = printSummary(tallyOf(logFile, operations));
     if (missing.length > 0) console.log(`fuzz: no 2xx on ${missing.join(', ')}`);
-    const ok = exitCode === 0 && missing.length === 0;
+    // Every request carries the owner's session: if it stopped working, most operations' "no 2xx" says
+    // only that; name the answer where it stopped, and the directory writes just before it.
+    const ownerStillSignedIn = (await fetch(`${platform.gatewayUrl}/v1/me`, { headers: { authorization: `Bearer ${seed.ownerToken}` } })).status === 200;
+    if (!ownerStillSignedIn) reportLostSession(logFile, seed.ownerId);
+    const ok = exitCode === 0 && missing.length === 0 && ownerStillSignedIn;
     console.log(ok ? 'fuzz: passed' : `fuzz: FAILED (schemathesis exit ${exitCode})`);
     const verdict = verdictOf(join(OUT, 'report'));
     // Operations as tests: those whose every check passed, and those with a failure or without a 2xx.

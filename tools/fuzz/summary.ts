@@ -61,3 +61,14 @@ export function verdictOf(reportDir: string): { passed: number; failed: number }
   const failed = count('failures') + count('errors');
   return { passed: count('tests') - failed - count('skipped'), failed };
 }
+
+/** Prints where the owner's session stopped working and the directory writes of the 40 answers before it. */
+export function reportLostSession(logFile: string, ownerId: string): void {
+  const lines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
+  const first = lines.findIndex((line) => {
+    const entry = JSON.parse(line) as { status: number; error?: string };
+    return entry.status === 401 && /bearer token is invalid/.test(entry.error ?? '');
+  });
+  console.log(`fuzz: FAILED: the owner's session (user ${ownerId}) is refused now; first refused at answer ${first + 1} of ${lines.length}`);
+  for (const line of lines.slice(Math.max(0, first - 40), first + 1)) if (/"id":|bearer token/.test(line)) console.log(`  ${line}`);
+}
