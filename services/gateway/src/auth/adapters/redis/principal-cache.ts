@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS, RedisHandle } from '@omnibox/platform';
+import { REDIS, RedisHandle, RedisScript } from '@omnibox/platform';
 import type { PrincipalCache } from '../../application/ports';
 import type { Principal } from '../../principal';
 
@@ -11,6 +11,18 @@ interface CachedPrincipal {
   principal: Principal;
   version: string;
 }
+
+// An entry is `<workspace id>\n<CachedPrincipal JSON>`, so one round trip reads it and its workspace's
+// current directory version (the version key is derived from the entry, hence not among KEYS: this
+// gateway uses one Redis, not a cluster). Answers nil, or {entry JSON, current version}.
+const LOOKUP = new RedisScript(`
+local entry = redis.call('GET', KEYS[1])
+if not entry then return nil end
+local workspace, json = string.match(entry, '^([^\\n]+)\\n(.*)$')
+if not workspace then return nil end
+return {json, redis.call('GET', ARGV[1] .. workspace) or '0'}
+`);
+const VERSION_PREFIX = 'gw:dirver:';
 
 /**
  * Resolved callers kept in Redis so that a request costs no directory reads. Each workspace has a
@@ -27,7 +39,7 @@ export class RedisPrincipalCache implements PrincipalCache {
   }
 
   private versionKey(workspaceId: string): string {
-    return `gw:dirver:${workspaceId}`;
+    return `${VERSION_PREFIX}${workspaceId}`;
   }
 
   private within<T>(operation: Promise<T>): Promise<T | undefined> {
@@ -40,17 +52,17 @@ export class RedisPrincipalCache implements PrincipalCache {
   }
 
   async get(token: string): Promise<Principal | undefined> {
-    const raw = await this.within(this.handle.redis.get(this.tokenKey(token)));
-    if (!raw) return undefined;
-    const cached = JSON.parse(raw) as CachedPrincipal;
-    const current = await this.version(cached.principal.scope.workspaceId);
-    return current !== undefined && current === cached.version ? cached.principal : undefined;
+    const found = (await this.within(LOOKUP.run(this.handle.redis, [this.tokenKey(token)], [VERSION_PREFIX]))) as [string, string] | null | undefined;
+    if (!found) return undefined;
+    const [json, current] = found;
+    const cached = JSON.parse(json) as CachedPrincipal;
+    return current === cached.version ? cached.principal : undefined;
   }
 
   async put(token: string, principal: Principal, version: string | undefined): Promise<void> {
     if (version === undefined) return;
     const entry: CachedPrincipal = { principal, version };
-    await this.within(this.handle.redis.set(this.tokenKey(token), JSON.stringify(entry), 'EX', TTL_SECONDS));
+    await this.within(this.handle.redis.set(this.tokenKey(token), `${principal.scope.workspaceId}\n${JSON.stringify(entry)}`, 'EX', TTL_SECONDS));
   }
 
   async invalidate(workspaceId: string): Promise<void> {
