@@ -18,12 +18,33 @@ export interface RateDecision {
   retryAfterSeconds: number;
 }
 
+/** A rule's counters as a script of another adapter counts a hit on them (see `HIT_LUA`). */
+export interface RateCounter {
+  /** The counters' Redis key without the counted key (`RateLimiter.keyPrefix`). */
+  keyPrefix: string;
+  windowMs: number;
+}
+
+/** A hit counted elsewhere: the count it made and its window's remaining time. */
+export interface RateHit {
+  count: number;
+  ttlMs: number;
+}
+
+/**
+ * Lua that counts a hit on the key in `rateKey` for a window of `windowMs` milliseconds and sets `count`
+ * and `ttl` (the window's remaining time): shared with scripts that count in their own round trip.
+ */
+export const HIT_LUA = `
+local count = redis.call('INCR', rateKey)
+if count == 1 then redis.call('PEXPIRE', rateKey, windowMs) end
+local ttl = redis.call('PTTL', rateKey)
+if ttl < 0 then redis.call('PEXPIRE', rateKey, windowMs); ttl = tonumber(windowMs) end
+`;
+
 // Counts a hit and answers the count and the window's remaining time, in one round trip.
-const HIT = new RedisScript(`
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+const HIT = new RedisScript(`local rateKey, windowMs = KEYS[1], ARGV[1]
+${HIT_LUA}
 return {count, ttl}
 `);
 
@@ -40,14 +61,27 @@ export class RateLimiter {
   ) {}
 
   private key(rule: RateRule, key: string): string {
-    return `rate:${this.namespace}:${rule.name.replace(/\s+/g, '-')}:${key}`;
+    return `${this.keyPrefix(rule)}${key}`;
+  }
+
+  /**
+   * The Redis key of a rule's counters without the counted key, for a script of another adapter that
+   * counts a hit in its own round trip (it must count as `HIT_LUA` does and answer `decisionOf`).
+   */
+  keyPrefix(rule: RateRule): string {
+    return `rate:${this.namespace}:${rule.name.replace(/\s+/g, '-')}:`;
+  }
+
+  /** The decision for a hit that made the count `count`, its window ending in `ttlMs`. */
+  decisionOf(rule: RateRule, count: number, ttlMs: number): RateDecision {
+    const allowed = count <= rule.limit;
+    return { allowed, remaining: Math.max(0, rule.limit - count), retryAfterSeconds: allowed ? 0 : ttlMs / 1000 };
   }
 
   /** Counts one hit; `allowed` is false from the hit that goes over the limit. */
   async hit(rule: RateRule, key: string): Promise<RateDecision> {
     const [count, ttl] = (await HIT.run(this.redis, [this.key(rule, key)], [rule.windowMs])) as [number, number];
-    const allowed = count <= rule.limit;
-    return { allowed, remaining: Math.max(0, rule.limit - count), retryAfterSeconds: allowed ? 0 : ttl / 1000 };
+    return this.decisionOf(rule, count, ttl);
   }
 
   /** Reads without counting. */

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { apiSecretMatches, parseApiToken } from '../domain/api-token';
 import { apiTokenScope, userScope } from '@omnibox/contracts';
+import type { RateCounter } from '@omnibox/platform';
 import { verifySession } from '../domain/session-token';
 import type { Principal } from '../principal';
-import { ACCOUNTS, Accounts, PRINCIPAL_CACHE, PrincipalCache, SESSION_SETTINGS, SessionSettings } from './ports';
+import { ACCOUNTS, Accounts, CachedCaller, PRINCIPAL_CACHE, PrincipalCache, SESSION_SETTINGS, SessionSettings } from './ports';
 
 /** Resolves a bearer token (session or API token) to the caller, or null when it is not valid now. */
 @Injectable()
@@ -15,8 +16,21 @@ export class Authenticate {
   ) {}
 
   async execute(token: string): Promise<Principal | null> {
-    const cached = await this.principals.get(token);
+    return (await this.executeCounting(token))?.principal ?? null;
+  }
+
+  /**
+   * As `execute`; a caller served from the cache also has this call counted on `counter` in the same
+   * round trip (`calls`). Without `calls`, the call is not counted yet.
+   */
+  async executeCounting(token: string, counter?: RateCounter): Promise<CachedCaller | null> {
+    const cached = await this.principals.get(token, counter);
     if (cached) return cached;
+    const principal = await this.resolveAndCache(token);
+    return principal && { principal };
+  }
+
+  private async resolveAndCache(token: string): Promise<Principal | null> {
     // The version is read before the directory, so a change racing this read outdates the entry.
     const sessionWorkspace = parseApiToken(token) ? undefined : verifySession(token, this.settings.secret)?.ws;
     if (sessionWorkspace) {

@@ -1,5 +1,6 @@
 import type { DirectoryUser } from '@omnibox/contracts';
 import type { Membership } from '@omnibox/contracts';
+import type { RateCounter, RateHit } from '@omnibox/platform';
 import type { Principal } from '../principal';
 
 /** A user as sign-in sees them: their directory entry, their workspace and their credentials. */
@@ -41,12 +42,22 @@ export const ACCOUNTS = Symbol('ACCOUNTS');
 export interface PrincipalCache {
   /** The workspace's current directory version ("0" before its first change); undefined when unknown. */
   version(workspaceId: string): Promise<string | undefined>;
-  get(token: string): Promise<Principal | undefined>;
+  /**
+   * The cached caller while its entry is current. With a counter, this call is also counted on it
+   * (keyed by the caller's id) in the same round trip, and `calls` says the count it made.
+   */
+  get(token: string, counter?: RateCounter): Promise<CachedCaller | undefined>;
   /** Stores a principal resolved under `version` (read before resolving, so a racing change wins). */
   put(token: string, principal: Principal, version: string | undefined): Promise<void>;
   invalidate(workspaceId: string): Promise<void>;
 }
 export const PRINCIPAL_CACHE = Symbol('PRINCIPAL_CACHE');
+
+export interface CachedCaller {
+  principal: Principal;
+  /** This call, counted on the counter given to `get`. */
+  calls?: RateHit;
+}
 
 /** How session tokens are signed (GatewayConfig `JWT_SECRET`, `TOKEN_TTL_SECONDS`). */
 export interface SessionSettings {

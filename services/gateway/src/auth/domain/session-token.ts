@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 const ISSUER = 'omnibox';
@@ -17,10 +18,19 @@ export function signSession(claims: SessionClaims, secret: string, ttlSeconds: n
   return jwt.sign(claims, secret, { algorithm: 'HS256', expiresIn: ttlSeconds, issuer: ISSUER, audience: AUDIENCE });
 }
 
+// Given a string, jsonwebtoken first tries to parse it as a PEM public key (and throws) on every
+// verify; the secret's key object is made once per secret instead.
+const secretKeys = new Map<string, KeyObject>();
+function secretKeyOf(secret: string): KeyObject {
+  let key = secretKeys.get(secret);
+  if (!key) secretKeys.set(secret, (key = createSecretKey(Buffer.from(secret))));
+  return key;
+}
+
 /** Verifies signature, algorithm, issuer, audience and expiry; null for anything else. */
 export function verifySession(token: string, secret: string): SessionClaims | null {
   try {
-    const claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as Partial<SessionClaims>;
+    const claims = jwt.verify(token, secretKeyOf(secret), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as Partial<SessionClaims>;
     if (typeof claims.sub !== 'string' || typeof claims.ws !== 'string' || typeof claims.tv !== 'number') return null;
     return { sub: claims.sub, ws: claims.ws, tv: claims.tv };
   } catch {

@@ -21,11 +21,13 @@ export class AuthGuard implements CanActivate {
     const header = request.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('Send `Authorization: Bearer <token>`; get a token from POST /v1/auth/login');
-    const principal = await this.authenticate.execute(match[1]);
-    if (!principal) throw unauthenticated('The bearer token is invalid, expired or revoked; log in again', 'invalid_token');
-    // API calls per token (or signed-in user), across replicas.
-    await this.limits.apiCall(principal.scope.principalId);
-    request.principal = principal;
+    const caller = await this.authenticate.executeCounting(match[1], this.limits.apiCallCounter);
+    if (!caller) throw unauthenticated('The bearer token is invalid, expired or revoked; log in again', 'invalid_token');
+    // API calls per token (or signed-in user), across replicas; a cached caller's call was counted
+    // in the cache's own round trip.
+    if (caller.calls) this.limits.apiCallCounted(caller.calls);
+    else await this.limits.apiCall(caller.principal.scope.principalId);
+    request.principal = caller.principal;
     return true;
   }
 }

@@ -1,16 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CONFIG, RateLimiter, REDIS, RedisHandle } from '@omnibox/platform';
+import { CONFIG, RateCounter, RateHit, rateLimited, RateLimiter, REDIS, RedisHandle } from '@omnibox/platform';
 import type { GatewayConfig } from '../../../config';
 import { RateRules, rateRulesOf } from '../../domain/rate-rules';
 
 /**
- * The gateway's rate limits, counted in Redis so they hold across replicas (one INCR per check).
+ * The gateway's rate limits, counted in Redis so they hold across replicas (one INCR per check; an API
+ * call of a cached caller is counted in the principal cache's round trip).
  * Keys are namespaced by the gateway's database: one deployment, one set of counters.
  */
 @Injectable()
 export class GatewayRateLimits {
   private readonly limiter: RateLimiter;
   readonly rules: RateRules;
+  /** The per-token API call counter, for the principal cache to count a call in its own round trip. */
+  readonly apiCallCounter: RateCounter;
 
   constructor(@Inject(REDIS) redis: RedisHandle, @Inject(CONFIG) config: GatewayConfig) {
     this.limiter = new RateLimiter(redis.redis, config.MONGODB_DATABASE);
@@ -21,6 +24,7 @@ export class GatewayRateLimits {
       callsPerTokenPerMinute: config.RATE_LIMIT_CALLS_PER_TOKEN_PER_MINUTE,
       ingressPerChannelPerSecond: config.RATE_LIMIT_INGRESS_PER_CHANNEL_PER_SECOND,
     });
+    this.apiCallCounter = { keyPrefix: this.limiter.keyPrefix(this.rules.callsPerToken), windowMs: this.rules.callsPerToken.windowMs };
   }
 
   /** Before a login is tried: refused while the address is over its limit or the e-mail has too many failures. */
@@ -43,6 +47,12 @@ export class GatewayRateLimits {
 
   apiCall(principalId: string): Promise<void> {
     return this.limiter.enforce(this.rules.callsPerToken, principalId);
+  }
+
+  /** An API call already counted on `apiCallCounter`: 429 when it went over the limit. */
+  apiCallCounted(calls: RateHit): void {
+    const decision = this.limiter.decisionOf(this.rules.callsPerToken, calls.count, calls.ttlMs);
+    if (!decision.allowed) throw rateLimited(this.rules.callsPerToken.name, decision.retryAfterSeconds);
   }
 
   ingress(channelId: string): Promise<void> {
