@@ -1,4 +1,4 @@
-import mongoose, { type Connection, type ConnectOptions } from 'mongoose';
+import mongoose, { type Connection, type ConnectOptions, type Model } from 'mongoose';
 import { DependencyCheck } from '../health/health';
 import { mongoCommands } from '../observability/metrics';
 
@@ -57,4 +57,22 @@ export function countMongoCommands(connection: Connection): Connection {
     mongoCommands.inc({ command: event.commandName, collection: typeof target === 'string' ? target : '' });
   });
   return connection;
+}
+
+/** Above this many ids, one `$in` scan costs less than the reads by `_id` (see `findByIds`). */
+const READS_BY_ID_UP_TO = 256;
+
+/**
+ * The documents with these `_id`s that also match `filter` (each once, in no particular order). FerretDB
+ * pushes no `$in` down to PostgreSQL, so `{_id: {$in}}` reads every document of the collection: 30 ids
+ * among 40 000 documents took 1 080 ms with `$in` and 16 ms as 30 reads by `_id` at once, a gap that
+ * grows with the collection. Up to a few hundred ids they are read by `_id`; a longer list (a broadcast
+ * to thousands of contacts) is one scan, cheaper than thousands of reads.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model: the caller names the document type it reads
+export async function findByIds<T>(model: Model<any>, ids: readonly string[], filter: Record<string, unknown> = {}, projection?: Record<string, 0 | 1>): Promise<T[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length > READS_BY_ID_UP_TO) return model.find({ ...filter, _id: { $in: unique } }, projection).lean<T[]>().exec();
+  const docs = await Promise.all(unique.map((id) => model.findOne({ ...filter, _id: id }, projection).lean<T>().exec()));
+  return docs.filter((doc) => doc !== null && doc !== undefined) as T[];
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { insertOutcomes, InsertTarget, isDuplicateKeyError } from '@omnibox/platform';
+import { findByIds, insertOutcomes, InsertTarget, isDuplicateKeyError } from '@omnibox/platform';
 import type { Model } from 'mongoose';
 import type { ChannelIdentityRepository } from '../../application/ports';
 import type { ChannelIdentity } from '../../domain/channel-identity';
@@ -39,8 +39,7 @@ export class MongoChannelIdentityRepository implements ChannelIdentityRepository
 
   async findAll(workspaceId: string, pairs: Array<Pick<ChannelIdentity, 'channelId' | 'externalId'>>): Promise<ChannelIdentity[]> {
     const keys = pairs.map((pair) => identityKey(workspaceId, pair.channelId, pair.externalId));
-    const docs = await this.model.find({ _id: { $in: keys } }).lean<ChannelIdentityDocument[]>().exec();
-    return docs.map(toIdentity);
+    return (await findByIds<ChannelIdentityDocument>(this.model, keys)).map(toIdentity);
   }
 
   async ofContact(workspaceId: string, contactId: string): Promise<ChannelIdentity[]> {

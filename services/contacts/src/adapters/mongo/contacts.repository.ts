@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope, ThreadAccess } from '@omnibox/contracts';
 import { Outbox } from '@omnibox/messaging';
-import { isDuplicateKeyError } from '@omnibox/platform';
+import { findByIds, isDuplicateKeyError } from '@omnibox/platform';
 import type { Model } from 'mongoose';
 import type { ContactMatch, ContactRepository } from '../../application/ports';
 import type { Contact, ContactDetails, ContactEdit } from '../../domain/contact-details';
@@ -54,8 +54,7 @@ export class MongoContactRepository implements ContactRepository {
   }
 
   async byIds(ids: string[]): Promise<Contact[]> {
-    const docs = await this.model.find({ _id: { $in: ids } }).lean<ContactDocument[]>().exec();
-    return docs.map(toContact);
+    return (await findByIds<ContactDocument>(this.model, ids)).map(toContact);
   }
 
   async live(workspaceId: string, id: string): Promise<Contact | null> {
@@ -70,8 +69,7 @@ export class MongoContactRepository implements ContactRepository {
   }
 
   async liveAmong(workspaceId: string, ids: string[]): Promise<Contact[]> {
-    const docs = await this.model.find({ _id: { $in: ids }, workspaceId, deletedAt: { $exists: false } }).lean<ContactDocument[]>().exec();
-    return docs.map(toContact);
+    return (await findByIds<ContactDocument>(this.model, ids, { workspaceId, deletedAt: { $exists: false } })).map(toContact);
   }
 
   async sharingIdentity(workspaceId: string, exceptId: string, identity: Pick<Contact, 'phone' | 'email'>, limit: number): Promise<Contact[]> {

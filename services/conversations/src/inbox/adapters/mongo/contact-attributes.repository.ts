@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Batcher } from '@omnibox/platform';
+import { Batcher, findByIds } from '@omnibox/platform';
 import type { Model } from 'mongoose';
 import type { ContactAttributes } from '../../application/ports';
 import type { RowAttributes } from '../../domain/list-rules';
@@ -8,9 +8,9 @@ import { CONTACT_ATTRIBUTES_MODEL, ContactAttributesDoc } from './inbox-contact-
 
 @Injectable()
 export class MongoContactAttributes implements ContactAttributes {
-  /** New threads' rows ask at about the same moment (a burst of new contacts): one `find` for them. */
+  /** New threads' rows ask at about the same moment (a burst of new contacts): their reads go out together, each id once. */
   private readonly finding = new Batcher<string, RowAttributes | null>(async (_key, contactIds) => {
-    const docs = await this.model.find({ _id: { $in: contactIds } }, { attrs: 1 }).lean<Array<Pick<ContactAttributesDoc, '_id' | 'attrs'>>>().exec();
+    const docs = await findByIds<Pick<ContactAttributesDoc, '_id' | 'attrs'>>(this.model, contactIds, {}, { attrs: 1 });
     const found = new Map(docs.map((doc) => [doc._id, doc.attrs]));
     return contactIds.map((id) => found.get(id) ?? null);
   });

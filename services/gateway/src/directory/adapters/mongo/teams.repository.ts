@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope } from '@omnibox/contracts';
 import { Outbox } from '@omnibox/messaging';
-import { isDuplicateKeyError } from '@omnibox/platform';
+import { findByIds, isDuplicateKeyError } from '@omnibox/platform';
 import { Model, Types } from 'mongoose';
 import { Page, PageRequest, toPage } from '../../../common/pagination';
 import { AlreadyTaken, TeamChange, TeamRepository } from '../../application/ports';
@@ -70,7 +70,7 @@ export class TeamsRepository implements TeamRepository {
 
   async existing(workspaceId: string, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const docs = await this.model.find({ workspaceId, _id: { $in: ids } }, { _id: 1 }).lean<Array<Pick<TeamDocument, '_id'>>>().exec();
+    const docs = await findByIds<Pick<TeamDocument, '_id'>>(this.model, ids, { workspaceId }, { _id: 1 });
     return docs.map((doc) => doc._id);
   }
 }
