@@ -83,7 +83,8 @@ export async function startPgStats(ferretDir: string, seconds: number): Promise<
 }
 
 const DURATION = /duration: ([\d.]+) ms\s+(?:execute [^:]*|statement): (.*)$/;
-const PARAMETERS = /DETAIL:\s+Parameters: (.*)$/;
+const PARAMETERS = /DETAIL:\s+parameters: (.*)$/i;
+const OWN = /^select (pg_sleep|'[AVS]')/;
 
 /** Statements PostgreSQL logged as slow, grouped by text and first two parameters (a FerretDB filter's field and value). */
 function slowStatements(log: string): string[] {
@@ -91,7 +92,7 @@ function slowStatements(log: string): string[] {
   const lines = log.split('\n');
   lines.forEach((line, i) => {
     const match = DURATION.exec(line);
-    if (!match) return;
+    if (!match || OWN.test(match[2])) return;
     const params = PARAMETERS.exec(lines[i + 1] ?? '')?.[1] ?? '';
     const key = `${match[2].slice(0, 110)} [${params.split(/, \$3 = /)[0].slice(0, 70)}]`;
     const group = groups.get(key) ?? { n: 0, ms: 0 };

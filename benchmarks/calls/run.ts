@@ -127,6 +127,7 @@ async function main() {
     cpu.start();
     // BENCH_PG_STATS=1: PostgreSQL's busiest statements and table activity while streaming (pg-stats.ts).
     const pgStats = process.env.BENCH_PG_STATS ? await startPgStats((platform.engines.mongodb as unknown as { dir: string }).dir, seconds + 10) : undefined;
+    const streamCommandsBefore = await readCommandCounts(platform.metricsUrls);
     const streamStart = Date.now();
     const total = rate * seconds;
     const inFlight = new Set<Promise<void>>();
@@ -151,6 +152,7 @@ async function main() {
     const drainUntil = Date.now() + drainSeconds * 1000;
     while (Date.now() < drainUntil && [...sentAt.keys()].some((key) => !observed.has(key))) await new Promise((resolve) => setTimeout(resolve, 200));
     polling = false;
+    const streamCommands = commandsPerMessage(streamCommandsBefore, await readCommandCounts(platform.metricsUrls), sentAt.size);
     await Promise.all(pollers);
     observer.unsubscribe();
 
@@ -168,6 +170,7 @@ async function main() {
     console.log('raw engine rates, same run and machine (one at a time):');
     for (const engine of engines) console.log(`  ${engine.name.padEnd(40)} ${engine.perSecond.toFixed(0)}/s  p95 ${engine.p95.toFixed(2)} ms`);
     console.log(`CPU while streaming (share of one core): ${cpuWhileStreaming}`);
+    for (const line of streamCommands) console.log(line.replace('per message', 'per streamed event').replace('messages)', 'events, with the agents\' polling)'));
     for (const line of pgReport) console.log(line);
     console.log(`memory (RSS): ${Object.entries(platform.processes).map(([name, child]) => `${name} ${rssMiB(child!.pid)} MiB`).join(', ')}`);
     const listP95 = percentile([...listLatencies].sort((a, b) => a - b), 95);
