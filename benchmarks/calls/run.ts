@@ -4,6 +4,7 @@
  * on real engines.
  *   npm run bench:calls                                           # 100 000 calls; 50 events/s for 120 s; 20 agents
  *   BENCH_CALLS=2000 BENCH_SECONDS=5 BENCH_RATE=12 npm run bench:calls   # a quick look
+ *   BENCH_PG_STATS=1 npm run bench:calls    # also what PostgreSQL (under FerretDB) spends its time on while streaming
  * Each streamed call rings, is answered a second later and ends two seconds after that (3 events).
  * Reports event → state visible (POST sent → the `calls.call.updated` its write announces, which the
  * same step projects into the call log), the tab list latency the agents see, events lost or doubled,
