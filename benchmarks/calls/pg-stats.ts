@@ -84,7 +84,7 @@ export async function startPgStats(ferretDir: string, seconds: number): Promise<
 
 const DURATION = /duration: ([\d.]+) ms\s+(?:execute [^:]*|statement): (.*)$/;
 const PARAMETERS = /DETAIL:\s+parameters: (.*)$/i;
-const OWN = /^select (pg_sleep|'[AVS]')/;
+const OWN = /^select (pg_sleep|'[AVS])/;
 
 /** Statements PostgreSQL logged as slow, grouped by text and first two parameters (a FerretDB filter's field and value). */
 function slowStatements(log: string): string[] {
