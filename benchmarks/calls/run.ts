@@ -4,6 +4,7 @@
  * on real engines.
  *   npm run bench:calls                                           # 100 000 calls; 50 events/s for 120 s; 20 agents
  *   BENCH_CALLS=2000 BENCH_SECONDS=5 BENCH_RATE=12 npm run bench:calls   # a quick look
+ *   BENCH_PG_STATS=1 npm run bench:calls    # also what PostgreSQL (under FerretDB) spends its time on while streaming
  * Each streamed call rings, is answered a second later and ends two seconds after that (3 events).
  * Reports event → state visible (POST sent → the `calls.call.updated` its write announces, which the
  * same step projects into the call log), the tab list latency the agents see, events lost or doubled,
@@ -19,6 +20,7 @@ import { call, cpuMeter, intFromEnv, percentile, rssMiB } from '../support/bench
 import { startBenchPlatform } from '../support/platform-processes';
 import { commandsPerMessage, readCommandCounts } from '../ingest/command-stats';
 import { measureEngines } from './engine-rates';
+import { startPgStats } from './pg-stats';
 import { benchWorkspace, consumersIdle, seedCalls } from './seeding';
 
 const decoder = new TextDecoder();
@@ -74,13 +76,24 @@ async function main() {
     console.log(`seeded ${seeded} calls through call events in ${((Date.now() - seedStart) / 1000).toFixed(0)} s (${(seeded / ((Date.now() - seedStart) / 1000)).toFixed(0)}/s, contacts created and call log built by the services)`);
 
     // Observe every call change: a plain subscription sees each publish, at less cost than a durable.
+    // It also sees an outbox's repeated publish of one event, which JetStream drops (its msgID is the
+    // event id) and no consumer receives: a change counts as doubled only when two distinct events
+    // announce it, and repeats are reported apart.
     const observed = new Map<string, number[]>();
+    const observedIds = new Map<string, Set<string>>();
+    let repeats = 0;
     const observer = nats.connection.subscribe(`${platform.env.EVENT_SUBJECT_PREFIX}.*.${CallUpdated.type}`);
     void (async () => {
       for await (const msg of observer) {
         const event = JSON.parse(decoder.decode(msg.data)) as EventEnvelope;
         if (!CallUpdated.is(event) || !event.data.changed.includes('status') || !event.data.call.providerCallId) continue;
         const key = `${event.data.call.providerCallId}|${event.data.call.status}`;
+        const ids = observedIds.get(key) ?? new Set<string>();
+        if (ids.has(event.id)) {
+          repeats++;
+          continue;
+        }
+        observedIds.set(key, ids.add(event.id));
         observed.set(key, [...(observed.get(key) ?? []), Date.now()]);
       }
     })();
@@ -113,6 +126,9 @@ async function main() {
 
     const cpu = cpuMeter({ ...Object.fromEntries(Object.entries(platform.processes).map(([name, child]) => [name, child?.pid])), ferretdb: platform.engines.mongodb.child?.pid, nats: platform.engines.nats.child?.pid, redis: platform.engines.redis.child?.pid });
     cpu.start();
+    // BENCH_PG_STATS=1: PostgreSQL's busiest statements and table activity while streaming (pg-stats.ts).
+    const pgStats = process.env.BENCH_PG_STATS ? await startPgStats((platform.engines.mongodb as unknown as { dir: string }).dir, seconds + 10) : undefined;
+    const streamCommandsBefore = await readCommandCounts(platform.metricsUrls);
     const streamStart = Date.now();
     const total = rate * seconds;
     const inFlight = new Set<Promise<void>>();
@@ -133,9 +149,11 @@ async function main() {
     }
     await Promise.all(inFlight);
     const cpuWhileStreaming = cpu.report();
+    const pgReport = pgStats ? await pgStats.stop() : [];
     const drainUntil = Date.now() + drainSeconds * 1000;
     while (Date.now() < drainUntil && [...sentAt.keys()].some((key) => !observed.has(key))) await new Promise((resolve) => setTimeout(resolve, 200));
     polling = false;
+    const streamCommands = commandsPerMessage(streamCommandsBefore, await readCommandCounts(platform.metricsUrls), sentAt.size);
     await Promise.all(pollers);
     observer.unsubscribe();
 
@@ -149,10 +167,12 @@ async function main() {
     console.log(`event → state visible: ${stats(visible)}`);
     console.log(`tab list at ${seeded} call records (${agentCount} agents polling): ${stats(listLatencies)}, ${listErrors} errors`);
     const doubledBy = doubledKeys.reduce<Record<string, number>>((acc, key) => ({ ...acc, [key.split('|')[1]]: (acc[key.split('|')[1]] ?? 0) + 1 }), {});
-    console.log(`lost: ${lost}  doubled: ${doubled}${doubled ? ` (by status: ${JSON.stringify(doubledBy)})` : ''}`);
+    console.log(`lost: ${lost}  doubled: ${doubled}${doubled ? ` (by status: ${JSON.stringify(doubledBy)})` : ''}  (repeated publishes of one event, dropped by JetStream: ${repeats})`);
     console.log('raw engine rates, same run and machine (one at a time):');
     for (const engine of engines) console.log(`  ${engine.name.padEnd(40)} ${engine.perSecond.toFixed(0)}/s  p95 ${engine.p95.toFixed(2)} ms`);
     console.log(`CPU while streaming (share of one core): ${cpuWhileStreaming}`);
+    for (const line of streamCommands) console.log(line.replace('per message', 'per streamed event').replace('messages)', 'events, with the agents\' polling)'));
+    for (const line of pgReport) console.log(line);
     console.log(`memory (RSS): ${Object.entries(platform.processes).map(([name, child]) => `${name} ${rssMiB(child!.pid)} MiB`).join(', ')}`);
     const listP95 = percentile([...listLatencies].sort((a, b) => a - b), 95);
     const visibleP95 = percentile([...visible].sort((a, b) => a - b), 95);

@@ -237,8 +237,7 @@ export class Outbox {
 
   /**
    * Publishes the events a batch insert just wrote (known, so not read back), then removes them from
-   * their documents and the batch's markers, one command each. Under every document's lock, taken in
-   * one order so that two batches never wait for each other.
+   * their documents, one at a time under its lock, and the batch's markers in one command.
    */
   private async publishWritten(model: AnyModel, written: Array<{ doc: { _id: unknown }; events: EventEnvelope[] }>, rev: string): Promise<void> {
     const inOrder = (events: EventEnvelope[]) => [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
@@ -250,14 +249,7 @@ export class Outbox {
     // (35 ms per batch at 2 000 calls, 190 ms at 20 000). Not one bulkWrite of the statements: that
     // wedged FerretDB 1.24 within seconds of seeding (every command waiting for a pooled connection).
     const unset = { $unset: { _outbox: '', _outboxRev: '', _outboxAt: '' } };
-    const cleanUp = async () => {
-      for (const id of ids) await model.updateOne({ _id: id, _outboxRev: rev }, unset).exec();
-    };
-    const locked = ids
-      .map((id) => this.documentKey(model, id))
-      .sort()
-      .reduceRight<() => Promise<unknown>>((inner, key) => () => this.locks.run(key, inner), cleanUp);
-    await locked();
+    for (const id of ids) await this.locks.run(this.documentKey(model, id), () => model.updateOne({ _id: id, _outboxRev: rev }, unset).exec());
     await this.pending.deleteMany({ _id: { $in: ids.map((id) => this.markerId(model, id, rev)) } }).exec();
   }
 
