@@ -45,7 +45,7 @@ export function printSummary(tallies: OperationTally[]): string[] {
   const errors = tallies.reduce((sum, tally) => sum + tally.byClass['5xx'], 0);
   const documented = tallies.filter((tally) => tally.operation !== OTHER);
   const reached = documented.filter((tally) => tally.byClass['2xx'] + tally.byClass['3xx'] > 0).length;
-  console.log(`\n${documented.length} operations, ${total} requests, 2xx reached on ${reached} of ${documented.length - Object.keys(UNREACHABLE).length} reachable operations, ${errors} answers 5xx`);
+  console.log(`\n${documented.length} operations, ${total} requests, 2xx reached on ${reached} of ${documented.filter((tally) => !UNREACHABLE[tally.operation]).length} reachable operations, ${errors} answers 5xx`);
   return missing;
 }
 
