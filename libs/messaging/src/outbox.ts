@@ -106,7 +106,8 @@ export class Outbox {
       if (events.length > 0) await this.unmark(model, body._id, rev).catch(() => undefined);
       throw error;
     }
-    if (events.length > 0) this.inBackground(model, this.flush(model, body._id, rev), [this.markerId(model, body._id, rev)]);
+    // The events just written are known: published without reading the document back, as for a batch.
+    if (events.length > 0) this.inBackground(model, this.publishWritten(model, [{ doc, events }], rev), [this.markerId(model, body._id, rev)]);
   }
 
   /**
@@ -236,8 +237,8 @@ export class Outbox {
   }
 
   /**
-   * Publishes the events a batch insert just wrote (known, so not read back), then removes them from
-   * their documents, one at a time under its lock, and the batch's markers in one command.
+   * Publishes the events an insert or a batch insert just wrote (known, so not read back), then removes
+   * them from their documents, one at a time under its lock, and the markers.
    */
   private async publishWritten(model: AnyModel, written: Array<{ doc: { _id: unknown }; events: EventEnvelope[] }>, rev: string): Promise<void> {
     const inOrder = (events: EventEnvelope[]) => [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
@@ -250,7 +251,9 @@ export class Outbox {
     // wedged FerretDB 1.24 within seconds of seeding (every command waiting for a pooled connection).
     const unset = { $unset: { _outbox: '', _outboxRev: '', _outboxAt: '' } };
     for (const id of ids) await this.locks.run(this.documentKey(model, id), () => model.updateOne({ _id: id, _outboxRev: rev }, unset).exec());
-    await this.pending.deleteMany({ _id: { $in: ids.map((id) => this.markerId(model, id, rev)) } }).exec();
+    const markerIds = ids.map((id) => this.markerId(model, id, rev));
+    // One marker by its indexed `_id`; a batch's in one command over the small pending set.
+    await (markerIds.length === 1 ? this.pending.deleteOne({ _id: markerIds[0] }) : this.pending.deleteMany({ _id: { $in: markerIds } })).exec();
   }
 
   /** The model of a collection, among the models of this service's connection. */
