@@ -113,8 +113,8 @@ export class Outbox {
   /**
    * Inserts many documents with one `insertMany`, each with the events announcing it, and answers per
    * document 'inserted', or 'duplicate' when its `_id` is taken (nothing of it written or announced).
-   * The batch shares its marker write and, after the publish, its clean-up and marker removal, so a
-   * burst of new documents costs four commands, not four per document (FerretDB, issue #19).
+   * The batch shares its marker write, its insert and its marker removal; the clean-up after the
+   * publish is one update per document (see `publishWritten` for why not one command).
    */
   async insertMany<T extends { _id: unknown }>(target: AnyModel, entries: Array<{ doc: T; events: EventEnvelope[] }>): Promise<InsertOutcome[]> {
     const model = this.resolve(target);
