@@ -30,6 +30,12 @@ describe('answers the fuzzer found undocumented', () => {
     expect(patched.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'body' } });
   });
 
+  it('an API token named with spaces only is 400 naming name, not 500', async () => {
+    const created = await api.post('/v1/api-tokens').set(bearer(owner)).send({ name: '   ' });
+    expect(created.status).toBe(400);
+    expect(created.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'name' } });
+  });
+
   it('a plain GET of the realtime socket is 426 with Upgrade: websocket, not 404', async () => {
     const plain = await api.get('/v1/realtime').set(bearer(owner));
     expect(plain.status).toBe(426);

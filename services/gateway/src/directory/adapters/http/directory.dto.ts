@@ -12,6 +12,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -81,5 +82,6 @@ export class UpdateTeamInput {
 }
 
 export class CreateApiTokenInput {
-  @ApiProperty() @IsDefined() @IsString() @Length(1, 100) name: string;
+  // Stored trimmed: a name of spaces only would be stored empty (the schema refuses it: 500, found by test:fuzz).
+  @ApiProperty() @IsDefined() @IsString() @Length(1, 100) @Matches(/\S/, { message: 'name must not be blank' }) name: string;
 }
