@@ -222,6 +222,16 @@ def guard(case):
         # owner ends the session every request carries (and a new role takes its rights), so every later
         # operation would answer 401. Its own-account edits go to another user instead.
         case.path_parameters["id"] = SEED["patchUserId"]
+    if case.path in ("/v1/contacts/{id}/block", "/v1/contacts/{id}") and (case.path_parameters or {}).get("id") in THREADS:
+        if case.method.upper() in ("POST", "DELETE"):
+            # A blocked or deleted thread contact (its id reused from an answer) refuses every
+            # later message to it (422): the seeded threads stay open to messages.
+            case.path_parameters["id"] = SEED["blockableContactId"] if case.path.endswith("/block") else fresh_contact()
+    headers = case.headers or {}
+    if "Idempotency-Key" in headers and isinstance(headers["Idempotency-Key"], str) and RNG.random() < REAL:
+        # Generated keys repeat ("0", "a"), and a repeated key with another body is refused (422): most
+        # cases get a key of their own, the rest still probe the replays.
+        case.headers = {**headers, "Idempotency-Key": f"fuzz-{uuid.uuid4().hex}"}
     if case.path == "/v1/workspace/settings" and isinstance(case.body, dict) and isinstance(case.body.get("calls"), dict):
         # Very short maximum durations would end the calls other operations answer, decline and end.
         duration = case.body["calls"].get("maxDurationSeconds")
