@@ -36,6 +36,13 @@ describe('answers the fuzzer found undocumented', () => {
     expect(created.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'name' } });
   });
 
+  it('a user edit with a null password is 400 naming password, not 500', async () => {
+    const me = (await api.get('/v1/me').set(bearer(owner)).expect(200)).body.id;
+    const edited = await api.patch(`/v1/users/${me}`).set(bearer(owner)).send({ firstName: 'Fay', password: null });
+    expect(edited.status).toBe(400);
+    expect(edited.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'password' } });
+  });
+
   it('a plain GET of the realtime socket is 426 with Upgrade: websocket, not 404', async () => {
     const plain = await api.get('/v1/realtime').set(bearer(owner));
     expect(plain.status).toBe(426);

@@ -14,6 +14,7 @@ import {
   Length,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -51,7 +52,8 @@ export class CreateUserInput {
 export class UpdateUserInput {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) firstName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) lastName?: string;
-  @ApiPropertyOptional({ minLength: 8 }) @IsOptional() @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters' }) password?: string;
+  // Absent is no change; null is not a password (IsOptional would let it through to the hash: 500, found by test:fuzz).
+  @ApiPropertyOptional({ minLength: 8 }) @ValidateIf((_, value) => value !== undefined) @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters' }) password?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES, { message: 'role must be one of owner, manager, agent' }) role?: (typeof ROLES)[number];
   @ApiPropertyOptional({ enum: RESTRICTIONS }) @IsOptional() @IsIn(RESTRICTIONS, { message: 'restriction must be one of none, team, self' }) restriction?: (typeof RESTRICTIONS)[number];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() canViewBlocked?: boolean;
