@@ -83,7 +83,9 @@ async function main(): Promise<number> {
     // only that; name the answer where it stopped, and the directory writes just before it.
     const ownerStillSignedIn = (await fetch(`${platform.gatewayUrl}/v1/me`, { headers: { authorization: `Bearer ${seed.ownerToken}` } })).status === 200;
     if (!ownerStillSignedIn) reportLostSession(logFile, seed.ownerId);
-    const ok = exitCode === 0 && missing.length === 0 && ownerStillSignedIn;
+    // FUZZ_REQUIRE_2XX=0: an operation without a 2xx is reported, not failed (its cases are drawn at
+    // random within the budget; a 5xx, a wrong status or schema, or a lost session still fail).
+    const ok = exitCode === 0 && (missing.length === 0 || process.env.FUZZ_REQUIRE_2XX === '0') && ownerStillSignedIn;
     console.log(ok ? 'fuzz: passed' : `fuzz: FAILED (schemathesis exit ${exitCode})`);
     const verdict = verdictOf(join(OUT, 'report'));
     // Operations as tests: those whose every check passed, and those with a failure or without a 2xx.
