@@ -43,6 +43,13 @@ describe('answers the fuzzer found undocumented', () => {
     expect(edited.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'password' } });
   });
 
+  it('a team edit with a null name is 400 naming name, not 500', async () => {
+    const team = (await api.post('/v1/teams').set(bearer(owner)).send({ name: 'Nulls', memberIds: [] }).expect(201)).body.id;
+    const edited = await api.patch(`/v1/teams/${team}`).set(bearer(owner)).send({ name: null, memberIds: [] });
+    expect(edited.status).toBe(400);
+    expect(edited.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'name' } });
+  });
+
   it('a plain GET of the realtime socket is 426 with Upgrade: websocket, not 404', async () => {
     const plain = await api.get('/v1/realtime').set(bearer(owner));
     expect(plain.status).toBe(426);

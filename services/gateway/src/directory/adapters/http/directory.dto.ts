@@ -72,7 +72,8 @@ export class CreateTeamInput {
 }
 
 export class UpdateTeamInput {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
+  // Absent is no change; null is not a name (IsOptional let it through to trim(): 500, found by test:fuzz).
+  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @IsString() @Length(1, 100) name?: string;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
