@@ -61,8 +61,8 @@ const MODES = ['me', 'user', 'team', 'team_member', 'round_robin', 'unassign'] a
 /** `POST /v1/conversations/{contactId}/assignee` (CNV-4). */
 export class AssignInput {
   @ApiProperty({ enum: MODES }) @IsDefined() @IsIn(MODES as unknown as string[]) mode: (typeof MODES)[number];
-  @ApiPropertyOptional() @ValidateIf((input) => input.mode === 'user' || input.mode === 'team_member') @IsDefined() @IsString() @Length(...ID) userId?: string;
-  @ApiPropertyOptional() @ValidateIf((input) => input.mode === 'team' || input.mode === 'team_member' || input.mode === 'round_robin') @IsDefined() @IsString() @Length(...ID) teamId?: string;
+  @ApiPropertyOptional() @ValidateIf((input) => input.mode === 'user' || input.mode === 'team_member' || input.userId !== undefined) @IsDefined() @IsString() @Length(...ID) userId?: string;
+  @ApiPropertyOptional() @ValidateIf((input) => input.mode === 'team' || input.mode === 'team_member' || input.mode === 'round_robin' || input.teamId !== undefined) @IsDefined() @IsString() @Length(...ID) teamId?: string;
 }
 
 export class CollaboratorInput {
