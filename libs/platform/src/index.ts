@@ -17,3 +17,4 @@ export * from './rate-limit';
 export * from './observability';
 export * from './storage';
 export * from './secrets';
+export * from './collections/bounded';

@@ -1,19 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { BoundedMap } from '@omnibox/platform';
 import { CallerScope, ChannelSnapshot, InboundCallEvent, NO_ACCESS_GRANTS } from '@omnibox/contracts';
 import type { ContactState } from '../domain/contact-state';
 import { CONTACT_STATES, ContactRecord, Contacts, CONTACTS, ContactStates } from './ports';
-
-/** A Map that forgets its oldest entries beyond `limit`. */
-class BoundedMap<K, V> extends Map<K, V> {
-  constructor(private readonly limit: number) {
-    super();
-  }
-  override set(key: K, value: V): this {
-    if (this.has(key)) this.delete(key);
-    else if (this.size >= this.limit) this.delete(this.keys().next().value as K);
-    return super.set(key, value);
-  }
-}
 
 const stateOf = (workspaceId: string, record: ContactRecord): ContactState => ({
   contactId: record.contact.id,

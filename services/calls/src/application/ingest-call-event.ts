@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CallRecordingDelivered, ChannelSnapshot, EventEnvelope, InboundCallEvent } from '@omnibox/contracts';
-import { currentCorrelationId } from '@omnibox/platform';
+import { BoundedMap, BoundedSet, currentCorrelationId } from '@omnibox/platform';
 import { CallState, earlier, newCall } from '../domain/call';
 import { applyProviderEvent, isPermissionEvent, ProviderCallEvent } from '../domain/call-events';
 import { deliverRecording, withTranscript } from '../domain/recordings';
@@ -116,29 +116,6 @@ export class IngestCallEvent {
     const ours = await this.calls.find(providerCallId);
     if (ours && ours.workspaceId === workspaceId && ours.channelId === channelId) return ours;
     return this.calls.findByProviderId(workspaceId, channelId, providerCallId);
-  }
-}
-
-/** A Set that forgets its oldest entries beyond `limit`. */
-class BoundedSet<T> extends Set<T> {
-  constructor(private readonly limit: number) {
-    super();
-  }
-  override add(value: T): this {
-    if (!this.has(value) && this.size >= this.limit) this.delete(this.values().next().value as T);
-    return super.add(value);
-  }
-}
-
-/** A Map that forgets its oldest entries beyond `limit`. */
-class BoundedMap<K, V> extends Map<K, V> {
-  constructor(private readonly limit: number) {
-    super();
-  }
-  override set(key: K, value: V): this {
-    if (this.has(key)) this.delete(key);
-    else if (this.size >= this.limit) this.delete(this.keys().next().value as K);
-    return super.set(key, value);
   }
 }
 

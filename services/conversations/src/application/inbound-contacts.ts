@@ -1,20 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { BoundedMap } from '@omnibox/platform';
 import type { ChannelSnapshot, InboundContact } from '@omnibox/contracts';
 import type { ThreadState } from '../domain/thread';
 import { CONTACTS, Contacts, VersionedThread } from './ports';
 import { ThreadWriter } from './thread-writer';
-
-/** A Map that forgets its oldest entries beyond `limit`. */
-class BoundedMap<K, V> extends Map<K, V> {
-  constructor(private readonly limit: number) {
-    super();
-  }
-  override set(key: K, value: V): this {
-    if (this.has(key)) this.delete(key);
-    else if (this.size >= this.limit) this.delete(this.keys().next().value as K);
-    return super.set(key, value);
-  }
-}
 
 /** How long a contact event waits at most for the first write of its contact (see `written`). */
 const FIRST_WRITE_WAIT_MS = 10_000;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { BoundedMap } from '@omnibox/platform';
 import type { CallSnapshot } from '@omnibox/contracts';
 import { callTimelineEvent } from '../domain/call-timeline';
 import { newThread } from '../domain/thread';
@@ -20,7 +21,7 @@ export class RecordCall {
    * answered and ends) writes without reading it first, which was one FerretDB find per call event.
    * A thread written elsewhere since has another version: the write misses and is redone on a fresh read.
    */
-  private readonly written = new Map<string, VersionedThread>();
+  private readonly written = new BoundedMap<string, VersionedThread>(REMEMBERED_THREADS);
 
   constructor(
     private readonly writer: ThreadWriter,
@@ -43,9 +44,7 @@ export class RecordCall {
         throw error;
       });
     if (!applied) return this.forget(call.contactId);
-    this.written.delete(call.contactId);
     this.written.set(call.contactId, applied.thread);
-    if (this.written.size > REMEMBERED_THREADS) this.written.delete(this.written.keys().next().value as string);
   }
 
   private forget(contactId: string): void {
