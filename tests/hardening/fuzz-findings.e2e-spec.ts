@@ -50,6 +50,25 @@ describe('answers the fuzzer found undocumented', () => {
     expect(edited.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'name' } });
   });
 
+  it('a user edit with a null canViewBlocked is 400 naming canViewBlocked, and the user still has a true or false', async () => {
+    const member = (await api.post('/v1/users').set(bearer(owner)).send({ firstName: 'Mel', email: `mel.${tag}@example.com`, password: 'mel-password-1', role: 'agent' }).expect(201)).body.id;
+    const edited = await api.patch(`/v1/users/${member}`).set(bearer(owner)).send({ firstName: 'Mel', canViewBlocked: null });
+    expect(edited.status).toBe(400);
+    expect(edited.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'canViewBlocked' } });
+    const listed = (await api.get('/v1/users').set(bearer(owner)).expect(200)).body.items;
+    expect(listed.find((user: { id: string }) => user.id === member)).toMatchObject({ canViewBlocked: true });
+  });
+
+  it('a team, a user or a workspace named with a tab only is 400 naming the name, not 500', async () => {
+    const team = await api.post('/v1/teams').set(bearer(owner)).send({ name: '\t', memberIds: [] });
+    expect(team.status).toBe(400);
+    expect(team.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'name' } });
+    const user = await api.post('/v1/users').set(bearer(owner)).send({ firstName: ' \t', email: `tab.${tag}@example.com`, password: 'tab-password-1', role: 'agent' });
+    expect(user.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'firstName' } });
+    const workspace = await api.post('/v1/workspaces').send({ name: '\n', owner: { firstName: 'Tab', email: `tab.owner.${tag}@example.com`, password: 'tab-password-1' } });
+    expect(workspace.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'name' } });
+  });
+
   it('a plain GET of the realtime socket is 426 with Upgrade: websocket, not 404', async () => {
     const plain = await api.get('/v1/realtime').set(bearer(owner));
     expect(plain.status).toBe(426);

@@ -6,6 +6,7 @@ export * from './engines';
 export * from './http/configure-http';
 export * from './http/error-filter';
 export * from './http/validation';
+export * from './http/fields';
 export * from './http/correlation';
 export * from './http/public';
 export * from './nest/platform.module';

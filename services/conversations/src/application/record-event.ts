@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CallerScope, TimelineEventSnapshot } from '@omnibox/contracts';
 import { invalidInput } from '@omnibox/platform';
+import { eventDataProblem } from '../domain/event-data';
 import { CallerThreads, eventActor } from './caller-threads';
 import { ThreadWriter } from './thread-writer';
 
@@ -14,6 +15,8 @@ export class RecordEvent {
 
   async execute(caller: CallerScope, contactId: string, category: string, type: string, data: Record<string, unknown> | null): Promise<TimelineEventSnapshot> {
     if (category !== 'workflow' && category !== 'bot') throw invalidInput('category', 'must be workflow or bot');
+    const problem = data ? eventDataProblem(data) : null;
+    if (problem) throw invalidInput(problem.field, problem.message);
     const thread = await this.threads.visible(caller, contactId);
     const applied = await this.writer.apply(
       thread,

@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { invalidInput } from '@omnibox/platform';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { invalidInput, Optional } from '@omnibox/platform';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 const DEFAULT_LIMIT = 50;
 
 /** `?limit=&cursor=` of every list (API.md): default 50, at most 200; the cursor is opaque. */
 export class ListQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: DEFAULT_LIMIT })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number from 1 to 200' })
   @Min(1, { message: 'limit must be a whole number from 1 to 200' })
@@ -16,7 +16,7 @@ export class ListQuery {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a nextCursor value from a previous page' })
   cursor?: string;

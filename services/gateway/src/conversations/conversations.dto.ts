@@ -1,30 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsObject,
-  Matches,
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsDefined,
-  IsEmail,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsObject, Matches, ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsString, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { NotBlank, Optional } from '@omnibox/platform';
 
 const ID = [1, 64] as const;
 
 export class TemplateInput {
   @ApiProperty() @IsDefined() @IsString() @Length(1, 200) name: string;
   @ApiProperty() @IsDefined() @IsString() @Length(1, 35) language: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(1000, { each: true }) parameters?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Optional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(1000, { each: true }) parameters?: string[];
 }
 
 /** MSG-10: an upload of the sender's (`POST /v1/attachments`), sent once. */
@@ -33,27 +17,27 @@ export class AttachmentInput {
 }
 
 export class EmailInput {
-  @ApiPropertyOptional({ description: 'required for a new e-mail, optional for a reply (MSG-8)' }) @IsOptional() @IsString() @MaxLength(1000) subject?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsEmail({}, { each: true }) cc?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsEmail({}, { each: true }) bcc?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(...ID) replyToMessageId?: string;
+  @ApiPropertyOptional({ description: 'required for a new e-mail, optional for a reply (MSG-8)' }) @Optional() @IsString() @MaxLength(1000) subject?: string;
+  @ApiPropertyOptional({ type: [String] }) @Optional() @IsArray() @ArrayMaxSize(50) @IsEmail({}, { each: true }) cc?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Optional() @IsArray() @ArrayMaxSize(50) @IsEmail({}, { each: true }) bcc?: string[];
+  @ApiPropertyOptional() @Optional() @IsString() @Length(...ID) replyToMessageId?: string;
 }
 
 /** `POST /v1/conversations/{contactId}/messages` (MSG-1…11). */
 export class SendMessageInput {
   @ApiProperty({ enum: ['text', 'template', 'attachment', 'email'] }) @IsDefined() @IsIn(['text', 'template', 'attachment', 'email']) type: 'text' | 'template' | 'attachment' | 'email';
   @ApiPropertyOptional() @ValidateIf((input) => input.type === 'text' || input.text !== undefined) @IsString() @Length(1, 20_000) text?: string;
-  @ApiPropertyOptional({ description: 'MSG-11: any channel that reaches the contact; default: the channel of their latest message' }) @IsOptional() @IsString() @Length(...ID) channelId?: string;
-  @ApiPropertyOptional({ description: 'MSG-4: a message of this thread to quote' }) @IsOptional() @IsString() @Length(...ID) replyToId?: string;
-  @ApiPropertyOptional({ description: 'MSG-6: false removes the preview of the first link' }) @IsOptional() @IsBoolean() linkPreview?: boolean;
+  @ApiPropertyOptional({ description: 'MSG-11: any channel that reaches the contact; default: the channel of their latest message' }) @Optional() @IsString() @Length(...ID) channelId?: string;
+  @ApiPropertyOptional({ description: 'MSG-4: a message of this thread to quote' }) @Optional() @IsString() @Length(...ID) replyToId?: string;
+  @ApiPropertyOptional({ description: 'MSG-6: false removes the preview of the first link' }) @Optional() @IsBoolean() linkPreview?: boolean;
   @ApiPropertyOptional({ type: TemplateInput }) @ValidateIf((input) => input.type === 'template' || input.template !== undefined) @IsDefined() @ValidateNested() @Type(() => TemplateInput) template?: TemplateInput;
   @ApiPropertyOptional({ type: AttachmentInput }) @ValidateIf((input) => input.type === 'attachment' || input.attachment !== undefined) @IsDefined() @ValidateNested() @Type(() => AttachmentInput) attachment?: AttachmentInput;
-  @ApiPropertyOptional({ type: EmailInput }) @IsOptional() @ValidateNested() @Type(() => EmailInput) email?: EmailInput;
+  @ApiPropertyOptional({ type: EmailInput }) @Optional() @ValidateNested() @Type(() => EmailInput) email?: EmailInput;
 }
 
 /** `POST /v1/conversations/{contactId}/comments` (SRC-1…3). */
 export class AddCommentInput {
-  @ApiProperty({ description: 'mention a user with {{@user.<userId>}}' }) @IsDefined() @IsString() @Length(1, 10_000) text: string;
+  @ApiProperty({ description: 'mention a user with {{@user.<userId>}}' }) @IsDefined() @IsString() @Length(1, 10_000) @NotBlank() text: string;
 }
 
 const MODES = ['me', 'user', 'team', 'team_member', 'round_robin', 'unassign'] as const;
@@ -72,8 +56,8 @@ export class CollaboratorInput {
 /** `POST /v1/conversations/{contactId}/status` (CNV-6). */
 export class SetStatusInput {
   @ApiProperty({ enum: ['open', 'closed'] }) @IsDefined() @IsIn(['open', 'closed']) status: 'open' | 'closed';
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) category?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) summary?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 100) category?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 2000) summary?: string;
 }
 
 /** `POST /v1/conversations/{contactId}/snooze` (CNV-7). */
@@ -104,5 +88,5 @@ export class RecordEventInput {
   @IsDefined()
   @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'type must be lower-case letters, digits and _ (at most 64)' })
   type: string;
-  @ApiPropertyOptional() @IsOptional() @IsObject() data?: Record<string, unknown>;
+  @ApiPropertyOptional() @Optional() @IsObject() data?: Record<string, unknown>;
 }

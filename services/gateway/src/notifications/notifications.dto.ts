@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsObject, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Optional } from '@omnibox/platform';
 import { ListQuery } from '../common/pagination';
 
 export class NotificationListQuery extends ListQuery {
   @ApiPropertyOptional({ description: 'only unread notifications' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
@@ -17,12 +18,12 @@ export class NotificationListQuery extends ListQuery {
  */
 export class NotificationSettingsInput {
   @ApiPropertyOptional({ description: 'kind → {centre, push}', example: { new_message: { centre: true, push: false } } })
-  @IsOptional()
+  @Optional()
   @IsObject({ message: 'kinds must be an object of kind → {centre, push}' })
   kinds?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'push even while the realtime socket is open' })
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'pushWhenOnline must be true or false' })
   pushWhenOnline?: boolean;
 }
@@ -42,5 +43,5 @@ export class PushSubscriptionInput {
 
   @ApiProperty({ type: PushKeysInput }) @IsDefined() @ValidateNested() @Type(() => PushKeysInput) keys: PushKeysInput;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) userAgent?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(300) userAgent?: string;
 }
