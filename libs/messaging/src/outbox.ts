@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EventEnvelope } from '@omnibox/contracts';
-import { Connection, Model, Schema } from 'mongoose';
+import { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { InsertOutcome, insertOutcomes, registerOutboxBacklog } from '@omnibox/platform';
 import { DocumentLock, KeyedLock } from './document-lock';
 import { EventBus } from './event-bus';
-import { OutboxPendingModel, PENDING_COLLECTION, PendingMarker } from './outbox.schema';
+import { hasRevisionIndex, OutboxPendingModel, PENDING_COLLECTION, PendingMarker, withOutbox } from './outbox.schema';
 
 /**
  * Transactional outbox without multi-document transactions (FerretDB has none): the events a change
@@ -25,7 +25,7 @@ import { OutboxPendingModel, PENDING_COLLECTION, PendingMarker } from './outbox.
  * finds no events and is simply removed.
  */
 export const OUTBOX_FIELDS = { _outbox: 0, _outboxRev: 0, _outboxAt: 0 } as const;
-export { PENDING_COLLECTION };
+export { PENDING_COLLECTION, withOutbox };
 
 interface OutboxState {
   _outbox?: Record<string, EventEnvelope>;
@@ -33,11 +33,6 @@ interface OutboxState {
   _outboxAt?: Date;
 }
 
-/** Adds the outbox fields to a schema whose documents announce their changes through the outbox. */
-export function withOutbox<S extends Schema>(schema: S): S {
-  schema.add({ _outbox: { type: Object }, _outboxRev: { type: String }, _outboxAt: { type: Date } });
-  return schema;
-}
 
 function outboxSet(events: EventEnvelope[], rev: string, at: Date): Record<string, unknown> {
   const set: Record<string, unknown> = { _outboxRev: rev, _outboxAt: at };
@@ -113,11 +108,12 @@ export class Outbox {
   /**
    * Inserts many documents with one `insertMany`, each with the events announcing it, and answers per
    * document 'inserted', or 'duplicate' when its `_id` is taken (nothing of it written or announced).
-   * The batch shares its marker write, its insert and its marker removal; the clean-up after the
-   * publish is one update per document (see `publishWritten` for why not one command).
+   * The batch shares its marker write, its insert, its clean-up after the publish and its marker
+   * removal. The model's schema must say `withOutbox(schema, { batchInserts: true })`.
    */
   async insertMany<T extends { _id: unknown }>(target: AnyModel, entries: Array<{ doc: T; events: EventEnvelope[] }>): Promise<InsertOutcome[]> {
     const model = this.resolve(target);
+    if (!hasRevisionIndex(model)) throw new Error(`${model.modelName}: batch inserts need the index on _outboxRev; declare the schema with withOutbox(schema, { batchInserts: true })`);
     const rev = randomUUID();
     const at = new Date();
     const announcing = entries.filter((entry) => entry.events.length > 0);
@@ -134,11 +130,7 @@ export class Outbox {
     return outcomes as InsertOutcome[];
   }
 
-  /**
-   * Applies `update` to one document and records `events` in the same write. Answers the document
-   * after the update (plain, without outbox fields), or null when the filter matched nothing, in which
-   * case no event is recorded.
-   */
+  /** Applies `update` and records `events` in the same write; answers the document after it (no outbox fields), or null, with no event, when nothing matched. */
   async update<T extends { _id: unknown }>(target: AnyModel, filter: Filter, update: Update, events: EventEnvelope[], options: { upsert?: boolean } = {}): Promise<T | null> {
     const model = this.resolve(target);
     const rev = randomUUID();
@@ -160,21 +152,14 @@ export class Outbox {
     return state as unknown as T;
   }
 
-  /**
-   * Updates one document (selected by its `_id`) without recording events, under the same
-   * per-document lock as `update`; answers whether it matched. Cheaper than `update` on FerretDB,
-   * for writers that publish their events themselves and know the resulting document.
-   */
+  /** Updates one document by its `_id` without events, under `update`'s lock; answers whether it matched. */
   async updateOneDocument(target: AnyModel, filter: Filter & { _id: unknown }, update: Update): Promise<boolean> {
     const model = this.resolve(target);
     const result = await this.locks.run(this.documentKey(model, filter._id), () => model.updateOne(filter, update).exec());
     return result.matchedCount === 1;
   }
 
-  /**
-   * Waits for this process's in-flight publishes (and their clean-up writes), e.g. before bulk updates
-   * that must not interleave with them on FerretDB (see `locks`).
-   */
+  /** Waits for this process's in-flight publishes and their clean-up writes (see `locks`). */
   async settled(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
   }
@@ -236,24 +221,29 @@ export class Outbox {
     await this.unmark(model, id, rev);
   }
 
-  /**
-   * Publishes the events an insert or a batch insert just wrote (known, so not read back), then removes
-   * them from their documents, one at a time under its lock, and the markers.
-   */
+  /** Publishes the events an insert or a batch insert just wrote (known: not read back), then clears them and the markers. */
   private async publishWritten(model: AnyModel, written: Array<{ doc: { _id: unknown }; events: EventEnvelope[] }>, rev: string): Promise<void> {
     const inOrder = (events: EventEnvelope[]) => [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
     await Promise.all(written.map(async ({ events }) => { for (const event of inOrder(events)) await this.bus.publish(event); }));
     const ids = written.map(({ doc }) => doc._id);
-    // One update per document, in turn, each served by the `_id` index. An `updateMany({ _id: { $in } })`
-    // is filtered on `_outboxRev` alone (FerretDB pushes no `$in` down), which no index serves: a scan
-    // of the whole collection per batch, measured as most of PostgreSQL's time in the calls benchmark
-    // (35 ms per batch at 2 000 calls, 190 ms at 20 000). Not one bulkWrite of the statements: that
-    // wedged FerretDB 1.24 within seconds of seeding (every command waiting for a pooled connection).
     const unset = { $unset: { _outbox: '', _outboxRev: '', _outboxAt: '' } };
-    for (const id of ids) await this.locks.run(this.documentKey(model, id), () => model.updateOne({ _id: id, _outboxRev: rev }, unset).exec());
+    // One document by its `_id`. A batch in one command selected by its revision, which only this batch
+    // wrote and the `_outboxRev` index serves (FerretDB pushes no `$in` down: `{ _id: { $in } }` read
+    // the whole collection per batch, most of PostgreSQL's time in the calls benchmark), under every
+    // document's lock (FerretDB rewrites each matched document whole). The locks are taken in order;
+    // no other writer holds one document's lock while waiting for another's.
+    if (ids.length === 1) await this.locks.run(this.documentKey(model, ids[0]), () => model.updateOne({ _id: ids[0], _outboxRev: rev }, unset).exec());
+    else await this.lockedTogether(ids.map((id) => this.documentKey(model, id)), () => model.updateMany({ _outboxRev: rev }, unset).exec());
     const markerIds = ids.map((id) => this.markerId(model, id, rev));
     // One marker by its indexed `_id`; a batch's in one command over the small pending set.
     await (markerIds.length === 1 ? this.pending.deleteOne({ _id: markerIds[0] }) : this.pending.deleteMany({ _id: { $in: markerIds } })).exec();
+  }
+
+  /** Runs `task` holding the lock of every key, taken one after another in sorted order. */
+  private lockedTogether<T>(keys: string[], task: () => Promise<T>): Promise<T> {
+    const sorted = [...new Set(keys)].sort();
+    const holding = (index: number): Promise<T> => (index === sorted.length ? task() : this.locks.run(sorted[index], () => holding(index + 1)));
+    return holding(0);
   }
 
   /** The model of a collection, among the models of this service's connection. */

@@ -19,7 +19,7 @@ interface Order {
   step?: number;
   _outbox?: Record<string, unknown>;
 }
-const OrderSchema = withOutbox(new Schema<Order>({ _id: String, item: String, step: Number }, { collection: 'orders', versionKey: false }));
+const OrderSchema = withOutbox(new Schema<Order>({ _id: String, item: String, step: Number }, { collection: 'orders', versionKey: false }), { batchInserts: true });
 
 describe('messaging backbone on a real nats-server and MongoDB-wire server', () => {
   let nats: NatsHandle;

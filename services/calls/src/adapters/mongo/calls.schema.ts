@@ -50,6 +50,7 @@ export const CallSchema = withOutbox(
     },
     { collection: 'calls', versionKey: false, minimize: false },
   ),
+  { batchInserts: true },
 );
 
 // Only equality lookups are indexed: FerretDB serves nothing else from an index and sorts in memory,

@@ -70,6 +70,7 @@ export const ContactSchema = withOutbox(
     },
     { collection: 'contacts', versionKey: false, minimize: false },
   ),
+  { batchInserts: true },
 );
 
 // Exact lookup by phone and merge suggestions (CON-3) compare the normalised phone within a workspace.
