@@ -1,4 +1,4 @@
-import type { ChannelConfig, ChannelType } from '../events/conversation-events';
+import type { ChannelConfig, ChannelType } from '../events/channel-events';
 
 /**
  * What each channel type can do until its real provider adapter exists. A channel's own config
