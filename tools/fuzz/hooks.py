@@ -59,12 +59,19 @@ def push_subscription():
         return _push_pool.pop() if _push_pool else None
 
 
-def fresh_call(answered=False):
-    """A new incoming call, ringing (or answered by the owner), once the calls service shows it.
+_call_pools = {False: list(SEED["ringingCalls"]), True: list(SEED["answeredCalls"])}
 
-    From a caller of its own, found through that caller's activity: the call lists are newest first by
-    the provider's time, and the fuzzer's own call events, dated anywhere, can fill their first pages.
+
+def fresh_call(answered=False):
+    """An incoming call, ringing (or answered by the owner): one of the seeded pool while it lasts.
+
+    Then a new one, from a caller of its own, found through that caller's activity once the calls
+    service shows it: the call lists are newest first by the provider's time, and the fuzzer's own call
+    events, dated anywhere, can fill their first pages.
     """
+    with _pool_lock:
+        if _call_pools[answered]:
+            return _call_pools[answered].pop()
     provider_id = "fuzz-" + uuid.uuid4().hex[:12]
     caller = "fuzz-caller-" + uuid.uuid4().hex[:12]
     event = {"type": "call", "id": provider_id + ".ringing", "contact": {"externalId": caller},

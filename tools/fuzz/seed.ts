@@ -27,6 +27,9 @@ export interface FuzzSeed {
   mergeTargetContactId: string;
   messageId: string;
   callId: string;
+  /** Incoming calls still ringing, and calls the owner answered: one per case of the call actions. */
+  ringingCalls: string[];
+  answeredCalls: string[];
   attachmentId: string;
   customViewId: string;
   notificationIds: string[];
@@ -80,6 +83,7 @@ export async function seedWorkspace(gatewayUrl: string, provider: FakeProvider, 
   const [blockableContactId, mergeTargetContactId] = [await contact('Blockable'), await contact('Merge target')];
 
   const callId = await seedFinishedCall(api, owner, gatewayUrl, channel, provider, threadContacts[0].externalId);
+  const { ringing: ringingCalls, answered: answeredCalls } = await seedCallPool(api, owner, gatewayUrl, channel, tag, 80);
   const upload = new FormData();
   upload.append('file', new Blob([Buffer.from('%PDF-1.4\nfuzz seed\n%%EOF\n')], { type: 'application/pdf' }), 'seed.pdf');
   const attachmentId: string = (await api.call('POST', '/v1/attachments', owner, upload)).id;
@@ -108,6 +112,8 @@ export async function seedWorkspace(gatewayUrl: string, provider: FakeProvider, 
     mergeTargetContactId,
     messageId,
     callId,
+    ringingCalls,
+    answeredCalls,
     attachmentId,
     customViewId,
     notificationIds,
@@ -129,4 +135,33 @@ async function seedFinishedCall(api: SeedClient, owner: string, gatewayUrl: stri
     const call = items.find((item: { providerCallId: string }) => item.providerCallId === providerCallId);
     return call?.recording.status === 'available' && call.transcript.available ? (call.id as string) : null;
   }, 'the seeded call with its recording and transcript', 60_000);
+}
+
+/**
+ * Calls for the call actions (answer, decline, end, record), made before the run: one made on demand
+ * (an ingress event, then waiting for the calls service to show it) took most of the few seconds the
+ * fuzzer gives each operation, so those operations drew a handful of cases and often no 2xx. Half stay
+ * ringing, half are answered by the owner; each from a caller of its own.
+ */
+async function seedCallPool(api: SeedClient, owner: string, gatewayUrl: string, channel: { id: string; secret: string }, tag: string, count: number): Promise<{ ringing: string[]; answered: string[] }> {
+  const providerIds = Array.from({ length: count }, (_, i) => `fuzz-pool-${tag}-${i}`);
+  const ringing = (providerId: string) => ({ type: 'call', id: `${providerId}.ringing`, timestamp: new Date().toISOString(), contact: { externalId: `caller-${providerId}` }, call: { id: providerId, direction: 'incoming', event: 'ringing' } });
+  for (let start = 0; start < count; start += 10) {
+    const statuses = await Promise.all(providerIds.slice(start, start + 10).map((providerId) => postProviderEvent(gatewayUrl, channel, ringing(providerId))));
+    if (statuses.some((status) => status !== 202)) throw new Error('seeding: ingress refused a ringing call');
+  }
+  const callIds = await eventually(async () => {
+    const found = new Map<string, string>();
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ id: string; providerCallId: string }>; nextCursor: string | null } = await api.call('GET', `/v1/calls?status=ringing&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, owner);
+      for (const item of page.items) found.set(item.providerCallId, item.id);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const ids = providerIds.map((providerId) => found.get(providerId));
+    return ids.every(Boolean) ? (ids as string[]) : null;
+  }, 'the pool of ringing calls', 60_000);
+  const half = Math.floor(count / 2);
+  for (const callId of callIds.slice(half)) await api.call('POST', `/v1/calls/${callId}/answer`, owner);
+  return { ringing: callIds.slice(0, half), answered: callIds.slice(half) };
 }
