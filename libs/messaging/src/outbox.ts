@@ -33,7 +33,6 @@ interface OutboxState {
   _outboxAt?: Date;
 }
 
-
 function outboxSet(events: EventEnvelope[], rev: string, at: Date): Record<string, unknown> {
   const set: Record<string, unknown> = { _outboxRev: rev, _outboxAt: at };
   for (const event of events) set[`_outbox.${event.id}`] = event;
