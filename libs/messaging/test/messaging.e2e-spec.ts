@@ -192,6 +192,15 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
     expect(entries.map((entry) => received.filter((e) => e.id === entry.events[0].id).length)).toEqual([1, 0, 1, 1]);
   });
 
+  it('a batch insert into a collection not declared for batches (no _outboxRev index) is refused before anything is written', async () => {
+    const plain = mongo.model('PlainOrder', withOutbox(new Schema<Order>({ _id: String, item: String }, { collection: 'plain_orders', versionKey: false })));
+    const id = uniqueName('plain');
+    const entry = { doc: { _id: id, item: 'unindexed' }, events: [OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: 'unindexed' } })] };
+    await expect(new Outbox(mongo, bus, logger).insertMany(plain, [entry])).rejects.toThrow(/batchInserts: true/);
+    expect(await plain.findById(id).lean()).toBeNull();
+    expect(await mongo.collection(PENDING_COLLECTION).countDocuments({ docId: id })).toBe(0);
+  });
+
   it('a change written right after another is never undone by the clean-up of the first one\'s events', async () => {
     const outbox = new Outbox(mongo, bus, logger);
     const ids = Array.from({ length: 40 }, () => uniqueName('race'));
