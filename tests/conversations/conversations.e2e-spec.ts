@@ -569,13 +569,16 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       expect(items[0]).toMatchObject({ category: 'bot', type: 'bot_off', source: 'bot', actorId: ownerId });
     });
 
-    it('CNV-9: event data is kept as given, and a key the database cannot store ("." or a leading "$") is 400 naming it', async () => {
+    it('CNV-9: event data is kept as given, and what the database cannot store (a key with "." or a leading "$", a list in a list) is 400 naming it', async () => {
       const contactId = await inbound(whatsapp, 'cnv9-data', 'data please');
       const dotted = await api.post(`/v1/conversations/${contactId}/events`).set(as(owner)).send({ category: 'workflow', type: 'opened', data: { ÿ: 1.7976931348623157e308, '.': -9.4427935115074e17 } });
       expect(dotted.status).toBe(400);
       expect(dotted.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'data..' } });
       const operator = await api.post(`/v1/conversations/${contactId}/events`).set(as(owner)).send({ category: 'workflow', type: 'opened', data: { step: { $set: 1 } } });
       expect(operator.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'data.step.$set' } });
+      const nested = await api.post(`/v1/conversations/${contactId}/events`).set(as(owner)).send({ category: 'bot', type: 'ringing', data: { '4}': [[]] } });
+      expect(nested.status).toBe(400);
+      expect(nested.body.error).toMatchObject({ code: 'invalid_input', details: { field: 'data.4}.0' } });
       await api.post(`/v1/conversations/${contactId}/events`).set(as(owner)).send({ category: 'workflow', type: 'survey_answered', data: { ÿ: 1.7976931348623157e308, steps: [{ n: -9.4427935115074e17 }] } }).expect(201);
       expect((await timeline(contactId)).filter((item) => item.type === 'survey_answered')).toEqual([expect.objectContaining({ category: 'workflow', data: { ÿ: 1.7976931348623157e308, steps: [{ n: -9.4427935115074e17 }] } })]);
     });

@@ -13,6 +13,12 @@ describe('event data (CNV-9)', () => {
     expect(eventDataProblem({ price$: 1 })).toBeNull();
   });
 
+  it('CNV-9: a list directly inside a list is refused, naming it; a list inside an object inside a list is kept', () => {
+    expect(eventDataProblem({ '4}': [[]] })).toMatchObject({ field: 'data.4}.0' });
+    expect(eventDataProblem({ grid: [1, [2]] })).toMatchObject({ field: 'data.grid.1', message: 'a list must not hold a list directly (wrap it in an object)' });
+    expect(eventDataProblem({ rows: [{ cells: [1, 2] }] })).toBeNull();
+  });
+
   it('CNV-9: an empty key is refused', () => {
     expect(eventDataProblem({ '': 1 })).toMatchObject({ field: 'data', message: 'must not have an empty key' });
   });

@@ -1,8 +1,8 @@
 /**
  * CNV-9: the data a workflow or bot attaches to a timeline event is kept as given and shown on the
  * timeline, so it must be a document the database stores as it came. MongoDB (and FerretDB) refuse a
- * key with a `.` or a leading `$`, which had answered 500 (found by test:fuzz); the limits keep one
- * event from swelling the thread it belongs to.
+ * key with a `.` or a leading `$`, and FerretDB a list directly inside a list; each had answered 500
+ * (found by test:fuzz). The limits keep one event from swelling the thread it belongs to.
  */
 export const EVENT_DATA_LIMITS = { bytes: 16_384, depth: 8 } as const;
 
@@ -22,6 +22,7 @@ function problemIn(value: unknown, path: string, depth: number): EventDataProble
   if (depth > EVENT_DATA_LIMITS.depth) return { field: path, message: `must nest at most ${EVENT_DATA_LIMITS.depth} levels` };
   const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value);
   for (const [key, item] of entries) {
+    if (Array.isArray(value) && Array.isArray(item)) return { field: `${path}.${key}`, message: 'a list must not hold a list directly (wrap it in an object)' };
     if (!Array.isArray(value)) {
       if (key === '') return { field: path, message: 'must not have an empty key' };
       if (key.includes('.') || key.startsWith('$') || key.includes('\u0000')) return { field: `${path}.${key}`, message: 'a key must not contain "." or a NUL character, nor start with "$"' };
