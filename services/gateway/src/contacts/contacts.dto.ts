@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { NotBlank, Nullable, Optional } from '@omnibox/platform';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
@@ -32,7 +32,7 @@ export class CreateContactInput {
 
 /** `PATCH /v1/contacts/{id}` (CON-2): send only what changes; `null` clears an optional detail or a custom field. */
 export class UpdateContactInput {
-  @ApiPropertyOptional() @ValidateIf((input) => input.firstName !== undefined) @IsString() @Length(1, 100) @NotBlank() firstName?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 100) @NotBlank() firstName?: string;
   @ApiPropertyOptional({ nullable: true }) @Nullable() @IsString() @MaxLength(100) lastName?: string | null;
   @ApiPropertyOptional({ nullable: true }) @Nullable() @IsString() @MaxLength(40) phone?: string | null;
   @ApiPropertyOptional({ nullable: true }) @Nullable() @IsString() @MaxLength(254) email?: string | null;
@@ -40,13 +40,13 @@ export class UpdateContactInput {
   @ApiPropertyOptional({ nullable: true }) @Nullable() @IsString() @Matches(COUNTRY, { message: COUNTRY_MESSAGE }) countryCode?: string | null;
   @ApiPropertyOptional({ nullable: true }) @Nullable() @IsString() @MaxLength(40) gender?: string | null;
   @ApiPropertyOptional({ type: [String] })
-  @ValidateIf((input) => input.tags !== undefined)
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @Length(1, 100, { each: true })
   tags?: string[];
-  @ApiPropertyOptional() @ValidateIf((input) => input.customFields !== undefined) @IsObject() customFields?: Record<string, unknown>;
+  @ApiPropertyOptional() @Optional() @IsObject() customFields?: Record<string, unknown>;
 }
 
 /** `GET /v1/contacts?phone=|email=|channelId=&externalId=`: exact lookup. */
