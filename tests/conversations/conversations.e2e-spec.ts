@@ -151,6 +151,18 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       const item = await eventually(async () => (await timeline(contactId)).find((i) => i.type === 'unsupported'), 'unsupported message');
       expect(item).toMatchObject({ text: expect.stringMatching(/unsupported/i), payload: { sticker: { id: 'st-1', animated: true } } });
     });
+    it('MSG-7: a raw payload is kept as sent, even JSON the database refuses as a document (a dotted key, a leading $, a list in a list)', async () => {
+      const contactId = await inbound(whatsapp, 'msg7raw', 'before');
+      const payload = { 'order.id': 'A-1', $type: 'poll', options: [['yes', 'no'], []], nested: { 'a.b': { $c: [[null]] } } };
+      const event = { ...incomingText('msg7raw', ''), message: { type: 'unsupported', payload } };
+      expect(await postProviderEvent(platform.gatewayUrl, whatsapp, event)).toBe(202);
+      const item = await eventually(async () => (await timeline(contactId)).find((i) => i.type === 'unsupported'), 'unsupported message');
+      expect(item.payload).toEqual(payload);
+      // The thread counted it too: the change announcing it (with the payload) was written and published.
+      await eventually(async () => (await conversation(contactId)).unreadCount === 2 || null, 'the thread counting both messages');
+      const created = await eventually(() => events.find((e) => e.type === 'conversations.message.created' && (e.data as { message: { id: string } }).message.id === item.id), 'message.created');
+      expect(created.data).toMatchObject({ message: { payload } });
+    });
   });
 
   describe('assignment and lifecycle', () => {
@@ -554,6 +566,27 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       const raw = JSON.stringify(bad);
       const res = await fetch(`${platform.gatewayUrl}/v1/channels/${telegram.id}/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-channel-signature': sign(telegram.secret, raw) }, body: raw });
       expect(res.status).toBe(400);
+    });
+
+    it('CNV-9: a provider\'s channel event whose data the database cannot store is 400 naming the field, so it is not accepted and then lost', async () => {
+      const page = (id: string, data: unknown) => ({ type: 'event', id, timestamp: new Date().toISOString(), contact: { externalId: 'cnv9-raw' }, event: { category: 'page', type: 'page_changed', data } });
+      const post = async (body: unknown) => {
+        const raw = JSON.stringify(body);
+        return fetch(`${platform.gatewayUrl}/v1/channels/${telegram.id}/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-channel-signature': sign(telegram.secret, raw) }, body: raw });
+      };
+      const dotted = await post(page(`raw-dot-${tag}`, { form: { 'e.mail': 'rita@example.com' } }));
+      expect(dotted.status).toBe(400);
+      expect(((await dotted.json()) as { error: unknown }).error).toMatchObject({ code: 'invalid_input', details: { field: 'event.data.form.e.mail' } });
+      const nested = await post(page(`raw-nest-${tag}`, { grid: [[1]] }));
+      expect(nested.status).toBe(400);
+      expect(((await nested.json()) as { error: unknown }).error).toMatchObject({ details: { field: 'event.data.grid.0' } });
+      expect((await post(page(`raw-ok-${tag}`, { form: { email: 'rita@example.com' } }))).status).toBe(202);
+      const contactId = await eventually(async () => (await api.get('/v1/contacts').query({ channelId: telegram.id, externalId: 'cnv9-raw' }).set(as(owner))).body.items?.[0]?.id, 'contact of the page change');
+      const changes = await eventually(async () => {
+        const found = (await timeline(contactId)).filter((i) => i.type === 'page_changed');
+        return found.length ? found : null;
+      }, 'the storable page change');
+      expect(changes).toEqual([expect.objectContaining({ data: { channelId: telegram.id, form: { email: 'rita@example.com' } } })]);
     });
 
     it('CNV-9: workflows and bots record their events (API tokens, owners, managers); agents get 403', async () => {

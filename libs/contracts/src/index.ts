@@ -3,6 +3,7 @@ export * from './identity/caller';
 export * from './proto-path';
 export * from './identity/visibility';
 export * from './channels/channel-capabilities';
+export * from './conversations/event-data';
 export * from './conversations/mentions';
 export * from './conversations/conversation-view';
 export * from './rpc/health';

@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '@omnibox/contracts';
 import { Connection, Model, Schema } from 'mongoose';
 
 export const PENDING_COLLECTION = '_outbox_pending';
@@ -40,3 +41,17 @@ export function withOutbox<S extends Schema>(schema: S, options: { batchInserts?
 
 /** Whether a model's schema was declared with `batchInserts` (see withOutbox). */
 export const hasRevisionIndex = (model: { schema: Schema }) => model.schema.indexes().some(([fields]) => Object.keys(fields).length === 1 && '_outboxRev' in fields);
+
+/**
+ * An event is stored as JSON text: its data may carry what a provider sent, kept as sent (MSG-7), and
+ * MongoDB (FerretDB) refuses some JSON as a document (a key with a `.` or a leading `$`, a list directly
+ * inside a list). As a document, such an event would fail the change it announces on every retry.
+ */
+export function storedEnvelopes(events: EventEnvelope[]): Record<string, string> {
+  return Object.fromEntries(events.map((event) => [event.id, JSON.stringify(event)]));
+}
+
+/** An envelope as stored: JSON text, or an object in documents written before events were stored so. */
+export function envelopeOf(value: string | EventEnvelope): EventEnvelope {
+  return typeof value === 'string' ? (JSON.parse(value) as EventEnvelope) : value;
+}

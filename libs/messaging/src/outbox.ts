@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { InsertOutcome, insertOutcomes, registerOutboxBacklog } from '@omnibox/platform';
 import { DocumentLock, KeyedLock } from './document-lock';
 import { EventBus } from './event-bus';
-import { hasRevisionIndex, OutboxPendingModel, PENDING_COLLECTION, PendingMarker, withOutbox } from './outbox.schema';
+import { envelopeOf, hasRevisionIndex, OutboxPendingModel, PENDING_COLLECTION, PendingMarker, storedEnvelopes, withOutbox } from './outbox.schema';
 
 /**
  * Transactional outbox without multi-document transactions (FerretDB has none): the events a change
@@ -15,7 +15,7 @@ import { hasRevisionIndex, OutboxPendingModel, PENDING_COLLECTION, PendingMarker
  * just before a crash is not delivered twice.
  *
  * Works on mongoose models whose schema has the outbox fields (`withOutbox(schema)`): `_outbox` (event
- * id → envelope), `_outboxRev` (changes on every write that adds events, so clean-up never removes
+ * id → envelope as JSON text), `_outboxRev` (changes on every write that adds events, so clean-up never removes
  * events it did not publish), `_outboxAt`.
  *
  * How the relay finds them: before the write, a small marker naming the document goes into
@@ -28,14 +28,15 @@ export const OUTBOX_FIELDS = { _outbox: 0, _outboxRev: 0, _outboxAt: 0 } as cons
 export { PENDING_COLLECTION, withOutbox };
 
 interface OutboxState {
-  _outbox?: Record<string, EventEnvelope>;
+  /** Envelopes as JSON text; documents written before that hold them as objects. */
+  _outbox?: Record<string, string | EventEnvelope>;
   _outboxRev?: string;
   _outboxAt?: Date;
 }
 
 function outboxSet(events: EventEnvelope[], rev: string, at: Date): Record<string, unknown> {
   const set: Record<string, unknown> = { _outboxRev: rev, _outboxAt: at };
-  for (const event of events) set[`_outbox.${event.id}`] = event;
+  for (const [id, text] of Object.entries(storedEnvelopes(events))) set[`_outbox.${id}`] = text;
   return set;
 }
 
@@ -88,7 +89,7 @@ export class Outbox {
     const rev = randomUUID();
     const body: Record<string, unknown> = { ...doc };
     if (events.length > 0) {
-      body._outbox = Object.fromEntries(events.map((event) => [event.id, event]));
+      body._outbox = storedEnvelopes(events);
       body._outboxRev = rev;
       body._outboxAt = new Date();
       await this.mark(model, body._id, rev);
@@ -117,7 +118,7 @@ export class Outbox {
     const at = new Date();
     const announcing = entries.filter((entry) => entry.events.length > 0);
     if (announcing.length) await this.pending.insertMany(announcing.map(({ doc }) => this.marker(model, doc._id, rev, at)), { lean: true });
-    const bodies = entries.map(({ doc, events }) => (events.length ? { ...doc, _outbox: Object.fromEntries(events.map((event) => [event.id, event])), _outboxRev: rev, _outboxAt: at } : doc));
+    const bodies = entries.map(({ doc, events }) => (events.length ? { ...doc, _outbox: storedEnvelopes(events), _outboxRev: rev, _outboxAt: at } : doc));
     // When the insert's outcome is unknown the markers stay: the relay publishes what was written.
     const outcomes = await insertOutcomes(model, bodies);
     const written = entries.filter((entry, index) => entry.events.length > 0 && outcomes[index] === 'inserted');
@@ -210,7 +211,7 @@ export class Outbox {
       await this.unmark(model, id, rev);
       return;
     }
-    const events = Object.values(doc._outbox).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+    const events = Object.values(doc._outbox).map(envelopeOf).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
     for (const event of events) await this.bus.publish(event);
     // If another write added events after we read, its revision differs and its own flush (or the
     // relay) publishes them all again; JetStream drops the ones we already published.

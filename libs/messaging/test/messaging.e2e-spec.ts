@@ -97,6 +97,23 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
     expect(received.filter((e) => e.id === event.id)).toHaveLength(1);
   });
 
+  it('an event carrying JSON that MongoDB refuses as a document (a dotted key, a leading $, a list in a list) is written with its change and published as given', async () => {
+    const RawArrived = defineEvent<{ raw: unknown }>('test.order.raw');
+    const raw = { 'order.id': 'A-1', $ref: 'x', matrix: [[1, 2], [3]] };
+    const received: EventEnvelope[] = [];
+    await collectingConsumer('raw-reader', received, { filter: `${workspaceId}.test.order.raw` }).start();
+    const outbox = new Outbox(mongo, bus, logger);
+    const orderId = uniqueName('order');
+    // The insert publishes the events it wrote; the update's publish reads them back from the document.
+    await outbox.insert(orders, { _id: orderId, item: 'raw' }, [RawArrived.create({ workspaceId, aggregateId: orderId, data: { raw } })]);
+    await outbox.update(orders, { _id: orderId }, { $set: { step: 2 } }, [RawArrived.create({ workspaceId, aggregateId: orderId, data: { raw } })]);
+    await outbox.settled();
+
+    await eventually(() => received.length >= 2, 'both events');
+    expect(received.map((event) => event.data)).toEqual([{ raw }, { raw }]);
+    expect(await orders.findById(orderId).lean()).toMatchObject({ item: 'raw', step: 2 });
+  });
+
   it('a crash between the state write and the publish loses nothing: the relay publishes it later', async () => {
     const orderId = uniqueName('order');
     const child = spawn(

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CallerScope, TimelineEventSnapshot } from '@omnibox/contracts';
+import { CallerScope, eventDataProblem, TimelineEventSnapshot } from '@omnibox/contracts';
 import { invalidInput } from '@omnibox/platform';
-import { eventDataProblem } from '../domain/event-data';
 import { CallerThreads, eventActor } from './caller-threads';
 import { ThreadWriter } from './thread-writer';
 

@@ -6,14 +6,22 @@ import { InsertBatcher, InsertOutcome, InsertTarget } from '@omnibox/platform';
 import type { Timeline, TimelineEntry } from '../../application/ports';
 import { TIMELINE_MODEL, TimelineDocument, TimelineModel } from './timeline.schema';
 
+/**
+ * A message's raw provider payload (MSG-7) is kept as JSON text: it is the provider's JSON, kept as sent,
+ * and MongoDB (FerretDB) refuses some of it as a document (a key with a `.` or a leading `$`, a list
+ * directly inside a list), which would fail an accepted message on every retry.
+ */
 function toDocument(entry: TimelineEntry): TimelineDocument {
   const { id, ...rest } = entry;
-  return { _id: id, ...rest };
+  const { item } = entry;
+  if (item.kind !== 'message' || item.payload === null || item.payload === undefined) return { _id: id, ...rest };
+  return { _id: id, ...rest, item: { ...item, payload: null }, payloadJson: JSON.stringify(item.payload) };
 }
 
 function toEntry(doc: TimelineDocument & Record<string, unknown>): TimelineEntry {
-  const { _id, _outbox, _outboxRev, _outboxAt, ...rest } = doc;
-  return { id: _id, ...rest };
+  const { _id, _outbox, _outboxRev, _outboxAt, payloadJson, ...rest } = doc;
+  if (payloadJson === undefined) return { id: _id, ...rest };
+  return { id: _id, ...rest, item: { ...rest.item, payload: JSON.parse(payloadJson) } as TimelineEntry['item'] };
 }
 
 /** `timeline` through its model. Ingested messages share inserts with concurrent ones (InsertBatcher). */

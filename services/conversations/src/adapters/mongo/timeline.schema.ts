@@ -21,13 +21,16 @@ export interface TimelineDocument {
   delivery?: DeliveryTarget;
   emailMessageId?: string;
   item: TimelineItem;
+  /** A message's raw provider payload (MSG-7) as JSON text; `item.payload` is then null. */
+  payloadJson?: string;
 }
 
 export type TimelineModel = Model<TimelineDocument>;
 
 /**
  * `timeline`. `at` (the sort key, newest first) stays an ISO string; `item` and `delivery` travel
- * whole (Mixed). Outgoing messages carry the events that hand them to delivery (outbox).
+ * whole (Mixed), except a message's raw payload, kept as JSON text (`payloadJson`). Outgoing messages
+ * carry the events that hand them to delivery (outbox).
  */
 export const TimelineSchema = withOutbox(
   new Schema<TimelineDocument>(
@@ -43,6 +46,7 @@ export const TimelineSchema = withOutbox(
       delivery: { type: Schema.Types.Mixed },
       emailMessageId: { type: String },
       item: { type: Schema.Types.Mixed, required: true },
+      payloadJson: { type: String },
     },
     { collection: 'timeline', versionKey: false, minimize: false },
   ),

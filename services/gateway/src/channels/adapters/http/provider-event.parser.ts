@@ -1,4 +1,4 @@
-import { CALL_PROVIDER_EVENTS, CallProviderEventKind, CONTACT_OPENERS, INBOUND_MESSAGE_TYPES, InboundCallEvent, InboundContact, InboundMessageType, ProviderEvent } from '@omnibox/contracts';
+import { CALL_PROVIDER_EVENTS, CallProviderEventKind, CONTACT_OPENERS, eventDataProblem, INBOUND_MESSAGE_TYPES, InboundCallEvent, InboundContact, InboundMessageType, ProviderEvent } from '@omnibox/contracts';
 import { invalidInput } from '@omnibox/platform';
 
 type Json = Record<string, unknown>;
@@ -120,6 +120,9 @@ function parseChannelEvent(body: Json): ProviderEvent {
   const data = body.event.data;
   if (data !== undefined && !isObject(data)) throw invalidInput('event.data', 'must be an object');
   if (data && JSON.stringify(data).length > 10_000) throw invalidInput('event.data', 'must be at most 10 000 characters of JSON');
+  // Shown on the timeline as given (CNV-9), so it must be a document the database can store.
+  const problem = data ? eventDataProblem(data, 'event.data') : null;
+  if (problem) throw invalidInput(problem.field, problem.message);
   const referral = parseReferral(body);
   return {
     type: 'event',

@@ -43,7 +43,7 @@ export const StatusEvent = apiSchema(
   open({ type: { const: 'status' }, messageId: { ...id(200), description: 'the id the provider answered when the message was sent, or our message id' }, status: { enum: ['sent', 'delivered', 'read', 'failed'] }, error: text(2000), timestamp }, ['type', 'messageId', 'status']),
 );
 
-const eventData: JsonSchema = { type: 'object', description: 'at most 10 000 characters of JSON' };
+const eventData: JsonSchema = { type: 'object', description: 'at most 10 000 characters of JSON, nested at most 8 levels; no key with a "." or a NUL, starting with "$", or empty, and no list directly inside a list (the database stores it as given)' };
 export const ChannelEvent = apiSchema(
   'ProviderChannelEvent',
   open(

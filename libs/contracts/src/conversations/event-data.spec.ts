@@ -30,4 +30,9 @@ describe('event data (CNV-9)', () => {
     expect(eventDataProblem(deep)).toBeNull();
     expect(eventDataProblem({ next: deep })).toMatchObject({ message: `must nest at most ${EVENT_DATA_LIMITS.depth} levels` });
   });
+
+  it('CNV-9: a provider\'s channel event names the path where its request carries the data', () => {
+    expect(eventDataProblem({ form: { 'e.mail': 'x' } }, 'event.data')).toMatchObject({ field: 'event.data.form.e.mail' });
+    expect(eventDataProblem({ text: 'x'.repeat(EVENT_DATA_LIMITS.bytes) }, 'event.data')).toMatchObject({ field: 'event.data' });
+  });
 });

@@ -1,8 +1,9 @@
 /**
- * CNV-9: the data a workflow or bot attaches to a timeline event is kept as given and shown on the
- * timeline, so it must be a document the database stores as it came. MongoDB (and FerretDB) refuse a
- * key with a `.` or a leading `$`, and FerretDB a list directly inside a list; each had answered 500
- * (found by test:fuzz). The limits keep one event from swelling the thread it belongs to.
+ * CNV-9: the data a workflow, a bot or a provider's channel event attaches to a timeline event is kept
+ * as given and shown on the timeline, so it must be a document the database stores as it came. MongoDB
+ * (and FerretDB) refuse a key with a `.` or a leading `$`, and FerretDB a list directly inside a list;
+ * each had answered 500 (found by test:fuzz). The limits keep one event from swelling the thread it
+ * belongs to.
  */
 export const EVENT_DATA_LIMITS = { bytes: 16_384, depth: 8 } as const;
 
@@ -11,10 +12,13 @@ export interface EventDataProblem {
   message: string;
 }
 
-/** Why `data` cannot be stored as given (the field is its path, e.g. `data.steps.0`), or null when it can. */
-export function eventDataProblem(data: Record<string, unknown>): EventDataProblem | null {
-  if (JSON.stringify(data).length > EVENT_DATA_LIMITS.bytes) return { field: 'data', message: `must be at most ${EVENT_DATA_LIMITS.bytes} characters of JSON` };
-  return problemIn(data, 'data', 1);
+/**
+ * Why `data` cannot be stored as given (the field is its path, e.g. `data.steps.0`), or null when it can.
+ * `field` names where the request carries it: `data` in the API, `event.data` in a provider's event.
+ */
+export function eventDataProblem(data: Record<string, unknown>, field = 'data'): EventDataProblem | null {
+  if (JSON.stringify(data).length > EVENT_DATA_LIMITS.bytes) return { field, message: `must be at most ${EVENT_DATA_LIMITS.bytes} characters of JSON` };
+  return problemIn(data, field, 1);
 }
 
 function problemIn(value: unknown, path: string, depth: number): EventDataProblem | null {
