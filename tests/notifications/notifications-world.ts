@@ -113,9 +113,9 @@ export async function startNotificationsWorld(options: { extraEnv?: Record<strin
       return eventually(async () => (await world.centre(name)).items.find(match) ?? null, `${name}: ${what}`, timeoutMs);
     },
     /** Lets in-flight events reach the notifications service before asserting that nothing else came. */
-    async settled(): Promise<void> {
-      await caughtUp('notifications-conversations');
-      await caughtUp('notifications-calls');
+    async settled(timeoutMs = 15000): Promise<void> {
+      await caughtUp('notifications-conversations', timeoutMs);
+      await caughtUp('notifications-calls', timeoutMs);
     },
     /** A contact writes in; answers the contact id once the message is on the thread. */
     async inbound(externalId: string, text: string): Promise<string> {
