@@ -88,7 +88,8 @@ describe('metrics and traces across services', () => {
     const read = await fetch(`${gatewayUrl}/v1/conversations/${found.items[0].id}`, { headers: bearer(ownerToken) });
     expect(read.status).toBe(200);
     const text = await (await fetch(`${conversationsHealth}/metrics`)).text();
-    expect(text).toMatch(/grpc_server_handling_seconds_bucket\{/);
+    // Served calls are labelled like the gateway's client calls: the proto service and method.
+    expect(text).toMatch(/grpc_server_handling_seconds_count\{service="Conversations",method="GetConversation",code="OK"\} [1-9]/);
     expect(text).toMatch(/events_consumed_total\{consumer="conversations-ingress",outcome="handled"\} [1-9]/);
     expect(text).toMatch(/consumer_lag_messages\{consumer="conversations-ingress"\} \d+/);
     expect(text).toMatch(/process_cpu_seconds_total/);

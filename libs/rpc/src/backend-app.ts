@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureHttpApp, NestPinoLogger } from '@omnibox/platform';
 import type { Logger } from 'pino';
-import { CallerScopeInterceptor } from './caller-scope';
+import { BackendGrpcServer } from './caller-scope';
 import { GrpcContract, grpcServerOptions, ServiceErrorFilter } from './server';
 
 export interface BackendAppOptions {
@@ -24,8 +24,8 @@ export interface BackendAppOptions {
 export async function startBackendApp(module: DynamicModule, options: BackendAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(module, { logger: new NestPinoLogger(options.logger), bodyParser: false, abortOnError: false });
   configureHttpApp(app, { errorFilter: new ServiceErrorFilter() });
-  app.useGlobalInterceptors(new CallerScopeInterceptor(options.grpc.secrets));
-  app.connectMicroservice(grpcServerOptions(options.grpc.host, options.grpc.port, options.grpc.contracts), { inheritAppConfig: true });
+  const grpc = grpcServerOptions(options.grpc.host, options.grpc.port, options.grpc.contracts);
+  app.connectMicroservice({ strategy: new BackendGrpcServer(grpc.options, options.grpc.secrets) }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(options.http.port, options.http.host);
   return app;

@@ -26,6 +26,11 @@ const HTTP_BY_GRPC: Partial<Record<GrpcStatus, number>> = {
   [GrpcStatus.DEADLINE_EXCEEDED]: 503,
 };
 
+/** The API status a gRPC status code stands for (500 for any other code): the `code` label of served calls. */
+export function httpStatusOfGrpc(code: number | undefined): number {
+  return HTTP_BY_GRPC[code as GrpcStatus] ?? 500;
+}
+
 /** The gRPC error a service answers for an AppError; the full error travels in metadata. */
 export function toGrpcError(error: AppError): { code: GrpcStatus; message: string; metadata: Metadata } {
   const metadata = new Metadata();

@@ -59,6 +59,18 @@ export function countMongoCommands(connection: Connection): Connection {
   return connection;
 }
 
+/**
+ * One document by its `_id` (and `filter`), as stored, or null. On a model whose `_id` is a string the
+ * read goes to the model's collection, past mongoose's query layer (building and casting the query),
+ * which a read by a string `_id` does not need: that layer was about 7 % of the contacts service's CPU
+ * per contact read. Filter values must be stored as given (nothing is cast).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model: the caller names the document type it reads
+export async function findOneById<T>(model: Model<any>, id: string, filter: Record<string, unknown> = {}, projection?: Record<string, 0 | 1>): Promise<T | null> {
+  if (model.schema.path('_id')?.instance !== 'String') return model.findOne({ ...filter, _id: id }, projection).lean<T>().exec();
+  return (await model.collection.findOne({ ...filter, _id: id } as never, projection ? { projection } : {})) as T | null;
+}
+
 /** Above this many ids, one `$in` scan costs less than the reads by `_id` (see `findByIds`). */
 const READS_BY_ID_UP_TO = 256;
 
@@ -73,6 +85,6 @@ const READS_BY_ID_UP_TO = 256;
 export async function findByIds<T>(model: Model<any>, ids: readonly string[], filter: Record<string, unknown> = {}, projection?: Record<string, 0 | 1>): Promise<T[]> {
   const unique = [...new Set(ids)];
   if (unique.length > READS_BY_ID_UP_TO) return model.find({ ...filter, _id: { $in: unique } }, projection).lean<T[]>().exec();
-  const docs = await Promise.all(unique.map((id) => model.findOne({ ...filter, _id: id }, projection).lean<T>().exec()));
+  const docs = await Promise.all(unique.map((id) => findOneById<T>(model, id, filter, projection)));
   return docs.filter((doc) => doc !== null && doc !== undefined) as T[];
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope, ThreadAccess } from '@omnibox/contracts';
 import { Outbox } from '@omnibox/messaging';
-import { findByIds, isDuplicateKeyError } from '@omnibox/platform';
+import { findByIds, findOneById, isDuplicateKeyError } from '@omnibox/platform';
 import type { Model } from 'mongoose';
 import type { ContactMatch, ContactRepository } from '../../application/ports';
 import type { Contact, ContactDetails, ContactEdit } from '../../domain/contact-details';
@@ -49,7 +49,7 @@ export class MongoContactRepository implements ContactRepository {
   ) {}
 
   async byId(id: string): Promise<Contact | null> {
-    const doc = await this.model.findById(id).lean<ContactDocument>().exec();
+    const doc = await findOneById<ContactDocument>(this.model, id);
     return doc ? toContact(doc) : null;
   }
 
@@ -58,7 +58,8 @@ export class MongoContactRepository implements ContactRepository {
   }
 
   async live(workspaceId: string, id: string): Promise<Contact | null> {
-    const doc = await this.model.findOne(live(workspaceId, id)).lean<ContactDocument>().exec();
+    const { _id, ...filter } = live(workspaceId, id);
+    const doc = await findOneById<ContactDocument>(this.model, _id, filter);
     return doc ? toContact(doc) : null;
   }
 
