@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureHttpApp, NestPinoLogger } from '@omnibox/platform';
 import type { Logger } from 'pino';
-import { BackendGrpcServer } from './caller-scope';
+import { BackendGrpcServer } from './backend-grpc-server';
 import { GrpcContract, grpcServerOptions, ServiceErrorFilter } from './server';
 
 export interface BackendAppOptions {

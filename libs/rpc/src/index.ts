@@ -1,5 +1,5 @@
 export * from './caller-metadata';
-export * from './caller-scope';
+export * from './backend-grpc-server';
 export * from './errors';
 export * from './server';
 export * from './client';

@@ -26,7 +26,8 @@ type NestHandler = (request: unknown, metadata: Metadata, call: UnaryCall) => un
  * `grpc_server_handling_seconds`), so its logs and the events it publishes carry them.
  *
  * Done here, around Nest's handler, not as a Nest interceptor: any interceptor puts every call through
- * Nest's rxjs pipeline, which cost the contacts service about a fifth of its CPU per contact read.
+ * Nest's rxjs pipeline. With the interceptor (and a span per call, see inSpan) a contact read cost the
+ * contacts service 1 228 µs of CPU under the profiler; without them, 1 009 µs.
  */
 export class BackendGrpcServer extends ServerGrpc {
   constructor(
