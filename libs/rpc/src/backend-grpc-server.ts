@@ -42,7 +42,8 @@ export class BackendGrpcServer extends ServerGrpc {
     // `/omnibox.contacts.v1.Contacts/GetContact` → `Contacts`, `GetContact` (the client's labels too).
     const [qualified = '', method = ''] = (protoNativeHandler.path ?? '').split('/').slice(1);
     const service = qualified.split('.').pop() ?? qualified;
-    return (call: UnaryCall, answer: Answer) => void this.serve(service, method, methodHandler, call, answer);
+    // `serve` answers every outcome itself; should it fail on its own, the call still gets an answer.
+    return (call: UnaryCall, answer: Answer) => void this.serve(service, method, methodHandler, call, answer).catch((error: unknown) => answer(unexpected(error)));
   }
 
   private async serve(service: string, method: string, handler: NestHandler, call: UnaryCall, answer: Answer): Promise<void> {
