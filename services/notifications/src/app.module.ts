@@ -15,7 +15,7 @@ export class NotificationsModule {
         PlatformModule.forRoot({
           service: 'notifications',
           config,
-          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true' },
+          mongo: { url: config.MONGODB_URL, database: config.MONGODB_DATABASE, syncIndexes: config.MONGODB_SYNC_INDEXES === 'true', commandStats: config.MONGODB_COMMAND_STATS === 'true' },
           redis: { url: config.REDIS_URL },
           nats: { url: config.NATS_URL },
         }),
