@@ -24,8 +24,9 @@ export class ApplyContactChanges {
     if (await this.states.saveAccess(workspaceId, contactId, access, at)) await this.refresh.execute(contactId);
   }
 
-  async contact(workspaceId: string, contact: ContactSnapshot, at: string): Promise<void> {
-    if (await this.states.saveContact(workspaceId, contact.id, { contact: detailsOf(contact), blocked: contact.blocked, deleted: false }, at)) await this.refresh.execute(contact.id);
+  /** `firstSight`: from the contact's `created` event. */
+  async contact(workspaceId: string, contact: ContactSnapshot, at: string, firstSight = false): Promise<void> {
+    if (await this.states.saveContact(workspaceId, contact.id, { contact: detailsOf(contact), blocked: contact.blocked, deleted: false }, at, firstSight)) await this.refresh.execute(contact.id);
   }
 
   async deleted(workspaceId: string, contactId: string, at: string): Promise<void> {

@@ -46,8 +46,11 @@ export interface ContactStates {
   changedSince(contactId: string, version: string): Promise<boolean>;
   /** Fills in, from the contacts service's answer, what no event told yet (events are fresher); answers what is known then. */
   fillUnknown(state: ContactState): Promise<ContactState>;
-  /** Details and block state from a contact event at `at`; false when a newer one was recorded. */
-  saveContact(workspaceId: string, contactId: string, details: { contact: CallContact; blocked: boolean; deleted: boolean }, at: string): Promise<boolean>;
+  /**
+   * Details and block state from a contact event at `at`; false when a newer one was recorded.
+   * `firstSight`: the contact was just created, so its state is most likely not stored yet.
+   */
+  saveContact(workspaceId: string, contactId: string, details: { contact: CallContact; blocked: boolean; deleted: boolean }, at: string, firstSight?: boolean): Promise<boolean>;
   /** The thread's access at `at`; false when a newer one was recorded. */
   saveAccess(workspaceId: string, contactId: string, access: ThreadAccess, at: string): Promise<boolean>;
 }

@@ -17,9 +17,14 @@ export class RefreshContactCalls {
   ) {}
 
   async execute(contactId: string): Promise<void> {
+    // Calls first: most contacts never call, and then the state is not read (one command per contact
+    // event). A call created after this read sees the new state, or is refreshed by its creator, which
+    // checks the state's version after the insert (IngestCallEvent).
+    const calls = await this.calls.ofContact(contactId);
+    if (calls.length === 0) return;
     const known = await this.states.find(contactId);
     if (!known) return;
-    for (const call of await this.calls.ofContact(contactId)) {
+    for (const call of calls) {
       const written = await this.writer.apply(call, (state) => withContact(state, known));
       // Projected here too (a failure retries the event), since a change of access announces nothing.
       await this.writer.project(written ?? call);

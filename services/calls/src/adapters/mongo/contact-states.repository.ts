@@ -63,9 +63,12 @@ export class ContactStatesRepository implements ContactStates {
     return (await this.find(state.contactId)) ?? state;
   }
 
-  async saveContact(workspaceId: string, contactId: string, details: { contact: CallContact; blocked: boolean; deleted: boolean }, at: string): Promise<boolean> {
+  async saveContact(workspaceId: string, contactId: string, details: { contact: CallContact; blocked: boolean; deleted: boolean }, at: string, firstSight = false): Promise<boolean> {
+    const insert = () => this.insert({ _id: contactId, workspaceId, ...details, access: NO_ACCESS_GRANTS, contactAt: at, accessAt: '' });
+    // A contact just created is inserted first: the update would match nothing (one command saved per new contact).
+    if (firstSight && (await insert())) return true;
     if (await this.outbox.updateOneDocument(this.model, { _id: contactId, contactAt: { $lte: at } }, { $set: { workspaceId, ...details, contactAt: at } })) return this.written(contactId);
-    return this.insert({ _id: contactId, workspaceId, ...details, access: NO_ACCESS_GRANTS, contactAt: at, accessAt: '' });
+    return firstSight ? false : insert();
   }
 
   async saveAccess(workspaceId: string, contactId: string, access: ThreadAccess, at: string): Promise<boolean> {

@@ -31,7 +31,9 @@ export class ContactEventsConsumer implements OnModuleInit {
 
   private async contact(event: EventEnvelope): Promise<void> {
     const at = event.occurredAt;
-    if (ContactCreated.is(event) || ContactUpdated.is(event) || ContactBlocked.is(event) || ContactUnblocked.is(event)) {
+    if (ContactCreated.is(event)) {
+      await this.apply.contact(event.workspaceId, event.data.contact, at, true);
+    } else if (ContactUpdated.is(event) || ContactBlocked.is(event) || ContactUnblocked.is(event)) {
       await this.apply.contact(event.workspaceId, event.data.contact, at);
     } else if (ContactDeleted.is(event)) {
       await this.apply.deleted(event.workspaceId, event.data.contactId, at);
