@@ -45,6 +45,7 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
   private subscriber?: Redis;
   private heartbeat?: NodeJS.Timeout;
   private readonly versions = new Map<string, { at: number; version: string | undefined }>();
+  private readonly sharedFrames = new WeakMap<RealtimeMessage, Buffer>();
   private readonly logger = getLogger();
 
   constructor(
@@ -208,8 +209,18 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
     if (!audience) return;
     if (message.excludeUserId && message.excludeUserId === scope.principalId) return;
     if (!mayReceiveThread(scope, audience)) return;
-    const data = message.type === 'conversation.updated' && message.thread ? conversationOf(message.thread, scope.principalId) : message.data;
-    this.send(connection, { type: message.type, data, seq: message.seq, id: message.id, occurredAt: message.occurredAt, publishedAt: message.publishedAt });
+    if (message.type === 'conversation.updated' && message.thread) {
+      const data = conversationOf(message.thread, scope.principalId);
+      this.send(connection, { type: message.type, data, seq: message.seq, id: message.id, occurredAt: message.occurredAt, publishedAt: message.publishedAt });
+      return;
+    }
+    // The same frame for every socket: encoded once per message, not once per socket.
+    let frame = this.sharedFrames.get(message);
+    if (!frame) {
+      frame = Buffer.from(JSON.stringify({ type: message.type, data: message.data, seq: message.seq, id: message.id, occurredAt: message.occurredAt, publishedAt: message.publishedAt }));
+      this.sharedFrames.set(message, frame);
+    }
+    if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(frame, { binary: false });
   }
 
   private send(connection: Connection, frame: Record<string, unknown>) {
