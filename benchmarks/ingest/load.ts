@@ -85,6 +85,27 @@ export class IngestLoad {
     console.log(`warm-up: ${this.warmedUp.size} contacts wrote once in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 
+  /**
+   * Before a new-contact run: `count` contacts of their own (never measured, numbered after the
+   * measured ones) write their first message at `perSecond`, so the services and the engine are warm
+   * when the measured contacts arrive (compiled code, connection pools, the collections' first pages),
+   * as on a platform that has been up. Without it the first 30 s of a cold start weighed the whole
+   * run's p99 (p50 2.4 s there, 0.2 s after).
+   */
+  async warmUpNew(count: number, perSecond: number): Promise<void> {
+    const started = Date.now();
+    const posts: Array<Promise<unknown>> = [];
+    for (let i = 0; i < count; i++) {
+      const wait = started + (i * 1000) / perSecond - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const contact = this.plan.total + i;
+      posts.push(this.deliver([{ id: `warm-${started}-${i}`, contact, externalId: `warm-${this.run}-${contact}`, text: `Hi #w${i}` }]).catch(() => 0));
+    }
+    await Promise.all(posts);
+    while (this.warmedUp.size < count && Date.now() - started < 600_000) await new Promise((resolve) => setTimeout(resolve, 200));
+    console.log(`warm-up: ${this.warmedUp.size} other new contacts wrote their first message at ${perSecond}/s, on timelines in ${((Date.now() - started) / 1000).toFixed(1)} s (not measured)`);
+  }
+
   /** Posts every message on schedule; resolves once each has its answer. */
   async send(): Promise<Sent> {
     const { total, seconds, contacts } = this.plan;

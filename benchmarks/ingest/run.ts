@@ -5,6 +5,7 @@
  *   BENCH_RATE=100 BENCH_SECONDS=30 npm run bench:ingest
  *   BENCH_NEW_CONTACTS=1 npm run bench:ingest          # every message from a contact never seen before
  *   BENCH_BURST=5000 npm run bench:ingest              # 5 000 first messages within BENCH_BURST_SECONDS (10)
+ *   (both new-contact runs first warm up with BENCH_WARM_UP_NEW (3000) other new contacts, unmeasured; 0: a cold start)
  * By default every contact writes once before the measurement (as in a running workspace, where most
  * messages come from people already known). With BENCH_NEW_CONTACTS=1 each message comes from a new
  * identity, so every one creates its contact and thread (a campaign bringing new people); BENCH_BURST
@@ -41,6 +42,7 @@ function planFromEnv(): LoadPlan {
 async function main() {
   const plan = planFromEnv();
   const drainSeconds = intFromEnv('BENCH_DRAIN_SECONDS', 60);
+  const warmUpNew = intFromEnv('BENCH_WARM_UP_NEW', 3000);
   // BENCH_NODE_OPTIONS, BENCH_CPU_PROFILE and BENCH_SERVICE_<NAME> reach the services (benchmarks/support/platform-processes.ts).
   const serviceEnv: Record<string, string> = { MONGODB_COMMAND_STATS: process.env.BENCH_COMMAND_STATS === '0' ? 'false' : 'true' };
   const platform = await startBenchPlatform(['nats', 'redis', 'mongodb'], ['contacts', 'conversations', 'gateway'], serviceEnv);
@@ -50,6 +52,7 @@ async function main() {
   const load = await IngestLoad.start(platform, plan, formatFromArgs(process.argv));
   try {
     if (!plan.newContacts) await load.warmUp();
+    else if (warmUpNew > 0) await load.warmUpNew(warmUpNew, Math.min(300, Math.ceil(plan.total / plan.seconds)));
     const what = plan.kind === 'burst' ? `a burst of ${plan.total} first messages within ${plan.seconds} s` : `${plan.total / plan.seconds} messages/s for ${plan.seconds} s (${plan.total} messages)`;
     console.log(`ingest benchmark (${load.formatName}): ${what} over ${plan.contacts} ${plan.newContacts ? 'new' : 'known'} contacts`);
     const commandsBefore = await readCommandCounts(platform.metricsUrls);

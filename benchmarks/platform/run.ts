@@ -9,7 +9,9 @@
  * seen before), BENCH_CONTACTS (2000 known contacts, each owned by an agent), BENCH_AGENTS (8),
  * BENCH_REPLIES_PER_SECOND (4), BENCH_ASSIGNMENTS_PER_SECOND (1), BENCH_SEARCH_EVERY (20: one message
  * in 20 followed to searchable), BENCH_SEARCH_INTERVAL_MS (250), BENCH_LIST_PAUSE_MS (0: listers in a
- * tight loop), BENCH_DRAIN_SECONDS (60), BENCH_CEILING_CONCURRENCY (32), BENCH_NODE_OPTIONS, BENCH_CPU_PROFILE and BENCH_SERVICE_<NAME> (services only, see benchmarks/support/platform-processes.ts).
+ * tight loop), BENCH_DRAIN_SECONDS (60), BENCH_CEILING_CONCURRENCY (32), BENCH_COMMAND_STATS (1: count each
+ * service's MongoDB commands per inbound message, from the start of the load to the end of the drain),
+ * BENCH_NODE_OPTIONS, BENCH_CPU_PROFILE and BENCH_SERVICE_<NAME> (services only, see benchmarks/support/platform-processes.ts).
  * Per message: ingress POST → accepted, on the timeline (its `conversations.message.created` on the
  * event stream), in the inbox list (the agents' pages), pushed on every agent's socket, searchable
  * (sampled, through the search API), notified (a Web Push to the owner of a known contact's thread:
@@ -23,6 +25,7 @@ import { LoopbackPushService } from '@omnibox/testing';
 import webpush from 'web-push';
 import { FakeProvider } from '../../tests/support/fake-provider';
 import { intFromEnv, numberFromEnv } from '../support/bench';
+import { commandsPerMessage, readCommandCounts } from '../ingest/command-stats';
 import { measureCeilings } from '../support/engine-ceilings';
 import { everyEngine, everyService, startBenchPlatform } from '../support/platform-processes';
 import { processMeter } from '../support/process-meter';
@@ -66,7 +69,9 @@ async function main() {
   const services = everyService();
   const engines = everyEngine();
   console.log(`platform benchmark: ${settings.rate} messages/s for ${settings.seconds} s (${Math.round(settings.newShare * 100)} % from new contacts, the rest from ${settings.knownContacts} known ones), ${settings.agents} agents; services ${services.join(', ')}; engines ${engines.join(', ')}`);
+  const countCommands = process.env.BENCH_COMMAND_STATS === '1';
   const platform = await startBenchPlatform(engines, services, {
+    ...(countCommands ? { MONGODB_COMMAND_STATS: 'true' } : {}),
     VAPID_PUBLIC_KEY: vapid.publicKey,
     VAPID_PRIVATE_KEY: vapid.privateKey,
     VAPID_SUBJECT: 'mailto:bench@example.com',
@@ -124,6 +129,7 @@ async function main() {
       ...Object.fromEntries(Object.entries(platform.processes).map(([name, child]) => [name, child?.pid])),
       ...Object.fromEntries(Object.entries(platform.engines).map(([name, engine]) => [{ mongodb: 'ferretdb', s3: 'seaweedfs' }[name] ?? name, engine.child?.pid])),
     });
+    const commandsBefore = countCommands ? await readCommandCounts(platform.metricsUrls) : null;
     const listers = startListers(gw, workspace.agents, watch, settings.listPauseMs);
     search.start();
     await sleep(startAt - Date.now());
@@ -154,6 +160,7 @@ async function main() {
       });
     const drainUntil = Date.now() + settings.drainSeconds * 1000;
     while (Date.now() < drainUntil && !complete()) await sleep(500);
+    const commandsAfter = countCommands ? await readCommandCounts(platform.metricsUrls) : null;
     const lists = await listers.stop();
     const searches = await search.stop();
     pushes.stop();
@@ -162,6 +169,7 @@ async function main() {
 
     const report = buildReport({ settings, startAt, sendSeconds, sent, ledger, ceilings, inbox, sockets, socketStages, pushes, search, searches, lists, actions: actionFigures, usage, provider });
     printReport(report);
+    if (commandsBefore && commandsAfter) for (const line of commandsPerMessage(commandsBefore, commandsAfter, ledger.timeline.firstAt.filter(Boolean).length)) console.log(line);
     console.log(`written to ${writeReport(report)}`);
   } finally {
     for (const socket of sockets) socket.close();
