@@ -104,10 +104,14 @@ describe('the notification centre (NTF-1, NTF-3)', () => {
     const [first] = await Promise.all(threads.map((thread) => world.waitFor('dee', (n) => n.kind === 'assigned' && n.contactId === thread, 'assigned')));
     const unread = (await world.centre('dee')).unreadCount;
     expect(unread).toBeGreaterThanOrEqual(2);
+    // The sidebar's count is read before and right after each change: a replica's kept count never lags a change.
+    const sidebarCount = async () => (await world.get('dee', '/v1/inbox')).body.notifications.unreadCount;
+    expect(await sidebarCount()).toBe(unread);
     const read = await world.post('dee', `/v1/notifications/${first.id}/read`);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ id: first.id, read: true });
     expect((await world.centre('dee')).unreadCount).toBe(unread - 1);
+    expect(await sidebarCount()).toBe(unread - 1);
     expect((await world.centre('dee', { unread: 'true' })).items.map((n) => n.id)).not.toContain(first.id);
     const again = await world.post('dee', `/v1/notifications/${first.id}/unread`);
     expect(again.body).toMatchObject({ id: first.id, read: false });
@@ -117,6 +121,7 @@ describe('the notification centre (NTF-1, NTF-3)', () => {
     const all = await world.post('dee', '/v1/notifications/read-all');
     expect(all.status).toBe(200);
     expect(all.body).toEqual({ unreadCount: 0 });
+    expect(await sidebarCount()).toBe(0);
     const centre = await world.centre('dee');
     expect(centre.unreadCount).toBe(0);
     expect(centre.items.every((n) => n.read)).toBe(true);

@@ -57,7 +57,7 @@ export class CoalesceTeamMessage {
       const current = await this.runs.find(thread.contactId);
       const outcome = coalesce(current, message, inCentre, (userId) => notificationId(`${key}|${userId}`));
       // Those no longer notified keep what they showed; new ones exist before the run names them.
-      if (outcome.detached.length) await this.store.freeze(thread.contactId, outcome.detached.map((member) => member.id), outcome.frozenAs!, false);
+      if (outcome.detached.length) await this.store.freeze(workspaceId, thread.contactId, outcome.detached.map((member) => member.id), outcome.frozenAs!, false);
       const head = outcome.run?.head ?? headOf(message);
       await this.store.insert(outcome.created.map(({ userId, ...member }) => record(userId, member, head)));
       if (outcome.changed && outcome.run) await this.runs.save(outcome.run);

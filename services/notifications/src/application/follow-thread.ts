@@ -27,9 +27,9 @@ export class FollowThread {
   async execute(input: { workspaceId: string; eventId: string; occurredAt: string; actor: EventActor | undefined; thread: ThreadSnapshot; changed: string[] }): Promise<void> {
     const { thread, changed } = input;
     if (changed.some((field) => ACCESS_CHANGES.includes(field))) {
-      await this.store.followThread(thread.contactId, threadFactsOf(thread), thread.updatedAt);
+      await this.store.followThread(input.workspaceId, thread.contactId, threadFactsOf(thread), thread.updatedAt);
     }
-    if (changed.some((field) => RUN_ENDS.includes(field))) await this.endRun(thread);
+    if (changed.some((field) => RUN_ENDS.includes(field))) await this.endRun(input.workspaceId, thread);
     const reader = input.actor?.kind === 'user' ? input.actor.id : undefined;
     if (reader && changed.includes('reads')) {
       const readUpTo = thread.reads?.[reader] ?? 0;
@@ -41,11 +41,11 @@ export class FollowThread {
     }
   }
 
-  private async endRun(thread: ThreadSnapshot): Promise<void> {
+  private async endRun(workspaceId: string, thread: ThreadSnapshot): Promise<void> {
     await this.runs.exclusive(thread.contactId, async () => {
       const run = await this.runs.find(thread.contactId);
       if (!run || !endsRun(run, { assigneeId: thread.assigneeId, teamId: thread.teamId, blocked: thread.contact.blocked, deleted: thread.deleted })) return;
-      await this.store.freeze(thread.contactId, Object.values(run.attached).map((member) => member.id), run.head, false);
+      await this.store.freeze(workspaceId, thread.contactId, Object.values(run.attached).map((member) => member.id), run.head, false);
       await this.runs.remove(thread.contactId);
     });
   }

@@ -38,7 +38,8 @@ export class ListNotifications {
   /** How many of the caller's notifications are unread (GET /v1/inbox shows it); API tokens have none. */
   async unreadCount(caller: CallerScope): Promise<number> {
     if (caller.kind !== 'user') return 0;
-    return (await this.visible(caller, caller.principalId, true)).length;
+    const now = new Date();
+    return (await this.store.unreadThreads(caller.workspaceId, caller.principalId)).filter((thread) => visibleTo(caller, { thread }, now)).length;
   }
 
   private async visible(caller: CallerScope, userId: string, unreadOnly: boolean): Promise<Notification[]> {

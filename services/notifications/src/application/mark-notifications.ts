@@ -29,7 +29,7 @@ export class MarkNotifications {
   async unread(caller: CallerScope, id: string): Promise<NotificationSnapshot> {
     const notification = await this.own(caller, id);
     if (notification.read) {
-      await this.store.setRead(notification.userId, notification.id, false);
+      await this.store.setRead(caller.workspaceId, notification.userId, notification.id, false);
       const snapshot = await this.current(notification);
       await this.announcer.announce(caller.workspaceId, `unread|${id}|${Date.now()}`, [{ userId: notification.userId, type: 'notification.updated', notification: snapshot }], []);
       return snapshot;

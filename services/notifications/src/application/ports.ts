@@ -19,15 +19,17 @@ export interface NotificationStore {
   find(userId: string, id: string): Promise<Notification | null>;
   /** A user's notifications (only unread ones when asked), in no particular order. */
   ofUser(userId: string, unreadOnly: boolean): Promise<Notification[]>;
+  /** The threads of a user's unread notifications, one per notification (the unread count filters them by VIS-4). */
+  unreadThreads(workspaceId: string, userId: string): Promise<ThreadFacts[]>;
   /** A user's unread notifications about one thread. */
   unreadOnThread(userId: string, contactId: string): Promise<Notification[]>;
-  setRead(userId: string, id: string, read: boolean): Promise<void>;
+  setRead(workspaceId: string, userId: string, id: string, read: boolean): Promise<void>;
   /** Every notification of the user read; answers how many were unread. */
-  markAllRead(userId: string): Promise<number>;
+  markAllRead(workspaceId: string, userId: string): Promise<number>;
   /** Notifications of a thread's run stop growing: they keep `head` (and are read, when asked). */
-  freeze(contactId: string, ids: string[], head: RunHead, read: boolean): Promise<void>;
+  freeze(workspaceId: string, contactId: string, ids: string[], head: RunHead, read: boolean): Promise<void>;
   /** The latest known access of a thread, on all its notifications (an older one changes nothing). */
-  followThread(contactId: string, thread: ThreadFacts, at: string): Promise<void>;
+  followThread(workspaceId: string, contactId: string, thread: ThreadFacts, at: string): Promise<void>;
   /** Forgets notifications last changed before `at`. */
   pruneBefore(at: string): Promise<number>;
 }

@@ -21,7 +21,7 @@ export class Reading {
   async markRead(workspaceId: string, userId: string, notifications: Notification[], key: string = randomUUID()): Promise<void> {
     const unread = notifications.filter((notification) => !notification.read);
     if (unread.length === 0) return;
-    await Promise.all(unread.map((notification) => (notification.run ? this.stopGrowing(notification, true) : this.store.setRead(userId, notification.id, true))));
+    await Promise.all(unread.map((notification) => (notification.run ? this.stopGrowing(notification, true) : this.store.setRead(workspaceId, userId, notification.id, true))));
     await this.announcer.announce(workspaceId, `read|${key}`, [{ userId, type: 'notification.read', ids: unread.map((notification) => notification.id), all: false }], []);
   }
 
@@ -29,7 +29,7 @@ export class Reading {
   async markAllRead(workspaceId: string, userId: string): Promise<void> {
     const growing = (await this.store.ofUser(userId, true)).filter((notification) => notification.run);
     await Promise.all(growing.map((notification) => this.stopGrowing(notification, true)));
-    await this.store.markAllRead(userId);
+    await this.store.markAllRead(workspaceId, userId);
     await this.announcer.announce(workspaceId, `read-all|${randomUUID()}`, [{ userId, type: 'notification.read', ids: [], all: true }], []);
   }
 
@@ -39,7 +39,7 @@ export class Reading {
     return this.runs.exclusive(contactId, async () => {
       const run = await this.runs.find(contactId);
       const head = run && run.head.lastCount >= notification.lastCount ? run.head : { lastCount: notification.lastCount, body: notification.body, updatedAt: notification.updatedAt };
-      await this.store.freeze(contactId, [notification.id], head, read);
+      await this.store.freeze(notification.workspaceId, contactId, [notification.id], head, read);
       if (run?.attached[notification.userId]?.id === notification.id) await this.runs.save(detach(run, notification.userId));
     });
   }
