@@ -1,6 +1,7 @@
 import { EventEnvelope, subjectOf } from '@omnibox/contracts';
 import { eventsPublished, injectTraceContext } from '@omnibox/platform';
 import { JetStreamClient, JetStreamManager, JSONCodec, NatsConnection, nanos, RetentionPolicy, StorageType, headers } from 'nats';
+import { JetStreamPublisher } from './jetstream-publisher';
 
 export interface EventBusOptions {
   /** JetStream stream that stores the events, e.g. `INBOX`. */
@@ -19,6 +20,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Publishes domain events to JetStream and owns the stream definitions. */
 export class EventBus {
   readonly js: JetStreamClient;
+  private readonly publisher: JetStreamPublisher;
   private jsm?: JetStreamManager;
 
   constructor(
@@ -26,6 +28,7 @@ export class EventBus {
     readonly options: EventBusOptions,
   ) {
     this.js = connection.jetstream();
+    this.publisher = new JetStreamPublisher(connection);
   }
 
   get stream(): string {
@@ -79,7 +82,7 @@ export class EventBus {
     // The trace context travels in the message headers, so consumers continue the publisher's trace.
     let traceHeaders: ReturnType<typeof headers> | undefined;
     injectTraceContext((key, value) => (traceHeaders ??= headers()).set(key, value));
-    const ack = await this.js.publish(this.subjectFor(envelope), codec.encode(envelope), { msgID: envelope.id, timeout: 5000, headers: traceHeaders });
+    const ack = await this.publisher.publish(this.subjectFor(envelope), codec.encode(envelope), { msgId: envelope.id, timeoutMs: 5000, headers: traceHeaders });
     if (!ack.duplicate) eventsPublished.inc({ type: envelope.type });
     return { duplicate: ack.duplicate, seq: ack.seq };
   }

@@ -97,6 +97,20 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
     expect(received.filter((e) => e.id === event.id)).toHaveLength(1);
   });
 
+  it('concurrent publishes are each acknowledged with their own stream sequence', async () => {
+    const events = Array.from({ length: 200 }, (_, i) => OrderPlaced.create({ workspaceId, aggregateId: `burst-${i}`, data: { item: `burst-${i}` } }));
+    const acks = await Promise.all(events.map((event) => bus.publish(event)));
+    expect(acks.every((ack) => !ack.duplicate)).toBe(true);
+    expect(new Set(acks.map((ack) => ack.seq)).size).toBe(200);
+  });
+
+  it('a publish no stream takes fails at once, naming why, instead of waiting for its timeout', async () => {
+    const unstored = new EventBus(nats.connection, { stream: 'NOT_CREATED', subjectPrefix: uniqueName('nostream') });
+    const started = Date.now();
+    await expect(unstored.publish(OrderPlaced.create({ workspaceId, aggregateId: 'nowhere', data: { item: 'x' } }))).rejects.toThrow(/no JetStream stream took the message/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('an event carrying JSON that MongoDB refuses as a document (a dotted key, a leading $, a list in a list) is written with its change and published as given', async () => {
     const RawArrived = defineEvent<{ raw: unknown }>('test.order.raw');
     const raw = { 'order.id': 'A-1', $ref: 'x', matrix: [[1, 2], [3]] };
