@@ -12,6 +12,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const ENGINES_DIR = path.join(ROOT, '.engines');
 const ES_COMMAND = path.join(ROOT, 'tools', 'elasticsearch', 'command.js');
 const seaweedfs = require('../seaweedfs/engine.js');
+const { freePort, reservePort } = require('./free-port.js');
 
 /**
  * The engines this checkout can run. Elasticsearch is the node tools/elasticsearch/build.sh assembles
@@ -21,18 +22,6 @@ function provisionedEngines() {
   return Object.keys(SPECS).filter((name) => name !== 'elasticsearch' || (fs.existsSync(ES_COMMAND) && require(ES_COMMAND).isProvisioned()));
 }
 
-/** Finds a free TCP port on loopback. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** True when something already listens on the port. */
 function portInUse(port) {
@@ -183,6 +172,7 @@ async function startEngines({ names = provisionedEngines(), dataDir, ports = {},
     names.map(async (name) => {
       let port = ports[name];
       if (!port || (await portInUse(port))) port = await freePort();
+      else reservePort(port);
       const engine = new Engine(name, port, path.join(dataDir, name), { persistent, logDir: dataDir });
       engines[name] = engine;
       const started = Date.now();

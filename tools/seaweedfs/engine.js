@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
+const { freePort, reservePort } = require('../engines/free-port.js');
 
 const WEED = path.resolve(__dirname, '..', '..', '.engines', 'bin', 'weed');
 /** The ports besides the S3 API's: SeaweedFS's inner servers, each with a gRPC port of its own. */
@@ -18,18 +19,6 @@ const PROBE_BUCKET = 'omnibox-engine-readiness';
 
 function isProvisioned() {
   return fs.existsSync(WEED);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function portFree(port) {
@@ -50,8 +39,14 @@ async function innerPorts(dir) {
   const file = path.join(dir, 'ports.json');
   const saved = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
   const ports = {};
+  const taken = new Set();
   for (const name of INNER_PORTS) {
-    ports[name] = saved[name] && (await portFree(saved[name])) ? saved[name] : await freePort();
+    // A saved port is kept when it is free and not given to another of these servers (a ports.json
+    // written before ports were kept distinct may name one twice).
+    const keep = saved[name] && !taken.has(saved[name]) && (await portFree(saved[name]));
+    ports[name] = keep ? saved[name] : await freePort();
+    if (keep) reservePort(ports[name]);
+    taken.add(ports[name]);
   }
   fs.writeFileSync(file, JSON.stringify(ports));
   return ports;
