@@ -16,6 +16,8 @@ const CENTRE = 'centre';
 /** The sweep forgets notifications of every workspace: one version for all of them. */
 const EVERY_WORKSPACE = '*';
 const UNREAD_COPIES = 10_000;
+/** A user with more unread notifications than this is read each time: copies stay small (at most 10 000 × 500 threads). */
+const UNREAD_COPY_MAX_THREADS = 500;
 const UNREAD_COPY_MAX_AGE_MS = 60_000;
 
 /**
@@ -55,6 +57,7 @@ export class MongoNotificationStore implements NotificationStore {
     const docs = await this.model.find({ userId, read: false }).select({ thread: 1 }).lean<Array<Pick<NotificationDoc, 'thread'>>>().exec();
     const threads = docs.map((doc) => doc.thread);
     this.unread.delete(key);
+    if (threads.length > UNREAD_COPY_MAX_THREADS) return threads;
     if (this.unread.size >= UNREAD_COPIES) this.unread.delete(this.unread.keys().next().value as string);
     this.unread.set(key, { versions, at: Date.now(), threads });
     return threads;
