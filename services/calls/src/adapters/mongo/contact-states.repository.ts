@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { NO_ACCESS_GRANTS, ThreadAccess } from '@omnibox/contracts';
 import { Outbox, OUTBOX_FIELDS } from '@omnibox/messaging';
-import { isDuplicateKeyError } from '@omnibox/platform';
+import { BoundedMap, isDuplicateKeyError } from '@omnibox/platform';
 import type { ContactStates, VersionedContactState } from '../../application/ports';
 import { ContactStateVersions } from '../redis/contact-state-versions';
 import type { CallContact } from '../../domain/call';
@@ -21,7 +21,7 @@ const COPY_MAX_AGE_MS = 60_000;
 @Injectable()
 export class ContactStatesRepository implements ContactStates {
   /** Read on every call event (the caller's contact): a FerretDB read each, measured one of the ingress's few commands per call. */
-  private readonly copies = new Map<string, VersionedContactState & { at: number }>();
+  private readonly copies = new BoundedMap<string, VersionedContactState & { at: number }>(COPIES);
 
   constructor(
     @InjectModel(CONTACT_STATE_MODEL) private readonly model: ContactStateModel,
@@ -39,8 +39,6 @@ export class ContactStatesRepository implements ContactStates {
     const copy = this.copies.get(contactId);
     if (copy && copy.version === version && Date.now() - copy.at < COPY_MAX_AGE_MS) return copy;
     const fresh = { state: await this.find(contactId), version, at: Date.now() };
-    this.copies.delete(contactId);
-    if (this.copies.size >= COPIES) this.copies.delete(this.copies.keys().next().value as string);
     this.copies.set(contactId, fresh);
     return fresh;
   }

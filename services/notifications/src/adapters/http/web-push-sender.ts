@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CONFIG, getLogger, guardedRequest, OutboundGuard, OutboundRefused } from '@omnibox/platform';
+import { BoundedMap, CONFIG, getLogger, guardedRequest, OutboundGuard, OutboundRefused } from '@omnibox/platform';
 import webpush from 'web-push';
 import { PushSender, PushSubscription, VAPID_KEYS, VapidKeys } from '../../application/ports';
 import type { NotificationsConfig } from '../../config';
@@ -25,7 +25,7 @@ const VAPID_AUDIENCES_KEPT = 64;
 export class WebPushSender implements PushSender {
   private readonly guard: OutboundGuard;
   private readonly timeoutMs: number;
-  private readonly authorizations = new Map<string, { header: string; renewAt: number }>();
+  private readonly authorizations = new BoundedMap<string, { header: string; renewAt: number }>(VAPID_AUDIENCES_KEPT);
 
   constructor(
     @Inject(VAPID_KEYS) private readonly vapid: VapidKeys,
@@ -68,8 +68,6 @@ export class WebPushSender implements PushSender {
     if (kept && kept.renewAt > Date.now()) return kept.header;
     const expiration = Math.floor(Date.now() / 1000) + VAPID_TOKEN_SECONDS;
     const header = webpush.getVapidHeaders(audience, this.vapid.subject, this.vapid.publicKey, this.vapid.privateKey, 'aes128gcm', expiration).Authorization;
-    this.authorizations.delete(audience);
-    if (this.authorizations.size >= VAPID_AUDIENCES_KEPT) this.authorizations.delete(this.authorizations.keys().next().value as string);
     this.authorizations.set(audience, { header, renewAt: Date.now() + VAPID_RENEW_AFTER_MS });
     return header;
   }

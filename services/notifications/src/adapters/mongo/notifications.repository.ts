@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { CacheVersions } from '@omnibox/directory';
-import { InsertBatcher } from '@omnibox/platform';
+import { BoundedMap, InsertBatcher } from '@omnibox/platform';
 import type { Model } from 'mongoose';
 import type { NotificationStore } from '../../application/ports';
 import type { Notification, RunHead } from '../../domain/notification';
@@ -34,7 +34,7 @@ const UNREAD_COPY_MAX_AGE_MS = 60_000;
 @Injectable()
 export class MongoNotificationStore implements NotificationStore {
   private readonly inserts: InsertBatcher<NotificationDoc>;
-  private readonly unread = new Map<string, { versions: string; at: number; threads: ThreadFacts[] }>();
+  private readonly unread = new BoundedMap<string, { versions: string; at: number; threads: ThreadFacts[] }>(UNREAD_COPIES);
 
   constructor(
     @InjectModel(NOTIFICATION_MODEL) private readonly model: Model<NotificationDoc>,
@@ -56,9 +56,10 @@ export class MongoNotificationStore implements NotificationStore {
     if (kept && kept.versions === versions && Date.now() - kept.at < UNREAD_COPY_MAX_AGE_MS) return kept.threads;
     const docs = await this.model.find({ userId, read: false }).select({ thread: 1 }).lean<Array<Pick<NotificationDoc, 'thread'>>>().exec();
     const threads = docs.map((doc) => doc.thread);
-    this.unread.delete(key);
-    if (threads.length > UNREAD_COPY_MAX_THREADS) return threads;
-    if (this.unread.size >= UNREAD_COPIES) this.unread.delete(this.unread.keys().next().value as string);
+    if (threads.length > UNREAD_COPY_MAX_THREADS) {
+      this.unread.delete(key);
+      return threads;
+    }
     this.unread.set(key, { versions, at: Date.now(), threads });
     return threads;
   }
