@@ -95,10 +95,10 @@ export class EventBus {
     h.set('Omnibox-Dlq-Deliveries', String(input.deliveries));
     h.set('Omnibox-Dlq-Subject', input.subject);
     const tail = input.subject.startsWith(`${this.subjectPrefix}.`) ? input.subject.slice(this.subjectPrefix.length + 1) : input.subject;
-    await this.js.publish(`${this.deadLetterPrefix}.${input.consumer}.${tail}`, input.data, {
+    await this.publisher.publish(`${this.deadLetterPrefix}.${input.consumer}.${tail}`, input.data, {
       headers: h,
-      msgID: input.eventId ? `${input.consumer}:${input.eventId}` : undefined,
-      timeout: 5000,
+      msgId: input.eventId ? `${input.consumer}:${input.eventId}` : undefined,
+      timeoutMs: 5000,
     });
   }
 }
