@@ -22,7 +22,6 @@ function provisionedEngines() {
   return Object.keys(SPECS).filter((name) => name !== 'elasticsearch' || (fs.existsSync(ES_COMMAND) && require(ES_COMMAND).isProvisioned()));
 }
 
-
 /** True when something already listens on the port. */
 function portInUse(port) {
   return new Promise((resolve) => {
