@@ -2,7 +2,7 @@ import { IncomingMessage } from 'node:http';
 import { Duplex } from 'node:stream';
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { conversationOf, ThreadSnapshot } from '@omnibox/contracts';
+import { conversationOf } from '@omnibox/contracts';
 import { getLogger, REDIS, RedisHandle } from '@omnibox/platform';
 import type Redis from 'ioredis';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -12,7 +12,7 @@ import { PRINCIPAL_CACHE, PrincipalCache } from '../auth/application/ports';
 import { mayReceiveThread } from './domain/audience';
 import { PresentSocket, RealtimePresence } from './presence';
 import { LOG_LENGTH } from './realtime.publisher';
-import { compareSeq, notificationFramesFor, REALTIME_PATTERN, realtimeLog, RealtimeMessage, SEQ, TYPING_PATTERN } from './realtime.messages';
+import { compareSeq, decodeChannelMessage, notificationFramesFor, REALTIME_PATTERN, realtimeLog, RealtimeMessage, SEQ, sharedFrameOf, TYPING_PATTERN, workspaceOfChannel } from './realtime.messages';
 import { SidebarPushes, SidebarTarget } from './sidebar-pushes';
 
 interface Connection {
@@ -45,7 +45,6 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
   private subscriber?: Redis;
   private heartbeat?: NodeJS.Timeout;
   private readonly versions = new Map<string, { at: number; version: string | undefined }>();
-  private readonly sharedFrames = new WeakMap<RealtimeMessage, Buffer>();
   private readonly logger = getLogger();
 
   constructor(
@@ -82,22 +81,17 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
     return total;
   }
 
-  private refuse(socket: Duplex, status: number, code: string, message: string) {
-    const body = JSON.stringify({ error: { code, message } });
-    socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-  }
-
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
     const url = new URL(request.url ?? '/', 'http://gateway');
     if (url.pathname !== PATH) return; // other upgrade handlers (none today) or nothing
     try {
       const header = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
       const token = header?.[1] ?? url.searchParams.get('token') ?? '';
-      if (!token) return this.refuse(socket, 401, 'unauthenticated', 'Send `Authorization: Bearer <token>` or `?token=<token>`');
+      if (!token) return refuse(socket, 401, 'unauthenticated', 'Send `Authorization: Bearer <token>` or `?token=<token>`');
       const after = url.searchParams.get('after');
-      if (after && !SEQ.test(after)) return this.refuse(socket, 400, 'invalid_input', 'after must be the seq of a frame received before');
+      if (after && !SEQ.test(after)) return refuse(socket, 400, 'invalid_input', 'after must be the seq of a frame received before');
       const principal = await this.authenticate.execute(token);
-      if (!principal) return this.refuse(socket, 401, 'invalid_token', 'The token is invalid, expired or revoked; log in again');
+      if (!principal) return refuse(socket, 401, 'invalid_token', 'The token is invalid, expired or revoked; log in again');
       const workspaceVersion = await this.principals.version(principal.scope.workspaceId);
       this.server.handleUpgrade(request, socket, head, (ws) => void this.open(ws, token, principal, workspaceVersion, after));
     } catch (error) {
@@ -151,19 +145,12 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private received(channel: string, raw: string) {
-    // Both channels end with the workspace id: frames of a workspace with no socket here are not even
-    // decoded (every replica hears every workspace; with no socket open, decoding each was 2 % of the
-    // gateway's CPU in bench:ingest).
-    if (!this.connections.has(channel.slice(channel.lastIndexOf(':') + 1))) return;
+    // Every replica hears every workspace: frames of a workspace with no socket here are not even
+    // decoded (with no socket open, decoding each was 2 % of the gateway's CPU in bench:ingest).
+    if (!this.connections.has(workspaceOfChannel(channel))) return;
     let message: RealtimeMessage;
     try {
-      if (channel.startsWith('conversations:realtime:')) {
-        const typing = JSON.parse(raw) as { workspaceId: string; contactId: string; userId: string; typing: boolean; thread: ThreadSnapshot };
-        message = { id: `typing:${typing.contactId}:${typing.userId}:${Date.now()}`, workspaceId: typing.workspaceId, type: 'typing', thread: typing.thread, data: { contactId: typing.contactId, userId: typing.userId, typing: typing.typing }, excludeUserId: typing.userId };
-      } else {
-        const cut = raw.indexOf('\n');
-        message = { ...(JSON.parse(raw.slice(cut + 1)) as RealtimeMessage), seq: raw.slice(0, cut) };
-      }
+      message = decodeChannelMessage(channel, raw);
     } catch (error) {
       this.logger.warn({ err: error, channel }, 'realtime: unreadable message skipped');
       return;
@@ -218,12 +205,7 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
       this.send(connection, { type: message.type, data, seq: message.seq, id: message.id, occurredAt: message.occurredAt, publishedAt: message.publishedAt });
       return;
     }
-    // The same frame for every socket: encoded once per message, not once per socket.
-    let frame = this.sharedFrames.get(message);
-    if (!frame) {
-      frame = Buffer.from(JSON.stringify({ type: message.type, data: message.data, seq: message.seq, id: message.id, occurredAt: message.occurredAt, publishedAt: message.publishedAt }));
-      this.sharedFrames.set(message, frame);
-    }
+    const frame = sharedFrameOf(message);
     if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(frame, { binary: false });
   }
 
@@ -247,4 +229,10 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
     }
     void this.presence.active(active);
   }
+}
+
+/** Answers an upgrade request that is refused, as plain HTTP (no socket was opened). */
+function refuse(socket: Duplex, status: number, code: string, message: string) {
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

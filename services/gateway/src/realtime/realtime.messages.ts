@@ -66,3 +66,41 @@ export function notificationFramesFor(message: RealtimeMessage, userId: string):
   const frames = (message.data as NotificationFrames)[userId] ?? [];
   return frames.map((frame) => ({ type: frame.type, data: frame.data, seq: message.seq, id: message.id, occurredAt: message.occurredAt, publishedAt: message.publishedAt }));
 }
+
+/** Both channels end with the workspace id, so a replica can skip a frame before decoding it. */
+export function workspaceOfChannel(channel: string): string {
+  return channel.slice(channel.lastIndexOf(':') + 1);
+}
+
+/**
+ * A message as heard on Redis: the conversations service's typing signal, or a frame a gateway
+ * published (`<seq>\n<json>`). Throws on a message that is not JSON.
+ */
+export function decodeChannelMessage(channel: string, raw: string, now = Date.now()): RealtimeMessage {
+  if (channel.startsWith('conversations:realtime:')) {
+    const typing = JSON.parse(raw) as { workspaceId: string; contactId: string; userId: string; typing: boolean; thread: ThreadSnapshot };
+    return {
+      id: `typing:${typing.contactId}:${typing.userId}:${now}`,
+      workspaceId: typing.workspaceId,
+      type: 'typing',
+      thread: typing.thread,
+      data: { contactId: typing.contactId, userId: typing.userId, typing: typing.typing },
+      excludeUserId: typing.userId,
+    };
+  }
+  const cut = raw.indexOf('\n');
+  return { ...(JSON.parse(raw.slice(cut + 1)) as RealtimeMessage), seq: raw.slice(0, cut) };
+}
+
+/** Encoded frames of messages that every socket receives alike, so each is encoded once, not once per socket. */
+const sharedFrames = new WeakMap<RealtimeMessage, Buffer>();
+
+/** The frame of a message that is the same for every socket allowed to receive it (all but `conversation.updated`). */
+export function sharedFrameOf(message: RealtimeMessage): Buffer {
+  let frame = sharedFrames.get(message);
+  if (!frame) {
+    frame = Buffer.from(JSON.stringify({ type: message.type, data: message.data, seq: message.seq, id: message.id, occurredAt: message.occurredAt, publishedAt: message.publishedAt }));
+    sharedFrames.set(message, frame);
+  }
+  return frame;
+}
