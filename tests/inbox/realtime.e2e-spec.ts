@@ -67,6 +67,23 @@ describe('inbox realtime (INB-8, VIS-4)', () => {
       expect(ben.frames.some((frame) => frame.type === 'typing')).toBe(true);
     });
 
+    it('INB-6: a dot cleared by opening the view is pushed off, and the next message pushes it on again', async () => {
+      const thread = await inbound('rt-3', 'before the dot');
+      await assign(thread, { mode: 'user', userId: users.ana.id });
+      await post('ana', '/v1/inbox/mine/seen');
+      const ana = await RealtimeClient.open(platform.gatewayUrl, tokenOf('ana'));
+      clients.push(ana);
+      const mineDot = (frame: { type: string; data?: any }) => (frame.type === 'inbox.updated' ? frame.data.standard.find((row: any) => row.view === 'mine')?.hasNew : undefined);
+      expect(await postProviderEvent(platform.gatewayUrl, whatsapp, incomingText('rt-3', 'lights Mine'))).toBe(202);
+      // Each step looks only at the frames after the one before.
+      const after = (earlier: object) => (frame: object) => ana.frames.indexOf(frame as never) > ana.frames.indexOf(earlier as never);
+      const lit = await ana.waitFor((frame) => mineDot(frame) === true, 'inbox.updated with the Mine dot');
+      expect((await post('ana', '/v1/inbox/mine/seen')).status).toBe(200);
+      const cleared = await ana.waitFor((frame) => mineDot(frame) === false && after(lit)(frame), 'inbox.updated without the Mine dot');
+      expect(await postProviderEvent(platform.gatewayUrl, whatsapp, incomingText('rt-3', 'lights Mine again'))).toBe(202);
+      await ana.waitFor((frame) => mineDot(frame) === true && after(cleared)(frame), 'inbox.updated with the Mine dot again');
+    });
+
     it('INB-8: a client that reconnects with the seq of its last frame gets what it missed, in order', async () => {
       const ana = await RealtimeClient.open(secondUrl, tokenOf('ana'));
       const thread = await inbound('rt-2', 'before the drop');

@@ -6,8 +6,10 @@ import { DIRECTORY, Directory, NEW_MESSAGE_DOTS, NewMessageDots, SIDEBAR_ANNOUNC
 
 /**
  * INB-6: an incoming message lights, for each user who can see its thread, the one view the
- * Mine > Team > Unassigned > All rule picks; the realtime hub is told whose sidebars changed. Setting a
- * dot twice is the same dot, so a redelivered message changes nothing more.
+ * Mine > Team > Unassigned > All rule picks; the realtime hub is told whose sidebars changed: only the
+ * users whose dot was not lit yet, since a sidebar shows a dot, not how many messages lit it (on a busy
+ * inbox most messages find their dots lit, and each announcement costs every such user's socket a
+ * sidebar read). Setting a dot twice is the same dot, so a redelivered message changes nothing more.
  */
 @Injectable()
 export class LightDots {
@@ -17,18 +19,16 @@ export class LightDots {
     @Inject(SIDEBAR_ANNOUNCER) private readonly announcer: SidebarAnnouncer,
   ) {}
 
-  async execute(input: { workspaceId: string; eventId: string; occurredAt: string; message: Pick<MessageSnapshot, 'direction' | 'suppressed'>; thread: ThreadSnapshot }): Promise<void> {
+  async execute(input: { workspaceId: string; eventId: string; occurredAt: string; message: Pick<MessageSnapshot, 'direction' | 'suppressed'>; thread: ThreadSnapshot; redelivered: boolean }): Promise<void> {
     // CNV-8: a blocked contact's message reaches no one.
     if (input.message.direction !== 'incoming' || input.message.suppressed || input.thread.contact.blocked) return;
     // A directory a second old is fresh enough to light dots (they are cleared by the user anyway).
     const directory = await this.directory.of(input.workspaceId, { maxAgeMs: 1000 });
     const dots = dotsFor(directory.users, placementOf(input.thread), directory.teams, new Date(input.occurredAt));
     if (!dots.length) return;
-    await this.dots.light(input.workspaceId, dots, input.occurredAt);
-    await this.announcer.changed(
-      input.workspaceId,
-      `${input.eventId}:dots`,
-      dots.map((dot) => dot.userId),
-    );
+    const newlyLit = await this.dots.light(input.workspaceId, dots, input.occurredAt);
+    // A redelivery announces every dot: the attempt before may have lit them and failed to announce.
+    const changed = input.redelivered ? dots.map((dot) => dot.userId) : newlyLit;
+    if (changed.length) await this.announcer.changed(input.workspaceId, `${input.eventId}:dots`, changed);
   }
 }

@@ -42,9 +42,11 @@ export const OPEN_COUNTS = Symbol('OpenCounts');
 
 /** INB-6: each user's new-message dots (view → when it was lit). */
 export interface NewMessageDots {
-  light(workspaceId: string, dots: Dot[], at: string): Promise<void>;
+  /** Lights the dots; answers the users whose dot was not lit before (whose sidebar now shows one more). */
+  light(workspaceId: string, dots: Dot[], at: string): Promise<string[]>;
   of(workspaceId: string, userId: string): Promise<Record<string, string>>;
-  clear(workspaceId: string, userId: string, view: string): Promise<void>;
+  /** Answers whether the dot was lit. */
+  clear(workspaceId: string, userId: string, view: string): Promise<boolean>;
 }
 export const NEW_MESSAGE_DOTS = Symbol('NewMessageDots');
 

@@ -22,9 +22,10 @@ export class IncomingMessagesConsumer implements OnModuleInit {
       concurrency: 32,
       backoffMs: 200,
       processed: undefined,
-      handle: async (event) => {
+      handle: async (event, delivery) => {
         if (!MessageCreated.is(event)) return;
-        await this.lightDots.execute({ workspaceId: event.workspaceId, eventId: event.id, occurredAt: event.occurredAt, message: event.data.message, thread: event.data.thread });
+        const { workspaceId, id: eventId, occurredAt } = event;
+        await this.lightDots.execute({ workspaceId, eventId, occurredAt, message: event.data.message, thread: event.data.thread, redelivered: delivery.deliveries > 1 });
       },
     });
   }
