@@ -44,22 +44,33 @@ export class RedisDocumentLock implements DocumentLock {
     private readonly waitMs = 15_000,
   ) {}
 
+  /**
+   * Answers as soon as `task` is done: the lease is given back right after, while this process's next
+   * waiter for the key still queues behind that release (so it does not find the lease taken). A
+   * write's caller does not wait one more Redis round trip before announcing what it wrote.
+   */
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    return this.local.run(key, async () => {
-      const lockKey = `doc-lock:${this.namespace}:${key}`;
-      const token = randomUUID();
-      const deadline = Date.now() + this.waitMs;
-      let pause = 2;
-      while ((await this.redis.set(lockKey, token, 'PX', this.leaseMs, 'NX')) !== 'OK') {
-        if (Date.now() > deadline) throw new Error(`document ${key} stayed locked for ${this.waitMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
-        pause = Math.min(pause * 2, 50);
-      }
-      try {
-        return await task();
-      } finally {
-        await RELEASE.run(this.redis, [lockKey], [token]).catch(() => undefined);
-      }
+    return new Promise<T>((resolve, reject) => {
+      this.local
+        .run(key, async () => {
+          const lockKey = `doc-lock:${this.namespace}:${key}`;
+          const token = randomUUID();
+          const deadline = Date.now() + this.waitMs;
+          let pause = 2;
+          while ((await this.redis.set(lockKey, token, 'PX', this.leaseMs, 'NX')) !== 'OK') {
+            if (Date.now() > deadline) throw new Error(`document ${key} stayed locked for ${this.waitMs} ms`);
+            await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
+            pause = Math.min(pause * 2, 50);
+          }
+          try {
+            resolve(await task());
+          } catch (error) {
+            reject(error);
+          } finally {
+            await RELEASE.run(this.redis, [lockKey], [token]).catch(() => undefined);
+          }
+        })
+        .catch(reject);
     });
   }
 }

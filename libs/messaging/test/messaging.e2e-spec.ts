@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { defineEvent, EventEnvelope } from '@omnibox/contracts';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { eventually, isolatedEnv, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import Redis from 'ioredis';
 import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { JSONCodec } from 'nats';
 import { EventBus } from '../src/event-bus';
 import { EventConsumer } from '../src/consumer';
+import { RedisDocumentLock } from '../src/document-lock';
 import { Outbox, PENDING_COLLECTION, withOutbox } from '../src/outbox';
 import { MongoProcessedEventStore } from '../src/processed-events';
 
@@ -247,6 +249,33 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
     const docs = await orders.find({ _id: { $in: ids } }).lean();
     expect(docs.map((doc) => doc.step)).toEqual(ids.map(() => 5));
     expect(docs.filter((doc) => doc._outbox)).toEqual([]);
+  });
+
+  it('two replicas changing one document through their document locks lose no change, and each writer has its answer', async () => {
+    // FerretDB rewrites a document whole on a conditional update: without the lock, concurrent
+    // read-modify-writes from two processes drop each other's changes.
+    const connections = [new Redis(sharedEngineUrls.REDIS_URL), new Redis(sharedEngineUrls.REDIS_URL)];
+    const namespace = uniqueName('locks');
+    const replicas = connections.map((redis) => new RedisDocumentLock(redis, namespace));
+    try {
+      await orders.create({ _id: 'locked-order', item: 'counted', step: 0 });
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          replicas[i % 2].run('locked-order', async () => {
+            const current = await orders.findById('locked-order').lean();
+            await orders.updateOne({ _id: 'locked-order' }, { $set: { step: (current?.step ?? 0) + 1 } });
+            return i;
+          }),
+        ),
+      );
+      expect(answers).toEqual(Array.from({ length: 30 }, (_, i) => i));
+      expect((await orders.findById('locked-order').lean())?.step).toBe(30);
+      // A failing change is the writer's error, and the lease is given back for the next one.
+      await expect(replicas[0].run('locked-order', async () => Promise.reject(new Error('refused change')))).rejects.toThrow('refused change');
+      await expect(replicas[1].run('locked-order', async () => 'next')).resolves.toBe('next');
+    } finally {
+      await Promise.all(connections.map((redis) => redis.quit()));
+    }
   });
 
   it('a failing handler is retried with back-off, then the event goes to the dead-letter stream', async () => {
