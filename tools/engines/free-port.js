@@ -31,9 +31,17 @@ async function freePort() {
   throw new Error('no free loopback port found that was not handed out already');
 }
 
+/** True when nothing holds the port on loopback (it can be bound now). */
+function portFree(port) {
+  return listenOnce(port).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** A port chosen elsewhere (a fixed or saved one) that `freePort` must not hand out. */
 function reservePort(port) {
   handedOut.add(port);
 }
 
-module.exports = { freePort, reservePort };
+module.exports = { freePort, portFree, reservePort };

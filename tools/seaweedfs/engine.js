@@ -5,9 +5,8 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
-const net = require('node:net');
 const path = require('node:path');
-const { freePort, reservePort } = require('../engines/free-port.js');
+const { freePort, portFree, reservePort } = require('../engines/free-port.js');
 
 const WEED = path.resolve(__dirname, '..', '..', '.engines', 'bin', 'weed');
 /** The ports besides the S3 API's: SeaweedFS's inner servers, each with a gRPC port of its own. */
@@ -19,15 +18,6 @@ const PROBE_BUCKET = 'omnibox-engine-readiness';
 
 function isProvisioned() {
   return fs.existsSync(WEED);
-}
-
-function portFree(port) {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }
 
 /**
