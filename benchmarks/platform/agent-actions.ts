@@ -16,10 +16,14 @@ export interface ActionFigures {
   unexpected: Record<string, number>;
 }
 
-/** Runs `act` `perSecond` times a second (none when 0) with at most 16 in flight, until stopped. */
+/**
+ * Runs `act` `perSecond` times a second (none when 0) with at most 16 in flight, until stopped; only
+ * actions started while measuring count.
+ */
 function paced(name: string, perSecond: number, act: () => Promise<number | null>, expected: number) {
   const latencies: number[] = [];
   let errors = 0;
+  let measuring = false;
   const unexpected: Record<string, number> = {};
   let inFlight = 0;
   const timer =
@@ -28,15 +32,17 @@ function paced(name: string, perSecond: number, act: () => Promise<number | null
           if (inFlight >= 16) return;
           inFlight++;
           const t0 = process.hrtime.bigint();
+          const counted = measuring;
           void act()
             .then((status) => {
-              if (status === null) return; // nothing to act on yet
+              if (status === null || !counted) return; // nothing to act on yet, or the warm-up
               latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
               if (status === expected) return;
               errors++;
               unexpected[status] = (unexpected[status] ?? 0) + 1;
             })
             .catch(() => {
+              if (!counted) return;
               errors++;
               unexpected[0] = (unexpected[0] ?? 0) + 1;
             })
@@ -44,6 +50,9 @@ function paced(name: string, perSecond: number, act: () => Promise<number | null
         }, 1000 / perSecond)
       : undefined;
   return {
+    measure(on: boolean): void {
+      measuring = on;
+    },
     stop(): ActionFigures {
       clearInterval(timer);
       // A copy: answers still on their way after the load stops are not part of it.
@@ -90,6 +99,10 @@ export function startActions(gatewayUrl: string, agents: Agent[], watch: InboxWa
     200,
   );
   return {
+    measure(on: boolean): void {
+      replies.measure(on);
+      assignments.measure(on);
+    },
     stop: (): ActionFigures[] => [replies.stop(), assignments.stop()],
   };
 }

@@ -65,32 +65,68 @@ export function presign(plan: LoadPlan, channel: Channel, ledger: Ledger, startA
 }
 
 /**
- * Open loop, as providers send: each message leaves when due, whatever the answers take. Resolves
- * once every post has been answered.
+ * The warm-up's messages (no measured number in their text, so no observer counts them): the load
+ * rises linearly from nothing to `plan.rate` over `seconds`, message `i` due at `startAt +
+ * sqrt(2 * seconds * i / rate)` s, with the run's share of new contacts. A platform just started runs
+ * its code cold (the JIT, Elasticsearch's JVM, empty caches) and takes the full rate at once only by
+ * queueing: the ramp lets it warm up as a running platform would have, before anything is measured.
  */
-export async function sendAll(gatewayUrl: string, channel: Channel, events: SignedEvent[], ledger: Ledger, startAt: number, rate: number): Promise<{ refused: number; behindMs: number }> {
+export function presignWarmUp(plan: LoadPlan, channel: Channel, seconds: number, startAt: number): { events: SignedEvent[]; dueAt: number[] } {
+  const count = Math.floor((plan.rate * seconds) / 2);
+  const newPerMille = Math.round(plan.newShare * 1000);
+  const events: SignedEvent[] = [];
+  const dueAt: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = Math.floor(startAt + Math.sqrt((2 * seconds * i) / plan.rate) * 1000);
+    const isNew = (i * 7919) % 1000 < newPerMille;
+    const externalId = isNew ? `new-${plan.runTag}-warm-${i}` : knownExternalId(i % plan.knownContacts);
+    events.push(signedMessage(channel, `${plan.runTag}-warm-${i}`, due, externalId, `Warm-up ${i}: where is my parcel? It was due yesterday.`));
+    dueAt.push(due);
+  }
+  return { events, dueAt };
+}
+
+/** What the sender tells about each message (the measured run's ledger; nothing for the warm-up). */
+export interface SendRecorder {
+  sent(index: number, at: number): void;
+  accepted(index: number, at: number): void;
+}
+
+/**
+ * Open loop, as providers send: each message leaves when due (`dueAt(i)`), whatever the answers
+ * take. Resolves once every post has been answered.
+ */
+export async function sendAll(gatewayUrl: string, channel: Channel, events: SignedEvent[], dueAt: (index: number) => number, recorder?: SendRecorder): Promise<{ refused: number; behindMs: number }> {
   const inFlight = new Set<Promise<void>>();
   let refused = 0;
   let behindMs = 0;
   let seq = 0;
   while (seq < events.length) {
     const now = Date.now();
-    for (; seq < events.length && startAt + (seq * 1000) / rate <= now; seq++) {
-      behindMs = Math.max(behindMs, now - (startAt + (seq * 1000) / rate));
+    for (; seq < events.length && dueAt(seq) <= now; seq++) {
+      behindMs = Math.max(behindMs, now - dueAt(seq));
       const current = seq;
-      ledger.sentAt[current] = Date.now();
+      recorder?.sent(current, Date.now());
       const job: Promise<void> = postEvent(gatewayUrl, channel, events[current]).then((status) => {
-        if (status >= 200 && status < 300) {
-          ledger.accepted[current] = 1;
-          ledger.posted.reach(current, Date.now());
-        } else refused++;
+        if (status >= 200 && status < 300) recorder?.accepted(current, Date.now());
+        else refused++;
         inFlight.delete(job);
       });
       inFlight.add(job);
     }
-    const next = startAt + (seq * 1000) / rate - Date.now();
-    if (seq < events.length) await new Promise((resolve) => setTimeout(resolve, Math.max(1, next)));
+    if (seq < events.length) await new Promise((resolve) => setTimeout(resolve, Math.max(1, dueAt(seq) - Date.now())));
   }
   await Promise.all(inFlight);
   return { refused, behindMs };
+}
+
+/** The measured run's sender: message `seq` due at `startAt + seq / rate`, each recorded in the ledger. */
+export function sendMeasured(gatewayUrl: string, channel: Channel, events: SignedEvent[], ledger: Ledger, startAt: number, rate: number): Promise<{ refused: number; behindMs: number }> {
+  return sendAll(gatewayUrl, channel, events, (seq) => startAt + (seq * 1000) / rate, {
+    sent: (seq, at) => (ledger.sentAt[seq] = at),
+    accepted: (seq, at) => {
+      ledger.accepted[seq] = 1;
+      ledger.posted.reach(seq, at);
+    },
+  });
 }

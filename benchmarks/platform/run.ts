@@ -6,7 +6,8 @@
  *   npm run bench:platform                                 # 200 messages/s for 180 s, 8 agents
  *   BENCH_SECONDS=15 BENCH_RATE=20 BENCH_CONTACTS=200 npm run bench:platform
  * Settings (environment): BENCH_RATE, BENCH_SECONDS, BENCH_NEW_SHARE (0.2: share from contacts never
- * seen before), BENCH_CONTACTS (2000 known contacts, each owned by an agent), BENCH_AGENTS (8),
+ * seen before), BENCH_WARMUP_SECONDS (60: the load rises from nothing to the rate over this time before
+ * anything is measured, see presignWarmUp), BENCH_CONTACTS (2000 known contacts, each owned by an agent), BENCH_AGENTS (8),
  * BENCH_REPLIES_PER_SECOND (4), BENCH_ASSIGNMENTS_PER_SECOND (1), BENCH_SEARCH_EVERY (20: one message
  * in 20 followed to searchable), BENCH_SEARCH_INTERVAL_MS (250), BENCH_LIST_PAUSE_MS (0: listers in a
  * tight loop), BENCH_DRAIN_SECONDS (60), BENCH_CEILING_CONCURRENCY (32), BENCH_COMMAND_STATS (1: count each
@@ -32,7 +33,7 @@ import { processMeter } from '../support/process-meter';
 import { startActions } from './agent-actions';
 import { buildReport } from './figures';
 import { InboxWatch, startListers } from './inbox-lists';
-import { presign, sendAll } from './ingress';
+import { presign, presignWarmUp, sendAll, sendMeasured } from './ingress';
 import { Ledger, seqInText, Stage } from './ledger';
 import { AgentSocket, observeTimeline, PushObserver } from './observers';
 import { PIPELINE_CHECK_TEXT, pipelineCheck } from './pipeline-check';
@@ -46,6 +47,7 @@ function settingsFromEnv() {
   return {
     rate: intFromEnv('BENCH_RATE', 200),
     seconds: intFromEnv('BENCH_SECONDS', 180),
+    warmUpSeconds: intFromEnv('BENCH_WARMUP_SECONDS', 60),
     newShare: Math.min(1, numberFromEnv('BENCH_NEW_SHARE', 0.2)),
     knownContacts: intFromEnv('BENCH_CONTACTS', 2000),
     agents: intFromEnv('BENCH_AGENTS', 8),
@@ -122,26 +124,35 @@ async function main() {
     await pipelineCheck(gw, workspace, workspace.channel, sockets, pushService, () => checked);
     console.log('pipeline check: one message reached every stage; measuring');
 
-    const startAt = Date.now() + 1000;
+    const warmUpAt = Date.now() + 1000;
+    const startAt = warmUpAt + settings.warmUpSeconds * 1000;
     const plan = { rate: settings.rate, newShare: settings.newShare, knownContacts: settings.knownContacts, runTag };
+    const warmUp = presignWarmUp(plan, workspace.channel, settings.warmUpSeconds, warmUpAt);
     const events = presign(plan, workspace.channel, ledger, startAt);
     const meter = processMeter({
       ...Object.fromEntries(Object.entries(platform.processes).map(([name, child]) => [name, child?.pid])),
       ...Object.fromEntries(Object.entries(platform.engines).map(([name, engine]) => [{ mongodb: 'ferretdb', s3: 'seaweedfs' }[name] ?? name, engine.child?.pid])),
     });
     const commandsBefore = countCommands ? await readCommandCounts(platform.metricsUrls) : null;
+    // Agents work through the warm-up as through the run; only what starts at startAt is measured.
     const listers = startListers(gw, workspace.agents, watch, settings.listPauseMs);
     search.start();
+    await sleep(warmUpAt - Date.now());
+    const actions = startActions(gw, workspace.agents, watch, pushes, { replies: settings.repliesPerSecond, assignments: settings.assignmentsPerSecond });
+    const warmUpSent = sendAll(gw, workspace.channel, warmUp.events, (i) => warmUp.dueAt[i]);
+    if (settings.warmUpSeconds > 0) console.log(`warm-up: ${warmUp.events.length} messages, the load rising to ${settings.rate}/s over ${settings.warmUpSeconds} s`);
     await sleep(startAt - Date.now());
     meter.start();
     listers.measure(true);
     search.measure(true);
-    const actions = startActions(gw, workspace.agents, watch, pushes, { replies: settings.repliesPerSecond, assignments: settings.assignmentsPerSecond });
+    actions.measure(true);
     const progress = setInterval(() => {
       const now = (Date.now() - startAt) / 1000;
       console.log(`  t=${now.toFixed(0)} s: accepted ${ledger.posted.firstAt.filter(Boolean).length}, on timelines ${ledger.timeline.firstAt.filter(Boolean).length}, waiting to be searchable ${search.pending}`);
     }, 30_000);
-    const sent = await sendAll(gw, workspace.channel, events, ledger, startAt, settings.rate);
+    const sent = await sendMeasured(gw, workspace.channel, events, ledger, startAt, settings.rate);
+    const warmUpRefused = (await warmUpSent).refused;
+    if (warmUpRefused > 0) console.log(`note: ${warmUpRefused} warm-up messages were refused`);
     const sendSeconds = (Date.now() - startAt) / 1000;
     const usage = meter.stop();
     listers.measure(false);
