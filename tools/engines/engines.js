@@ -50,7 +50,7 @@ function httpAnswers(port) {
 const SPECS = {
   nats: {
     url: (port) => `nats://127.0.0.1:${port}`,
-    command: (port, dir) => ['nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', path.join(dir, 'jetstream'), '-n', `omnibox-${port}`]],
+    command: (port, dir) => [path.join(ENGINES_DIR, 'bin', 'nats-server'), ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', path.join(dir, 'jetstream'), '-n', `omnibox-${port}`]],
     ready: tcpAnswers,
     startTimeoutMs: 15000,
   },

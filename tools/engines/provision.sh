@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs or builds every engine the platform runs on, once; later runs only check and return.
-#   NATS (JetStream) and Redis: Debian packages.
+#   NATS (JetStream): built from its Go module, pinned in tools/nats/go.mod (Debian's 2.9 is too old).
+#   Redis: Debian package.
 #   PostgreSQL: Debian package; FerretDB runs a private server of it per engine instance.
 #   FerretDB 1.x (MongoDB wire protocol over PostgreSQL): built from its Go module, pinned in tools/ferretdb/go.mod.
 #   Elasticsearch 8: assembled from Maven Central by tools/elasticsearch/build.sh.
@@ -19,7 +20,6 @@ as_root() {
 }
 
 apt_packages=()
-command -v nats-server >/dev/null || apt_packages+=(nats-server)
 command -v redis-server >/dev/null || apt_packages+=(redis-server)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || apt_packages+=(postgresql)
 if [ ${#apt_packages[@]} -gt 0 ]; then
@@ -28,9 +28,11 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
   # The packages start system-wide servers on the default ports; the platform runs its own.
   as_root service redis-server stop >/dev/null 2>&1 || true
-  as_root service nats-server stop >/dev/null 2>&1 || true
   as_root service postgresql stop >/dev/null 2>&1 || true
 fi
+
+# NATS: rebuilt only when its pinned module version changes.
+bash "$root/tools/nats/build.sh"
 
 # FerretDB: rebuilt only when its pinned module versions change.
 ferret_stamp="$engines/bin/ferretdb.stamp"
