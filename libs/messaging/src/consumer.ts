@@ -2,6 +2,7 @@ import { EventEnvelope, parseEnvelope } from '@omnibox/contracts';
 import { eventHandlingDuration, eventsConsumed, extractTraceContext, inSpan, registerConsumerLag, runWithCorrelation, SpanKind } from '@omnibox/platform';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, JSONCodec, nanos } from 'nats';
 import type { Logger } from 'pino';
+import { subjectFilter, takesSeveralFilters } from './consumer-subjects';
 import { EventBus } from './event-bus';
 import { ProcessedEventStore } from './processed-events';
 
@@ -10,7 +11,10 @@ export interface ConsumerOptions {
   durable: string;
   /** Subject filter below the prefix, e.g. `*.directory.>` (default: every event). */
   filter?: string;
-  /** Event types to handle; others are acknowledged and skipped. Default: all. */
+  /**
+   * Event types to handle. Default: all. On NATS 2.10 and later only these are delivered; on an older
+   * server the others (within `filter`) are acknowledged and skipped.
+   */
   types?: string[];
   /**
    * `deliveries` counts this delivery too (1 on the first), for handlers that give up after a few. A
@@ -93,18 +97,24 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     const jsm = await this.bus.manager();
-    const filter = `${this.bus.subjectPrefix}.${this.options.filter ?? '>'}`;
+    const subjects = subjectFilter(this.bus.subjectPrefix, this.options, takesSeveralFilters(this.bus.connection.info?.version));
     const config = {
       durable_name: this.options.durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subject: filter,
+      ...subjects,
       ack_wait: nanos(30_000),
       max_ack_pending: Math.max(256, (this.options.concurrency ?? 1) * 4),
     };
     try {
       await jsm.consumers.info(this.bus.stream, this.options.durable);
-      await jsm.consumers.update(this.bus.stream, this.options.durable, { filter_subject: filter, ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
+      // Both keys, one of them undefined: the update replaces whichever form the consumer had.
+      await jsm.consumers.update(this.bus.stream, this.options.durable, {
+        filter_subject: subjects.filter_subject,
+        filter_subjects: subjects.filter_subjects,
+        ack_wait: config.ack_wait,
+        max_ack_pending: config.max_ack_pending,
+      });
     } catch {
       await jsm.consumers.add(this.bus.stream, config);
     }

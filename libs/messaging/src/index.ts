@@ -4,3 +4,4 @@ export * from './consumer';
 export * from './processed-events';
 export * from './messaging.module';
 export * from './document-lock';
+export * from './consumer-subjects';

@@ -26,7 +26,15 @@ export class ContactEventsConsumer implements OnModuleInit {
         if (ThreadAccessChanged.is(event)) await this.apply.access(event.workspaceId, event.data.contactId, event.data.access, event.data.at);
       },
     });
-    this.registry.add({ durable: 'calls-contacts', filter: '*.contacts.contact.>', concurrency: 8, processed: undefined, handle: (event) => this.contact(event) });
+    this.registry.add({
+      durable: 'calls-contacts',
+      filter: '*.contacts.contact.>',
+      // What a contact's calls list shows; a channel or a note added changes nothing here.
+      types: [ContactCreated.type, ContactUpdated.type, ContactBlocked.type, ContactUnblocked.type, ContactDeleted.type, ContactMerged.type],
+      concurrency: 8,
+      processed: undefined,
+      handle: (event) => this.contact(event),
+    });
   }
 
   private async contact(event: EventEnvelope): Promise<void> {

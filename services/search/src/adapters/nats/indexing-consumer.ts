@@ -1,5 +1,5 @@
 import { EventEnvelope, parseEnvelope } from '@omnibox/contracts';
-import type { EventBus } from '@omnibox/messaging';
+import { eventTypeOfSubject, subjectFilter, takesSeveralFilters, type EventBus } from '@omnibox/messaging';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, JSONCodec, nanos } from 'nats';
 import type { Logger } from 'pino';
 import { IndexEvents, INDEXED_EVENT_TYPES } from '../../application/index-events';
@@ -39,8 +39,9 @@ export class IndexingConsumer {
 
   async start(): Promise<void> {
     const jsm = await this.bus.manager();
-    const filter = `${this.bus.subjectPrefix}.>`;
-    const settings = { filter_subject: filter, ack_wait: nanos(120_000), max_ack_pending: 20_000 };
+    // Only the events it indexes are delivered (NATS 2.10 and later; before, the rest is skipped by subject).
+    const subjects = subjectFilter(this.bus.subjectPrefix, { types: [...INDEXED_EVENT_TYPES] }, takesSeveralFilters(this.bus.connection.info?.version));
+    const settings = { filter_subject: subjects.filter_subject, filter_subjects: subjects.filter_subjects, ack_wait: nanos(120_000), max_ack_pending: 20_000 };
     try {
       await jsm.consumers.info(this.bus.stream, this.options.durable);
       await jsm.consumers.update(this.bus.stream, this.options.durable, settings);
@@ -88,6 +89,11 @@ export class IndexingConsumer {
   private async handle(batch: JsMsg[]) {
     const events: Array<{ msg: JsMsg; event: EventEnvelope }> = [];
     for (const msg of batch) {
+      const type = eventTypeOfSubject(this.bus.subjectPrefix, msg.subject);
+      if (type !== undefined && !INDEXED_EVENT_TYPES.has(type)) {
+        msg.ack(); // not indexed: skipped without decoding (a server that delivers every event)
+        continue;
+      }
       let event: EventEnvelope;
       try {
         event = parseEnvelope(codec.decode(msg.data));
