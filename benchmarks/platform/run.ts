@@ -11,7 +11,7 @@
  * BENCH_REPLIES_PER_SECOND (4), BENCH_ASSIGNMENTS_PER_SECOND (1), BENCH_SEARCH_EVERY (20: one message
  * in 20 followed to searchable), BENCH_SEARCH_INTERVAL_MS (250), BENCH_LIST_PAUSE_MS (0: listers in a
  * tight loop), BENCH_DRAIN_SECONDS (60), BENCH_CEILING_CONCURRENCY (32), BENCH_COMMAND_STATS (1: count each
- * service's MongoDB commands per inbound message, from the start of the load to the end of the drain),
+ * service's MongoDB commands per inbound message, from the measured start to the end of the drain),
  * BENCH_NODE_OPTIONS, BENCH_CPU_PROFILE and BENCH_SERVICE_<NAME> (services only, see benchmarks/support/platform-processes.ts).
  * Per message: ingress POST → accepted, on the timeline (its `conversations.message.created` on the
  * event stream), in the inbox list (the agents' pages), pushed on every agent's socket, searchable
@@ -27,6 +27,7 @@ import webpush from 'web-push';
 import { FakeProvider } from '../../tests/support/fake-provider';
 import { intFromEnv, numberFromEnv } from '../support/bench';
 import { commandsPerMessage, readCommandCounts } from '../ingest/command-stats';
+import { deliveriesPerMessage, readDeliveries } from '../support/consumer-deliveries';
 import { measureCeilings } from '../support/engine-ceilings';
 import { everyEngine, everyService, startBenchPlatform } from '../support/platform-processes';
 import { processMeter } from '../support/process-meter';
@@ -133,7 +134,6 @@ async function main() {
       ...Object.fromEntries(Object.entries(platform.processes).map(([name, child]) => [name, child?.pid])),
       ...Object.fromEntries(Object.entries(platform.engines).map(([name, engine]) => [{ mongodb: 'ferretdb', s3: 'seaweedfs' }[name] ?? name, engine.child?.pid])),
     });
-    const commandsBefore = countCommands ? await readCommandCounts(platform.metricsUrls) : null;
     // Agents work through the warm-up as through the run; only what starts at startAt is measured.
     const listers = startListers(gw, workspace.agents, watch, settings.listPauseMs);
     search.start();
@@ -141,6 +141,10 @@ async function main() {
     const actions = startActions(gw, workspace.agents, watch, pushes, { replies: settings.repliesPerSecond, assignments: settings.assignmentsPerSecond });
     const warmUpSent = sendAll(gw, workspace.channel, warmUp.events, (i) => warmUp.dueAt[i]);
     if (settings.warmUpSeconds > 0) console.log(`warm-up: ${warmUp.events.length} messages, the load rising to ${settings.rate}/s over ${settings.warmUpSeconds} s`);
+    // Counted from the end of the warm-up (read just before the measured start) to the end of the drain.
+    await sleep(startAt - 500 - Date.now());
+    const commandsBefore = countCommands ? await readCommandCounts(platform.metricsUrls) : null;
+    const deliveriesBefore = await readDeliveries(bus);
     await sleep(startAt - Date.now());
     meter.start();
     listers.measure(true);
@@ -172,6 +176,7 @@ async function main() {
     const drainUntil = Date.now() + settings.drainSeconds * 1000;
     while (Date.now() < drainUntil && !complete()) await sleep(500);
     const commandsAfter = countCommands ? await readCommandCounts(platform.metricsUrls) : null;
+    const deliveriesAfter = await readDeliveries(bus);
     const lists = await listers.stop();
     const searches = await search.stop();
     pushes.stop();
@@ -180,6 +185,7 @@ async function main() {
 
     const report = buildReport({ settings, startAt, sendSeconds, sent, ledger, ceilings, inbox, sockets, socketStages, pushes, search, searches, lists, actions: actionFigures, usage, provider });
     printReport(report);
+    console.log(deliveriesPerMessage(deliveriesBefore, deliveriesAfter, ledger.timeline.firstAt.filter(Boolean).length));
     if (commandsBefore && commandsAfter) for (const line of commandsPerMessage(commandsBefore, commandsAfter, ledger.timeline.firstAt.filter(Boolean).length)) console.log(line);
     console.log(`written to ${writeReport(report)}`);
   } finally {
