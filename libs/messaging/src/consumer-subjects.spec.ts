@@ -1,20 +1,9 @@
 import { subjectOf } from '@omnibox/contracts';
-import { subjectFilter, takesSeveralFilters } from './consumer-subjects';
-
-/** NATS subject matching: `*` one token, `>` the rest. */
-function matches(filter: string, subject: string): boolean {
-  const wanted = filter.split('.');
-  const tokens = subject.split('.');
-  for (let i = 0; i < wanted.length; i++) {
-    if (wanted[i] === '>') return tokens.length > i;
-    if (i >= tokens.length || (wanted[i] !== '*' && wanted[i] !== tokens[i])) return false;
-  }
-  return wanted.length === tokens.length;
-}
+import { subjectFilter, subjectMatches, takesSeveralFilters } from './consumer-subjects';
 
 const delivered = (filter: ReturnType<typeof subjectFilter>, type: string) => {
   const subject = subjectOf('omnibox', { workspaceId: 'ws_1', type });
-  return (filter.filter_subjects ?? [filter.filter_subject!]).some((one) => matches(one, subject));
+  return (filter.filter_subjects ?? [filter.filter_subject!]).some((one) => subjectMatches(one, subject));
 };
 
 describe('subjectFilter: a consumer is delivered the events it handles', () => {
@@ -44,6 +33,13 @@ describe('subjectFilter: a consumer is delivered the events it handles', () => {
     expect(subjectFilter('omnibox', {}, true)).toEqual({ filter_subject: 'omnibox.>' });
   });
 
+  it('stays inside its filter: the workspace it names, and none of the types the filter leaves out', () => {
+    const oneWorkspace = subjectFilter('omnibox', { filter: 'ws_1.>', types: ['a.b.c', 'b.c.d'] }, true);
+    expect(oneWorkspace.filter_subjects).toEqual(['omnibox.ws_1.a.b.c', 'omnibox.ws_1.b.c.d']);
+    const narrower = subjectFilter('omnibox', { filter: '*.conversations.>', types: ['conversations.message.created', 'contacts.contact.created'] }, true);
+    expect(narrower).toEqual({ filter_subject: 'omnibox.*.conversations.message.created' });
+  });
+
   it('names each type once, in a stable order, so a restart does not see a changed consumer', () => {
     const twice = subjectFilter('omnibox', { types: ['b.c.d', 'a.b.c', 'b.c.d'] }, true);
     expect(twice.filter_subjects).toEqual(['omnibox.*.a.b.c', 'omnibox.*.b.c.d']);
@@ -57,5 +53,15 @@ describe('takesSeveralFilters', () => {
     expect(takesSeveralFilters('2.12.15')).toBe(true);
     expect(takesSeveralFilters('3.0.0')).toBe(true);
     expect(takesSeveralFilters(undefined)).toBe(false);
+  });
+});
+
+describe('subjectMatches', () => {
+  it('reads NATS wildcards: * one token, > one or more', () => {
+    expect(subjectMatches('a.*.c', 'a.b.c')).toBe(true);
+    expect(subjectMatches('a.*.c', 'a.b.x.c')).toBe(false);
+    expect(subjectMatches('a.>', 'a.b.c')).toBe(true);
+    expect(subjectMatches('a.>', 'a')).toBe(false);
+    expect(subjectMatches('a.b', 'a.b.c')).toBe(false);
   });
 });
