@@ -5,8 +5,8 @@ import { ProjectThread } from '../../application/project-thread';
 
 /**
  * Durable `conversations-inbox`: thread updates move rows, series and open counts. It reads only
- * `conversations.thread.updated` (one filter per JetStream consumer: one reading every event would be
- * handed, and would skip, every provider event and message too). Idempotent by construction (older
+ * `conversations.thread.updated` (a consumer reading every event would be handed, and would skip,
+ * every provider event and message too). Idempotent by construction (older
  * snapshots are ignored, writes are absolute), so no per-event bookkeeping round trips.
  */
 @Injectable()
