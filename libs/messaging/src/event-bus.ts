@@ -69,6 +69,16 @@ export class EventBus {
     });
   }
 
+  /** Deletes a durable consumer of the event stream; one that is not there is already gone. */
+  async deleteConsumer(durable: string): Promise<void> {
+    const jsm = await this.manager();
+    try {
+      await jsm.consumers.delete(this.stream, durable);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
   subjectFor(envelope: Pick<EventEnvelope, 'workspaceId' | 'type'>): string {
     return subjectOf(this.subjectPrefix, envelope);
   }
@@ -108,10 +118,15 @@ async function upsertStream(jsm: JetStreamManager, config: Parameters<JetStreamM
     await jsm.streams.info(config.name as string);
     await jsm.streams.update(config.name as string, config);
   } catch (error) {
-    if ((error as { code?: string }).code === '404' || /stream not found/i.test(String((error as Error).message))) {
+    if (isNotFound(error)) {
       await jsm.streams.add(config);
       return;
     }
     throw error;
   }
+}
+
+/** JetStream's "not found" (a stream or a consumer): API error code 404. */
+function isNotFound(error: unknown): boolean {
+  return (error as { code?: string }).code === '404' || /not found/i.test(String((error as Error).message));
 }

@@ -13,6 +13,8 @@ import { MongoProcessedEventStore, ProcessedEventSchema } from './processed-even
 @Injectable()
 export class ConsumerRegistry {
   readonly consumers: EventConsumer[] = [];
+  /** Durables a service no longer reads: removed from the stream at start (see `retire`). */
+  readonly retired: string[] = [];
   readonly processedEvents?: MongoProcessedEventStore;
 
   constructor(
@@ -28,6 +30,15 @@ export class ConsumerRegistry {
     this.consumers.push(consumer);
     return consumer;
   }
+
+  /**
+   * A durable this service used to read and no longer does: deleted from the stream when the service
+   * starts, so JetStream stops keeping its position and pending count for nobody (the stream's limits,
+   * not its consumers, decide what it keeps, so nothing else changes).
+   */
+  retire(durable: string): void {
+    this.retired.push(durable);
+  }
 }
 
 /** How long consumers remember handled events (PROCESSED_EVENTS_RETENTION_HOURS, default a week). */
@@ -40,11 +51,13 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(
     private readonly registry: ConsumerRegistry,
+    private readonly bus: EventBus,
     @Optional() private readonly outbox?: Outbox,
   ) {}
 
   async onApplicationBootstrap() {
     await this.outbox?.start();
+    await Promise.all(this.registry.retired.map((durable) => this.bus.deleteConsumer(durable)));
     await Promise.all(this.registry.consumers.map((consumer) => consumer.start()));
     const processed = this.registry.processedEvents;
     if (processed) {

@@ -111,6 +111,19 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
     expect(info.delivered.consumer_seq).toBe(2);
   });
 
+  it('a durable a service retired is deleted from the stream, and deleting it again (the next start) is no error', async () => {
+    const durable = uniqueName('retired-reader');
+    const retired = collectingConsumer(durable, [], { filter: `${workspaceId}.>` });
+    await retired.start();
+    await retired.stop();
+    const jsm = await bus.manager();
+    expect((await jsm.consumers.info(bus.stream, durable)).name).toBe(durable);
+
+    await bus.deleteConsumer(durable);
+    await expect(jsm.consumers.info(bus.stream, durable)).rejects.toThrow(/consumer not found/i);
+    await expect(bus.deleteConsumer(durable)).resolves.toBeUndefined();
+  });
+
   it('a duplicate publish of the same event is delivered once', async () => {
     const received: EventEnvelope[] = [];
     const event = OrderPlaced.create({ workspaceId, aggregateId: 'dup-order', data: { item: 'once' } });

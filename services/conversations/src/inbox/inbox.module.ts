@@ -25,7 +25,6 @@ import { CUSTOM_INBOX_MODEL, CustomInboxSchema } from './adapters/mongo/custom-i
 import { MongoCustomViews } from './adapters/mongo/custom-views.repository';
 import { CONTACT_ATTRIBUTES_MODEL, ContactAttributesSchema } from './adapters/mongo/inbox-contact-attributes.schema';
 import { ContactAttributesConsumer } from './adapters/nats/contact-attributes.consumer';
-import { IncomingMessagesConsumer } from './adapters/nats/incoming-messages.consumer';
 import { JetStreamSidebarAnnouncer } from './adapters/nats/sidebar-announcer';
 import { ThreadUpdatesConsumer } from './adapters/nats/thread-updates.consumer';
 import { RedisInboxRows } from './adapters/redis/inbox-rows';
@@ -78,7 +77,6 @@ export const INBOX_STORAGE: Provider[] = [
     LightDots,
     ThreadUpdatesConsumer,
     ContactAttributesConsumer,
-    IncomingMessagesConsumer,
   ],
 })
 export class InboxModule {}

@@ -1,5 +1,5 @@
 import type { CallerScope } from '@omnibox/contracts';
-import { dotsFor, dotViewFor } from './dots';
+import { dotsFor, dotViewFor, isIncomingMessageUpdate } from './dots';
 import type { WorkspaceTeam } from '@omnibox/directory';
 import type { ThreadPlacement } from './inbox-views';
 
@@ -41,5 +41,18 @@ describe('new-message dots (INB-6)', () => {
       { userId: 'ana', view: 'mine' },
       { userId: 'o', view: 'team:sales' },
     ]);
+  });
+
+  it('INB-6: only the update that counts an incoming message lights dots, not a merge, a channel event or an empty new thread', () => {
+    // an incoming message (also a first message creating its thread, every field changed)
+    expect(isIncomingMessageUpdate(['lastMessage', 'incomingCount', 'recentIncomingIds', 'status'], { incomingCount: 3 })).toBe(true);
+    // CNV-9 channel event: remembered, not counted
+    expect(isIncomingMessageUpdate(['identities', 'recentIncomingIds', 'status'], { incomingCount: 3 })).toBe(false);
+    // a merge adds the merged thread's count
+    expect(isIncomingMessageUpdate(['contact', 'incomingCount', 'lastMessage'], { incomingCount: 5 })).toBe(false);
+    // a thread created empty (an outgoing message or a call to a new contact)
+    expect(isIncomingMessageUpdate(['incomingCount', 'recentIncomingIds', 'status'], { incomingCount: 0 })).toBe(false);
+    // a read, an assignment
+    expect(isIncomingMessageUpdate(['reads'], { incomingCount: 3 })).toBe(false);
   });
 });

@@ -37,3 +37,13 @@ export function dotsFor(users: CallerScope[], thread: ThreadPlacement, teams: Wo
     return view ? [{ userId: user.principalId, view }] : [];
   });
 }
+
+/**
+ * INB-6: whether a thread update (`conversations.thread.updated`, its `changed` fields) is the arrival
+ * of an incoming message, the one change that lights dots: the thread counted one more incoming message
+ * and remembered its id. A merge adds counts without remembering an id, a channel event (CNV-9)
+ * remembers an id without counting a message, and a thread created empty has counted nothing.
+ */
+export function isIncomingMessageUpdate(changed: readonly string[], thread: { incomingCount: number }): boolean {
+  return thread.incomingCount > 0 && changed.includes('incomingCount') && changed.includes('recentIncomingIds');
+}

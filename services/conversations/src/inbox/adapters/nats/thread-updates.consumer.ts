@@ -4,7 +4,8 @@ import { ConsumerRegistry } from '@omnibox/messaging';
 import { ProjectThread } from '../../application/project-thread';
 
 /**
- * Durable `conversations-inbox`: thread updates move rows, series and open counts. It reads only
+ * Durable `conversations-inbox`: thread updates move rows, series and open counts, and light dots
+ * when they bring an incoming message (INB-6). It reads only
  * `conversations.thread.updated` (a consumer reading every event would be handed, and would skip,
  * every provider event and message too). Idempotent by construction (older
  * snapshots are ignored, writes are absolute), so no per-event bookkeeping round trips.
@@ -17,6 +18,8 @@ export class ThreadUpdatesConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit() {
+    // It lit dots from `conversations.message.created`; the thread update that comes with each incoming message does now.
+    this.registry.retire('conversations-inbox-dots');
     this.registry.add({
       durable: 'conversations-inbox',
       filter: `*.${ThreadUpdated.type}`,
@@ -25,7 +28,8 @@ export class ThreadUpdatesConsumer implements OnModuleInit {
       processed: undefined,
       handle: async (event, delivery) => {
         if (!ThreadUpdated.is(event)) return;
-        await this.projectThread.execute({ workspaceId: event.workspaceId, eventId: event.id, thread: event.data.thread, redelivered: delivery.deliveries > 1 });
+        const { workspaceId, id: eventId, occurredAt } = event;
+        await this.projectThread.execute({ workspaceId, eventId, occurredAt, thread: event.data.thread, changed: event.data.changed, redelivered: delivery.deliveries > 1 });
       },
     });
   }
