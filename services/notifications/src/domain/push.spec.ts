@@ -1,4 +1,4 @@
-import { deliveryOf, endpointProblem, keysProblem, pushOutcome, pushWanted, retryAfterMs, topicOf } from './push';
+import { deliveryOf, endpointProblem, keysProblem, PUSH_LANES_PER_SUBSCRIPTION, pushLaneOf, pushOutcome, pushWanted, retryAfterMs, topicOf } from './push';
 
 describe('Web Push (NTF-2)', () => {
   it('NTF-2: pushes about one thread share a Topic, so they replace each other', () => {
@@ -50,5 +50,14 @@ describe('Web Push (NTF-2)', () => {
   it('messages live an hour at the push service, reminders and mentions a day, more urgently', () => {
     expect(deliveryOf('team_message')).toEqual({ ttlSeconds: 3600, urgency: 'normal' });
     expect(deliveryOf('mentioned')).toEqual({ ttlSeconds: 86400, urgency: 'high' });
+  });
+
+  it('NTF-2: one thread’s pushes to a subscription share a lane (they replace each other, in order); other threads spread over a few lanes of that subscription only', () => {
+    const topics = Array.from({ length: 200 }, (_, i) => topicOf(`contact-${i}`, 'n'));
+    expect(pushLaneOf('sub-1', topics[0])).toBe(pushLaneOf('sub-1', topics[0]));
+    const lanes = new Set(topics.map((topic) => pushLaneOf('sub-1', topic)));
+    expect(lanes.size).toBe(PUSH_LANES_PER_SUBSCRIPTION);
+    for (const lane of lanes) expect(lane.startsWith('sub-1|')).toBe(true);
+    expect(pushLaneOf('sub-2', topics[0])).not.toBe(pushLaneOf('sub-1', topics[0]));
   });
 });

@@ -31,6 +31,21 @@ export function topicOf(contactId: string | null, notificationId: string): strin
   return createHash('sha256').update(contactId ?? notificationId).digest('base64url').slice(0, 32);
 }
 
+/**
+ * How many pushes to one subscription may be on their way at once. Pushes of one thread (`Topic`)
+ * replace each other, so only they must go in order; a subscription's other threads go side by side,
+ * up to this many, so a browser told of many threads at once is not served one push at a time, and a
+ * subscription whose push service hangs still holds only this many of the worker's slots.
+ */
+export const PUSH_LANES_PER_SUBSCRIPTION = 4;
+
+/** The lane a push goes in: one subscription's pushes of one thread always share a lane, so they stay in order. */
+export function pushLaneOf(subscriptionId: string, topic: string): string {
+  let hash = 0;
+  for (let i = 0; i < topic.length; i++) hash = (hash * 31 + topic.charCodeAt(i)) | 0;
+  return `${subscriptionId}|${Math.abs(hash) % PUSH_LANES_PER_SUBSCRIPTION}`;
+}
+
 /** What the service worker's `push` event reads (kept well under the 4 KB a push may carry). */
 export function pushPayload(notification: NotificationSnapshot): string {
   const { id, kind, title, body, count, contactId, callId, createdAt, updatedAt } = notification;

@@ -3,13 +3,14 @@ import { PushRequested } from '@omnibox/contracts';
 import { ConsumerRegistry } from '@omnibox/messaging';
 import { CONFIG } from '@omnibox/platform';
 import { SendPush } from '../../application/send-push';
+import { pushLaneOf } from '../../domain/push';
 import type { NotificationsConfig } from '../../config';
 
 /**
  * Durable `notifications-push`: the push worker (NTF-2). It reads only `notifications.push.requested`,
  * so the consumers that decide notifications never wait for a push service. PUSH_CONCURRENCY pushes
- * at a time, one subscription's in order (a subscription whose service hangs holds only its own), each
- * with a time limit; a push to retry comes back after its Retry-After (or back-off), up to
+ * at a time, a subscription's in a few lanes, one thread's in order (a subscription whose service hangs
+ * holds only its lanes: `pushLaneOf`), each with a time limit; a push to retry comes back after its Retry-After (or back-off), up to
  * PUSH_MAX_ATTEMPTS. The push ledger makes a redelivered request a no-op.
  */
 @Injectable()
@@ -27,7 +28,10 @@ export class PushRequestsConsumer implements OnModuleInit {
       filter: `*.${PushRequested.type}`,
       types: [PushRequested.type],
       concurrency: this.config.PUSH_CONCURRENCY,
-      partitionKey: (event) => (event.data as { subscriptionId: string }).subscriptionId,
+      partitionKey: (event) => {
+        const { subscriptionId, topic } = event.data as { subscriptionId: string; topic: string };
+        return pushLaneOf(subscriptionId, topic);
+      },
       // The worker gives up itself after its last attempt; the dead-letter stream is for what cannot be read.
       maxDeliveries: maxAttempts + 1,
       backoffMs: 1000,
