@@ -57,7 +57,10 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap() {
     await this.outbox?.start();
-    await Promise.all(this.registry.retired.map((durable) => this.bus.deleteConsumer(durable)));
+    // A durable left behind costs the server a little bookkeeping, never an event: it must not stop a start.
+    await Promise.all(
+      this.registry.retired.map((durable) => this.bus.deleteConsumer(durable).catch((error) => getLogger().warn({ err: error, consumer: durable }, 'a retired consumer could not be deleted; the next start tries again'))),
+    );
     await Promise.all(this.registry.consumers.map((consumer) => consumer.start()));
     const processed = this.registry.processedEvents;
     if (processed) {

@@ -10,7 +10,10 @@ import { InboundContacts, ResolvedInbound } from './inbound-contacts';
 import { TIMELINE, Timeline, TimelineEntry } from './ports';
 import { ThreadWriter } from './thread-writer';
 
-/** What an incoming message changes on a thread (announced again when a redelivery finds it applied). */
+/**
+ * What an incoming message changes on a thread (announced again when a redelivery finds it applied).
+ * The inbox lights dots from an update naming `incomingCount` and `recentIncomingIds` (isIncomingMessageUpdate).
+ */
 const INCOMING_FIELDS = ['status', 'statusSince', 'episode', 'lastMessage', 'lastMessageAt', 'unreplied', 'lastIncomingAt', 'lastIncomingChannelId', 'lastIncomingByChannel', 'incomingCount', 'recentIncomingIds', 'identities'];
 
 /**

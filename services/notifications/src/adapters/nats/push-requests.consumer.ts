@@ -10,8 +10,8 @@ import type { NotificationsConfig } from '../../config';
  * Durable `notifications-push`: the push worker (NTF-2). It reads only `notifications.push.requested`,
  * so the consumers that decide notifications never wait for a push service. PUSH_CONCURRENCY pushes
  * at a time, a subscription's in a few lanes, one thread's in order (a subscription whose service hangs
- * holds only its lanes: `pushLaneOf`), each with a time limit; a push to retry comes back after its Retry-After (or back-off), up to
- * PUSH_MAX_ATTEMPTS. The push ledger makes a redelivered request a no-op.
+ * holds only its lanes: `pushLaneOf`), each with a time limit; a push to retry comes back after its
+ * Retry-After (or back-off), up to PUSH_MAX_ATTEMPTS. The push ledger makes a redelivered request a no-op.
  */
 @Injectable()
 export class PushRequestsConsumer implements OnModuleInit {
