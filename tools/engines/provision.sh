@@ -6,8 +6,17 @@
 #   FerretDB 1.x (MongoDB wire protocol over PostgreSQL): built from its Go module, pinned in tools/ferretdb/go.mod.
 #   Elasticsearch 8: assembled from Maven Central by tools/elasticsearch/build.sh.
 #   SeaweedFS (object storage, S3 API): built from its Go module by tools/seaweedfs/build.sh.
+#   helm (the chart tests of `npm test`): built from its Go module; `--without-helm` skips it for the
+#   commands that run no chart test (`npm start`, the benchmarks).
 # Binaries go to .engines/ (git-ignored). Nothing here contacts anything but the package registries.
 set -euo pipefail
+with_helm=1
+for arg in "$@"; do
+  case "$arg" in
+    --without-helm) with_helm=0 ;;
+    *) printf '[engines] unknown option: %s\n' "$arg" >&2; exit 2 ;;
+  esac
+done
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 engines="$root/.engines"
 mkdir -p "$engines/bin"
@@ -52,6 +61,6 @@ fi
 # SeaweedFS: rebuilt only when its pinned module versions change (the first build takes minutes).
 bash "$root/tools/seaweedfs/build.sh"
 # --- helm (deploy/helm chart tests): built from its Go module, see tools/helm/build.sh ---
-bash "$root/tools/helm/build.sh"
+if [ "$with_helm" = 1 ]; then bash "$root/tools/helm/build.sh"; fi
 # --- end helm ---
 say "engines ready"
