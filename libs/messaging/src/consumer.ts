@@ -1,8 +1,7 @@
 import { EventEnvelope, parseEnvelope } from '@omnibox/contracts';
 import { eventHandlingDuration, eventsConsumed, extractTraceContext, inSpan, registerConsumerLag, runWithCorrelation, SpanKind } from '@omnibox/platform';
-import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, JSONCodec, nanos } from 'nats';
+import { ConsumerMessages, JsMsg, JSONCodec, nanos } from 'nats';
 import type { Logger } from 'pino';
-import { subjectFilter, takesSeveralFilters } from './consumer-subjects';
 import { EventBus } from './event-bus';
 import { ProcessedEventStore } from './processed-events';
 
@@ -97,27 +96,7 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     const jsm = await this.bus.manager();
-    const subjects = subjectFilter(this.bus.subjectPrefix, this.options, takesSeveralFilters(this.bus.connection.info?.version));
-    const config = {
-      durable_name: this.options.durable,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      ...subjects,
-      ack_wait: nanos(30_000),
-      max_ack_pending: Math.max(256, (this.options.concurrency ?? 1) * 4),
-    };
-    try {
-      await jsm.consumers.info(this.bus.stream, this.options.durable);
-      // Both keys, one of them undefined: the update replaces whichever form the consumer had.
-      await jsm.consumers.update(this.bus.stream, this.options.durable, {
-        filter_subject: subjects.filter_subject,
-        filter_subjects: subjects.filter_subjects,
-        ack_wait: config.ack_wait,
-        max_ack_pending: config.max_ack_pending,
-      });
-    } catch {
-      await jsm.consumers.add(this.bus.stream, config);
-    }
+    await this.bus.ensureConsumer(this.options.durable, this.options, { ack_wait: nanos(30_000), max_ack_pending: Math.max(256, (this.options.concurrency ?? 1) * 4) });
     const consumer = await this.bus.js.consumers.get(this.bus.stream, this.options.durable);
     registerConsumerLag(this.options.durable, async () => {
       const info = await jsm.consumers.info(this.bus.stream, this.options.durable);

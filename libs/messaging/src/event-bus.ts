@@ -1,6 +1,7 @@
 import { EventEnvelope, subjectOf } from '@omnibox/contracts';
 import { eventsPublished, injectTraceContext } from '@omnibox/platform';
-import { JetStreamClient, JetStreamManager, JSONCodec, NatsConnection, nanos, RetentionPolicy, StorageType, headers } from 'nats';
+import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JSONCodec, NatsConnection, nanos, RetentionPolicy, StorageType, headers } from 'nats';
+import { subjectFilter, takesSeveralFilters } from './consumer-subjects';
 import { JetStreamPublisher } from './jetstream-publisher';
 
 export interface EventBusOptions {
@@ -67,6 +68,23 @@ export class EventBus {
       storage: StorageType.File,
       max_age: nanos(30 * DAY_MS),
     });
+  }
+
+  /**
+   * Creates a durable, explicitly acknowledged consumer of the event stream, or brings an existing one
+   * (its position kept) to these subjects and settings. Named `types` are all it is delivered where the
+   * server takes several filter subjects (see `subjectFilter`).
+   */
+  async ensureConsumer(durable: string, subjects: { filter?: string; types?: readonly string[] }, settings: { ack_wait: number; max_ack_pending: number }): Promise<void> {
+    const jsm = await this.manager();
+    const filter = subjectFilter(this.subjectPrefix, subjects, takesSeveralFilters(this.connection.info?.version));
+    try {
+      await jsm.consumers.info(this.stream, durable);
+      // Both keys, one of them undefined: the update replaces whichever form the consumer had.
+      await jsm.consumers.update(this.stream, durable, { filter_subject: filter.filter_subject, filter_subjects: filter.filter_subjects, ...settings });
+    } catch {
+      await jsm.consumers.add(this.stream, { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ...filter, ...settings });
+    }
   }
 
   /** Deletes a durable consumer of the event stream; one that is not there is already gone. */

@@ -1,6 +1,6 @@
 import { EventEnvelope, parseEnvelope } from '@omnibox/contracts';
-import { eventTypeOfSubject, subjectFilter, takesSeveralFilters, type EventBus } from '@omnibox/messaging';
-import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, JSONCodec, nanos } from 'nats';
+import { eventTypeOfSubject, type EventBus } from '@omnibox/messaging';
+import { ConsumerMessages, JsMsg, JSONCodec, nanos } from 'nats';
 import type { Logger } from 'pino';
 import { IndexEvents, INDEXED_EVENT_TYPES } from '../../application/index-events';
 
@@ -38,16 +38,8 @@ export class IndexingConsumer {
   ) {}
 
   async start(): Promise<void> {
-    const jsm = await this.bus.manager();
     // Only the events it indexes are delivered (NATS 2.10 and later; before, the rest is skipped by subject).
-    const subjects = subjectFilter(this.bus.subjectPrefix, { types: [...INDEXED_EVENT_TYPES] }, takesSeveralFilters(this.bus.connection.info?.version));
-    const settings = { filter_subject: subjects.filter_subject, filter_subjects: subjects.filter_subjects, ack_wait: nanos(120_000), max_ack_pending: 20_000 };
-    try {
-      await jsm.consumers.info(this.bus.stream, this.options.durable);
-      await jsm.consumers.update(this.bus.stream, this.options.durable, settings);
-    } catch {
-      await jsm.consumers.add(this.bus.stream, { durable_name: this.options.durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ...settings });
-    }
+    await this.bus.ensureConsumer(this.options.durable, { types: [...INDEXED_EVENT_TYPES] }, { ack_wait: nanos(120_000), max_ack_pending: 20_000 });
     const consumer = await this.bus.js.consumers.get(this.bus.stream, this.options.durable);
     this.messages = await consumer.consume({ max_messages: this.options.batchSize * 2 });
     const messages = this.messages;
