@@ -43,6 +43,11 @@ export interface LoadPlan {
   runTag: string;
 }
 
+/** Whether message `index` comes from a contact never seen before: `plan.newShare` of them, spread evenly. */
+function fromNewContact(plan: LoadPlan, index: number): boolean {
+  return (index * 7919) % 1000 < Math.round(plan.newShare * 1000);
+}
+
 /**
  * Every message of the run signed before it starts, so the sender only posts: message `seq` is due
  * at `startAt + seq / rate` and carries that moment as its provider timestamp (CHN-2). New contacts
@@ -51,11 +56,10 @@ export interface LoadPlan {
  */
 export function presign(plan: LoadPlan, channel: Channel, ledger: Ledger, startAt: number): SignedEvent[] {
   const events: SignedEvent[] = new Array(ledger.size);
-  const newPerMille = Math.round(plan.newShare * 1000);
   let known = 0;
   for (let seq = 0; seq < ledger.size; seq++) {
     const due = startAt + (seq * 1000) / plan.rate;
-    const isNew = (seq * 7919) % 1000 < newPerMille;
+    const isNew = fromNewContact(plan, seq);
     const externalId = isNew ? `new-${plan.runTag}-${seq}` : knownExternalId(known % plan.knownContacts);
     if (!isNew) ledger.knownContact[seq] = known++ % plan.knownContacts;
     ledger.timestamp[seq] = Math.floor(due);
@@ -73,12 +77,11 @@ export function presign(plan: LoadPlan, channel: Channel, ledger: Ledger, startA
  */
 export function presignWarmUp(plan: LoadPlan, channel: Channel, seconds: number, startAt: number): { events: SignedEvent[]; dueAt: number[] } {
   const count = Math.floor((plan.rate * seconds) / 2);
-  const newPerMille = Math.round(plan.newShare * 1000);
   const events: SignedEvent[] = [];
   const dueAt: number[] = [];
   for (let i = 0; i < count; i++) {
     const due = Math.floor(startAt + Math.sqrt((2 * seconds * i) / plan.rate) * 1000);
-    const isNew = (i * 7919) % 1000 < newPerMille;
+    const isNew = fromNewContact(plan, i);
     const externalId = isNew ? `new-${plan.runTag}-warm-${i}` : knownExternalId(i % plan.knownContacts);
     events.push(signedMessage(channel, `${plan.runTag}-warm-${i}`, due, externalId, `Warm-up ${i}: where is my parcel? It was due yesterday.`));
     dueAt.push(due);

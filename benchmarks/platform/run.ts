@@ -185,8 +185,9 @@ async function main() {
 
     const report = buildReport({ settings, startAt, sendSeconds, sent, ledger, ceilings, inbox, sockets, socketStages, pushes, search, searches, lists, actions: actionFigures, usage, provider });
     printReport(report);
-    console.log(deliveriesPerMessage(deliveriesBefore, deliveriesAfter, ledger.timeline.firstAt.filter(Boolean).length));
-    if (commandsBefore && commandsAfter) for (const line of commandsPerMessage(commandsBefore, commandsAfter, ledger.timeline.firstAt.filter(Boolean).length)) console.log(line);
+    const onTimelines = ledger.timeline.firstAt.filter(Boolean).length;
+    console.log(deliveriesPerMessage(deliveriesBefore, deliveriesAfter, onTimelines));
+    if (commandsBefore && commandsAfter) for (const line of commandsPerMessage(commandsBefore, commandsAfter, onTimelines)) console.log(line);
     console.log(`written to ${writeReport(report)}`);
   } finally {
     for (const socket of sockets) socket.close();
