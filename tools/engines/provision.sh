@@ -3,7 +3,8 @@
 #   NATS (JetStream): built from its Go module, pinned in tools/nats/go.mod (Debian's 2.9 is too old).
 #   Redis: Debian package.
 #   PostgreSQL: Debian package; FerretDB runs a private server of it per engine instance.
-#   FerretDB 1.x (MongoDB wire protocol over PostgreSQL): built from its Go module, pinned in tools/ferretdb/go.mod.
+#   FerretDB 1.x (MongoDB wire protocol over PostgreSQL): built from its Go module, pinned in tools/ferretdb/go.mod,
+#   by tools/ferretdb/build.sh.
 #   Elasticsearch 8: assembled from Maven Central by tools/elasticsearch/build.sh.
 #   SeaweedFS (object storage, S3 API): built from its Go module by tools/seaweedfs/build.sh.
 #   helm (the chart tests of `npm test`): built from its Go module; `--without-helm` skips it for the
@@ -43,15 +44,8 @@ fi
 # NATS: rebuilt only when its pinned module version changes.
 bash "$root/tools/nats/build.sh"
 
-# FerretDB: rebuilt only when its pinned module versions change.
-ferret_stamp="$engines/bin/ferretdb.stamp"
-ferret_want="$(cat "$root/tools/ferretdb/go.mod" "$root/tools/ferretdb/go.sum" "$root/tools/ferretdb/"*.go | sha256sum | cut -c1-16)"
-if [ ! -x "$engines/bin/ferretdb" ] || [ "$(cat "$ferret_stamp" 2>/dev/null)" != "$ferret_want" ]; then
-  command -v go >/dev/null || { say "Go is required to build FerretDB (https://go.dev/doc/install)"; exit 1; }
-  say "building FerretDB from its Go module (first time only, about a minute)"
-  (cd "$root/tools/ferretdb" && GOFLAGS=-mod=mod go build -trimpath -o "$engines/bin/ferretdb" .)
-  echo "$ferret_want" > "$ferret_stamp"
-fi
+# FerretDB: rebuilt only when its pinned module versions or its wrapper change.
+bash "$root/tools/ferretdb/build.sh"
 
 if [ -f "$root/tools/elasticsearch/build.sh" ]; then
   bash "$root/tools/elasticsearch/build.sh"
