@@ -27,7 +27,8 @@ describe('search index lifecycle: outages lose nothing, a rebuild switches with 
     const res = await api.get('/v1/search/messages').query({ q, limit: 200 }).set(as(owner));
     return res.status === 200 ? (res.body.items as Array<{ id: string; snippet: string }>) : null;
   };
-  const send = async (externalId: string, text: string) => expect(await postProviderEvent(platform.gatewayUrl, channel, incomingText(externalId, text, { firstName: 'Lars' }))).toBe(202);
+  const send = async (externalId: string, text: string, firstName = 'Lars') =>
+    expect(await postProviderEvent(platform.gatewayUrl, channel, incomingText(externalId, text, { firstName }))).toBe(202);
 
   beforeAll(async () => {
     elasticsearch = await startPrivateEngine('elasticsearch');
@@ -83,6 +84,35 @@ describe('search index lifecycle: outages lose nothing, a rebuild switches with 
     }, 'all 10 messages searchable after the restart', 30000, 250);
     expect(found).toHaveLength(10);
   }, 60000);
+
+  it('with a long INDEX_BATCH_INTERVAL_MS, a message after a quiet spell is still searchable at once, and the one right behind it follows', async () => {
+    const httpPort = Number(new URL(platform.services.search!.url).port);
+    const grpcPort = Number(platform.env.SEARCH_GRPC_URL.split(':')[1]);
+    const restartSearch = async (env: Record<string, string>) => {
+      await (search ?? platform.services.search!.app).close(); // the one the test before restarted, if it ran
+      search = await startSearch(loadConfig(SearchConfig, { ...platform.env, HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort), ...env }));
+    };
+    await restartSearch({ INDEX_BATCH_INTERVAL_MS: '3000' });
+    try {
+      // The contact and its thread first, so that later messages are announced by one write each.
+      await send('lc-after-quiet', 'before the quiet spell pangolin', 'Quinn');
+      await eventually(async () => (await hits('pangolin'))?.length === 1, 'the message before the quiet spell searchable', 30000, 100);
+      // The quiet spell: two intervals, so a round for anything that trailed that message is over too.
+      await new Promise((resolve) => setTimeout(resolve, 6500));
+      const sentAt = Date.now();
+      await send('lc-after-quiet', 'after the quiet spell quokka', 'Quinn');
+      await send('lc-after-quiet', 'right behind it quokka', 'Quinn');
+      await eventually(async () => (await hits('after the quiet spell quokka'))?.some((hit) => hit.snippet.includes('after the quiet spell')), 'the first message after the quiet spell searchable', 30000, 100);
+      expect(Date.now() - sentAt).toBeLessThan(2000); // not the 3 s interval
+      const both = await eventually(async () => {
+        const page = await hits('quokka');
+        return page && page.length === 2 ? page : null;
+      }, 'the message right behind it searchable in the next round', 30000, 100);
+      expect(new Set(both.map((hit) => hit.snippet))).toEqual(new Set(['after the quiet spell quokka', 'right behind it quokka']));
+    } finally {
+      await restartSearch({});
+    }
+  }, 90000);
 
   describe('rebuild', () => {
     let es: ElasticsearchHandle;

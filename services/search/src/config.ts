@@ -16,6 +16,12 @@ export class SearchConfig extends WithServicePorts(WithRedis(WithElasticsearch(S
   @Max(5000)
   INDEX_BATCH_SIZE: number = 1000;
 
+  /** While events keep coming, one round of bulk requests per this many milliseconds (0: back to back). */
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  INDEX_BATCH_INTERVAL_MS: number = 250;
+
   /** Durable JetStream consumer that feeds the indexes (keeps its position while the service is down). */
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be letters, digits, _ and -' })
   INDEX_CONSUMER = 'search-indexer';

@@ -8,12 +8,24 @@ export interface IndexingConsumerOptions {
   durable: string;
   /** Events applied in one round of bulk requests. */
   batchSize: number;
+  /**
+   * While events keep coming, one round of bulk requests per this many milliseconds (0: a round as soon
+   * as the previous one ends). Fewer, larger bulk requests cost Elasticsearch and this service less
+   * per event than many small ones under a steady flow.
+   */
+  batchIntervalMs: number;
   /** Runs before the first batch, and again after a failure (e.g. make sure the indexes exist). */
   prepare(): Promise<void>;
   indexEvents: IndexEvents;
 }
 
 const codec = JSONCodec<unknown>();
+
+/**
+ * After a quiet spell the first event does not wait out the interval: it waits this long only, for the
+ * events published with it (a message and its thread update), so it is searchable at once.
+ */
+const COMPANIONS_MS = 50;
 
 /**
  * The durable JetStream consumer that keeps the indexes current. It takes events in batches (one
@@ -30,6 +42,7 @@ export class IndexingConsumer {
   private reader?: Promise<void>;
   private worker?: Promise<void>;
   private prepared = false;
+  private lastRoundAt = 0;
 
   constructor(
     private readonly bus: EventBus,
@@ -73,9 +86,34 @@ export class IndexingConsumer {
         this.wake = undefined;
         continue;
       }
+      if (!(await this.gather())) break; // stopping: what is queued stays unacknowledged for the restart
       const batch = this.queue.splice(0, this.options.batchSize);
+      this.lastRoundAt = Date.now();
       await this.handle(batch);
     }
+  }
+
+  /**
+   * Lets events gather until the next round is due: the interval after the previous round started, and
+   * at least COMPANIONS_MS (or the interval, if shorter). A full batch goes at once. False when stopping.
+   */
+  private async gather(): Promise<boolean> {
+    const interval = this.options.batchIntervalMs;
+    if (interval <= 0) return !this.stopping;
+    const dueAt = Math.max(this.lastRoundAt + interval, Date.now() + Math.min(COMPANIONS_MS, interval));
+    while (!this.stopping && this.queue.length < this.options.batchSize) {
+      const left = dueAt - Date.now();
+      if (left <= 0) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+    return !this.stopping;
   }
 
   private async handle(batch: JsMsg[]) {

@@ -17,7 +17,7 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
   constructor(bus: EventBus, indexEvents: IndexEvents, @Inject(INDEX_ADMIN) indexes: IndexAdmin, @Inject(CONFIG) config: SearchConfig) {
     this.consumer = new IndexingConsumer(
       bus,
-      { durable: config.INDEX_CONSUMER, batchSize: config.INDEX_BATCH_SIZE, indexEvents, prepare: () => indexes.ensure() },
+      { durable: config.INDEX_CONSUMER, batchSize: config.INDEX_BATCH_SIZE, batchIntervalMs: config.INDEX_BATCH_INTERVAL_MS, indexEvents, prepare: () => indexes.ensure() },
       getLogger(),
     );
   }
