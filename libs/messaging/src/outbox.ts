@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEnvelope } from '@omnibox/contracts';
 import { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
-import { InsertOutcome, insertOutcomes, registerOutboxBacklog } from '@omnibox/platform';
+import { Batcher, InsertOutcome, insertOutcomes, registerOutboxBacklog } from '@omnibox/platform';
 import { DocumentLock, KeyedLock } from './document-lock';
 import { EventBus } from './event-bus';
 import { envelopeOf, hasRevisionIndex, OutboxPendingModel, PENDING_COLLECTION, PendingMarker, storedEnvelopes, withOutbox } from './outbox.schema';
@@ -71,6 +71,19 @@ export class Outbox {
    * that have Redis). On MongoDB itself updates are atomic and the lock only costs a round trip.
    */
   private readonly locks: DocumentLock;
+  /**
+   * Markers of concurrent single-document writes go in and out together: one `insertMany` for the
+   * marks and one `deleteMany` for the removals of the same moment, instead of a command each. Under
+   * load that is most of the outbox's engine commands; alone, a write waits for its own command only.
+   */
+  private readonly marking = new Batcher<PendingMarker, void>(async (_key, markers) => {
+    await this.pending.insertMany(markers, { lean: true });
+    return markers.map(() => undefined);
+  }, 200, 2);
+  private readonly unmarking = new Batcher<string, void>(async (_key, ids) => {
+    await (ids.length === 1 ? this.pending.deleteOne({ _id: ids[0] }) : this.pending.deleteMany({ _id: { $in: ids } })).exec();
+    return ids.map(() => undefined);
+  }, 200, 2);
 
   constructor(
     private readonly connection: Connection,
@@ -147,7 +160,8 @@ export class Outbox {
       if (events.length > 0) await this.unmark(model, id, rev).catch(() => undefined);
       return null;
     }
-    if (events.length > 0) this.inBackground(model, this.flush(model, result._id, rev), [this.markerId(model, result._id, rev)]);
+    // The write's answer holds the events to publish (and any an earlier write left): no read back.
+    if (events.length > 0) this.inBackground(model, this.publishAndClear(model, result._id, rev, result), [this.markerId(model, result._id, rev)]);
     const { _outbox, _outboxRev, _outboxAt, ...state } = result;
     return state as unknown as T;
   }
@@ -206,14 +220,19 @@ export class Outbox {
 
   /** Publishes a document's pending events, then removes them unless newer events arrived meanwhile. */
   async flush(model: AnyModel, id: unknown, rev: string): Promise<void> {
-    const doc = (await model.findById(id, { _outbox: 1, _outboxRev: 1 }).lean().exec()) as (OutboxState & { _id: unknown }) | null;
+    const doc = (await model.findById(id, { _outbox: 1, _outboxRev: 1 }).lean().exec()) as OutboxState | null;
+    await this.publishAndClear(model, id, rev, doc);
+  }
+
+  /** Publishes the events `doc` holds (as read or as written), clears them unless newer ones came, and removes the marker. */
+  private async publishAndClear(model: AnyModel, id: unknown, rev: string, doc: OutboxState | null): Promise<void> {
     if (!doc?._outbox) {
       await this.unmark(model, id, rev);
       return;
     }
     const events = Object.values(doc._outbox).map(envelopeOf).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
     for (const event of events) await this.bus.publish(event);
-    // If another write added events after we read, its revision differs and its own flush (or the
+    // If another write added events after ours, its revision differs and its own publish (or the
     // relay) publishes them all again; JetStream drops the ones we already published.
     await this.locks.run(this.documentKey(model, id), () =>
       model.updateOne({ _id: id, _outboxRev: doc._outboxRev ?? rev }, { $unset: { _outbox: '', _outboxRev: '', _outboxAt: '' } }).exec(),
@@ -268,12 +287,12 @@ export class Outbox {
     return { _id: this.markerId(model, id, rev), collection: model.collection.collectionName, docId: id, rev, at };
   }
 
-  private async mark(model: AnyModel, id: unknown, rev: string): Promise<void> {
-    await this.pending.insertMany([this.marker(model, id, rev, new Date())], { lean: true });
+  private mark(model: AnyModel, id: unknown, rev: string): Promise<void> {
+    return this.marking.request('', this.marker(model, id, rev, new Date()));
   }
 
-  private async unmark(model: AnyModel, id: unknown, rev: string): Promise<void> {
-    await this.pending.deleteOne({ _id: this.markerId(model, id, rev) }).exec();
+  private unmark(model: AnyModel, id: unknown, rev: string): Promise<void> {
+    return this.unmarking.request('', this.markerId(model, id, rev));
   }
 
   /** Publishing work the caller does not wait for; a failure leaves the markers for the relay. */

@@ -222,6 +222,25 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
     await eventually(() => received.some((e) => e.id === update.id), 'the update event');
   });
 
+  it('many outbox writes at once (their markers written and removed together) each publish their event and leave nothing pending', async () => {
+    const received: EventEnvelope[] = [];
+    await collectingConsumer('outbox-many', received, { filter: `${workspaceId}.test.order.*` }).start();
+    const outbox = new Outbox(mongo, bus, logger);
+    const ids = Array.from({ length: 40 }, () => uniqueName('many'));
+    const placed = ids.map((id) => OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: id } }));
+    await Promise.all(ids.map((id, index) => outbox.insert(orders, { _id: id, item: 'many', step: 0 }, [placed[index]])));
+    const shipped = ids.map((id) => OrderShipped.create({ workspaceId, aggregateId: id, data: { item: id } }));
+    const answers = await Promise.all(ids.map((id, index) => outbox.update<Order>(orders, { _id: id }, { $set: { step: 1 } }, [shipped[index]])));
+    expect(answers.map((answer) => answer?.step)).toEqual(ids.map(() => 1));
+    await outbox.settled();
+    const expected = [...placed, ...shipped].map((event) => event.id);
+    await eventually(() => expected.every((id) => received.some((e) => e.id === id)), 'every event of the 80 writes');
+    expect(expected.filter((id) => received.filter((e) => e.id === id).length !== 1)).toEqual([]);
+    const docs = await orders.find({ _id: { $in: ids } }).lean();
+    expect(docs.filter((doc) => doc._outbox)).toEqual([]);
+    expect(await mongo.collection(PENDING_COLLECTION).countDocuments({ docId: { $in: ids } })).toBe(0);
+  });
+
   it('the relay leaves alone the events this process is still publishing, so a slow publish is not repeated', async () => {
     const published: string[] = [];
     const slow = Object.create(bus) as EventBus;
