@@ -223,13 +223,15 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
   });
 
   it('many outbox writes at once (their markers written and removed together) each publish their event and leave nothing pending', async () => {
+    // A workspace of its own: the consumers of later cases read this workspace's events from the start.
+    const busyWorkspace = uniqueName('ws');
     const received: EventEnvelope[] = [];
-    await collectingConsumer('outbox-many', received, { filter: `${workspaceId}.test.order.*` }).start();
+    await collectingConsumer('outbox-many', received, { filter: `${busyWorkspace}.test.order.*` }).start();
     const outbox = new Outbox(mongo, bus, logger);
     const ids = Array.from({ length: 40 }, () => uniqueName('many'));
-    const placed = ids.map((id) => OrderPlaced.create({ workspaceId, aggregateId: id, data: { item: id } }));
+    const placed = ids.map((id) => OrderPlaced.create({ workspaceId: busyWorkspace, aggregateId: id, data: { item: id } }));
     await Promise.all(ids.map((id, index) => outbox.insert(orders, { _id: id, item: 'many', step: 0 }, [placed[index]])));
-    const shipped = ids.map((id) => OrderShipped.create({ workspaceId, aggregateId: id, data: { item: id } }));
+    const shipped = ids.map((id) => OrderShipped.create({ workspaceId: busyWorkspace, aggregateId: id, data: { item: id } }));
     const answers = await Promise.all(ids.map((id, index) => outbox.update<Order>(orders, { _id: id }, { $set: { step: 1 } }, [shipped[index]])));
     expect(answers.map((answer) => answer?.step)).toEqual(ids.map(() => 1));
     await outbox.settled();
@@ -338,10 +340,12 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
   });
 
   it('a failing handler is retried with back-off, then the event goes to the dead-letter stream', async () => {
+    // A workspace of its own, so the new durable does not first work through every earlier case's events.
+    const ownWorkspace = uniqueName('ws');
     const attempts: number[] = [];
-    const event = OrderPlaced.create({ workspaceId, aggregateId: 'poison-order', data: { item: 'always fails' } });
+    const event = OrderPlaced.create({ workspaceId: ownWorkspace, aggregateId: 'poison-order', data: { item: 'always fails' } });
     await collectingConsumer('flaky-reader', [], {
-      filter: `${workspaceId}.test.order.placed`,
+      filter: `${ownWorkspace}.test.order.placed`,
       types: [OrderPlaced.type],
       maxDeliveries: 3,
       backoffMs: 100,
@@ -366,10 +370,11 @@ describe('messaging backbone on a real nats-server and MongoDB-wire server', () 
   });
 
   it('a message that is not an event is parked in the dead-letter stream instead of blocking the consumer', async () => {
+    const ownWorkspace = uniqueName('ws');
     const received: EventEnvelope[] = [];
-    await collectingConsumer('poison-reader', received, { filter: `${workspaceId}.>` }).start();
-    await bus.js.publish(`${bus.subjectPrefix}.${workspaceId}.test.order.placed`, new TextEncoder().encode('{not json'));
-    const after = OrderPlaced.create({ workspaceId, aggregateId: 'after-poison', data: { item: 'next' } });
+    await collectingConsumer('poison-reader', received, { filter: `${ownWorkspace}.>` }).start();
+    await bus.js.publish(`${bus.subjectPrefix}.${ownWorkspace}.test.order.placed`, new TextEncoder().encode('{not json'));
+    const after = OrderPlaced.create({ workspaceId: ownWorkspace, aggregateId: 'after-poison', data: { item: 'next' } });
     await bus.publish(after);
     await eventually(() => received.some((e) => e.id === after.id), 'the event behind the poison message');
   });
