@@ -82,8 +82,7 @@ export class IndexingConsumer {
   private async work() {
     while (!this.stopping) {
       if (this.queue.length === 0) {
-        await new Promise<void>((resolve) => (this.wake = resolve));
-        this.wake = undefined;
+        await this.arrival();
         continue;
       }
       if (!(await this.gather())) break; // stopping: what is queued stays unacknowledged for the restart
@@ -104,16 +103,20 @@ export class IndexingConsumer {
     while (!this.stopping && this.queue.length < this.options.batchSize) {
       const left = dueAt - Date.now();
       if (left <= 0) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
+      await this.arrival(left);
     }
     return !this.stopping;
+  }
+
+  /** Waits for the next event to arrive (or the stop), or at most `timeoutMs` when given. */
+  private async arrival(timeoutMs?: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      if (timeoutMs !== undefined) timer = setTimeout(resolve, timeoutMs);
+    });
+    clearTimeout(timer);
+    this.wake = undefined;
   }
 
   private async handle(batch: JsMsg[]) {
