@@ -29,6 +29,12 @@ describe('search index lifecycle: outages lose nothing, a rebuild switches with 
   };
   const send = async (externalId: string, text: string, firstName = 'Lars') =>
     expect(await postProviderEvent(platform.gatewayUrl, channel, incomingText(externalId, text, { firstName }))).toBe(202);
+  /** Starts the search service again on the ports the platform gave it, with `env` over the platform's settings. */
+  const startSearchAgain = async (env: Record<string, string> = {}) => {
+    const httpPort = Number(new URL(platform.services.search!.url).port);
+    const grpcPort = Number(platform.env.SEARCH_GRPC_URL.split(':')[1]);
+    search = await startSearch(loadConfig(SearchConfig, { ...platform.env, HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort), ...env }));
+  };
 
   beforeAll(async () => {
     elasticsearch = await startPrivateEngine('elasticsearch');
@@ -71,13 +77,9 @@ describe('search index lifecycle: outages lose nothing, a rebuild switches with 
   }, 120000);
 
   it('the search service stopped while messages arrive: it resumes where it was and misses none', async () => {
-    const running = platform.services.search!;
-    const httpPort = Number(new URL(running.url).port);
-    const grpcPort = Number(platform.env.SEARCH_GRPC_URL.split(':')[1]);
-    await running.app.close();
+    await platform.services.search!.app.close();
     for (let i = 0; i < 10; i++) await send('lc-1', `restart narwhal number ${i}`);
-    const config = loadConfig(SearchConfig, { ...platform.env, HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort) });
-    search = await startSearch(config);
+    await startSearchAgain();
     const found = await eventually(async () => {
       const page = await hits('narwhal');
       return page && page.length === 10 ? page : null;
@@ -86,11 +88,9 @@ describe('search index lifecycle: outages lose nothing, a rebuild switches with 
   }, 60000);
 
   it('with a long INDEX_BATCH_INTERVAL_MS, a message after a quiet spell is still searchable at once, and the one right behind it follows', async () => {
-    const httpPort = Number(new URL(platform.services.search!.url).port);
-    const grpcPort = Number(platform.env.SEARCH_GRPC_URL.split(':')[1]);
     const restartSearch = async (env: Record<string, string>) => {
       await (search ?? platform.services.search!.app).close(); // the one the test before restarted, if it ran
-      search = await startSearch(loadConfig(SearchConfig, { ...platform.env, HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort), ...env }));
+      await startSearchAgain(env);
     };
     await restartSearch({ INDEX_BATCH_INTERVAL_MS: '3000' });
     try {
