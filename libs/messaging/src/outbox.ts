@@ -81,6 +81,7 @@ export class Outbox {
     return markers.map(() => undefined);
   }, 200, 2);
   private readonly unmarking = new Batcher<string, void>(async (_key, ids) => {
+    // One marker by its indexed `_id`; several in one command over the small pending set.
     await (ids.length === 1 ? this.pending.deleteOne({ _id: ids[0] }) : this.pending.deleteMany({ _id: { $in: ids } })).exec();
     return ids.map(() => undefined);
   }, 200, 2);
@@ -130,13 +131,13 @@ export class Outbox {
     const rev = randomUUID();
     const at = new Date();
     const announcing = entries.filter((entry) => entry.events.length > 0);
-    if (announcing.length) await this.pending.insertMany(announcing.map(({ doc }) => this.marker(model, doc._id, rev, at)), { lean: true });
+    await Promise.all(announcing.map(({ doc }) => this.marking.request('', this.marker(model, doc._id, rev, at))));
     const bodies = entries.map(({ doc, events }) => (events.length ? { ...doc, _outbox: storedEnvelopes(events), _outboxRev: rev, _outboxAt: at } : doc));
     // When the insert's outcome is unknown the markers stay: the relay publishes what was written.
     const outcomes = await insertOutcomes(model, bodies);
     const written = entries.filter((entry, index) => entry.events.length > 0 && outcomes[index] === 'inserted');
     const refused = announcing.filter((entry) => !written.includes(entry)).map(({ doc }) => this.markerId(model, doc._id, rev));
-    if (refused.length) await this.pending.deleteMany({ _id: { $in: refused } }).exec();
+    await this.removeMarkers(refused);
     if (written.length) this.inBackground(model, this.publishWritten(model, written, rev), written.map(({ doc }) => this.markerId(model, doc._id, rev)));
     const failure = outcomes.find((outcome): outcome is Error => outcome instanceof Error);
     if (failure) throw failure;
@@ -253,9 +254,7 @@ export class Outbox {
     // no other writer holds one document's lock while waiting for another's.
     if (ids.length === 1) await this.locks.run(this.documentKey(model, ids[0]), () => model.updateOne({ _id: ids[0], _outboxRev: rev }, unset).exec());
     else await this.lockedTogether(ids.map((id) => this.documentKey(model, id)), () => model.updateMany({ _outboxRev: rev }, unset).exec());
-    const markerIds = ids.map((id) => this.markerId(model, id, rev));
-    // One marker by its indexed `_id`; a batch's in one command over the small pending set.
-    await (markerIds.length === 1 ? this.pending.deleteOne({ _id: markerIds[0] }) : this.pending.deleteMany({ _id: { $in: markerIds } })).exec();
+    await this.removeMarkers(ids.map((id) => this.markerId(model, id, rev)));
   }
 
   /** Runs `task` holding the lock of every key, taken one after another in sorted order. */
@@ -293,6 +292,10 @@ export class Outbox {
 
   private unmark(model: AnyModel, id: unknown, rev: string): Promise<void> {
     return this.unmarking.request('', this.markerId(model, id, rev));
+  }
+
+  private async removeMarkers(markerIds: string[]): Promise<void> {
+    await Promise.all(markerIds.map((id) => this.unmarking.request('', id)));
   }
 
   /** Publishing work the caller does not wait for; a failure leaves the markers for the relay. */
