@@ -2,6 +2,7 @@ import { EventEnvelope } from '@omnibox/contracts';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import { FakeProvider, incomingText, postProviderEvent, sign } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
@@ -305,6 +306,24 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       await api.post(`/v1/contacts/${contactId}/unblock`).set(as(owner)).expect(200);
       await eventually(async () => (await conversation(contactId)).contact.blocked === false, 'unblock reaches the thread');
       expect((await conversation(contactId)).status).toBe('closed');
+    });
+
+    it('CNV-8 across replicas: a contact another replica unblocked gets its next message into the inbox, though this one saw the block', async () => {
+      const contactId = await inbound(whatsapp, 'cnv8-replicas', 'before the block');
+      await api.post(`/v1/contacts/${contactId}/block`).set(as(owner)).expect(200);
+      await eventually(async () => (await conversation(contactId)).contact.blocked === true, 'the block reaches the thread');
+      // Another conversations replica applies the unblock: the thread changes under a version this
+      // replica never wrote (as that replica's versioned write does).
+      const client = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
+      try {
+        const threads = client.db(`${platform.env.MONGODB_DATABASE_PREFIX}_conversations`).collection<{ _id: string }>('threads');
+        const unblocked = await threads.updateOne({ _id: contactId, 'contact.blocked': true }, { $set: { 'contact.blocked': false }, $inc: { version: 1 } });
+        expect(unblocked.modifiedCount).toBe(1);
+      } finally {
+        await client.close();
+      }
+      await inbound(whatsapp, 'cnv8-replicas', 'after the unblock');
+      expect((await timeline(contactId)).filter((item) => item.kind === 'message').map((item) => item.text).sort()).toEqual(['after the unblock', 'before the block']);
     });
   });
 

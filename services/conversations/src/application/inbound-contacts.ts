@@ -17,16 +17,15 @@ export interface ResolvedInbound {
 
 /**
  * Who wrote in (CNV-1): the contact behind a channel identity, created unassigned by the contacts
- * service when first seen, and its thread. Two caches save reads on the busy ingest path only: a
- * thread written elsewhere meanwhile fails the versioned write and is read again, and a merged-away or
- * deleted contact's thread sends us back to the contacts service.
+ * service when first seen, and its thread. The busy ingest path reads neither when it can help it: the
+ * identity → contact map lives here, and the thread comes as this process last wrote or read it
+ * (`ThreadWriter.remembered`). A thread written elsewhere meanwhile fails the versioned write and is
+ * read again, and a merged-away or deleted contact's thread sends us back to the contacts service.
  */
 @Injectable()
 export class InboundContacts {
   /** Channel identity → contact id. */
   private readonly identities = new BoundedMap<string, string>(100_000);
-  /** The latest thread this process wrote for each contact. */
-  private readonly threads = new BoundedMap<string, VersionedThread>(20_000);
   /**
    * Identities this process is asking the contacts service about, until their first message is
    * written when the answer is a new contact: that contact's events (published as the contact is
@@ -43,10 +42,12 @@ export class InboundContacts {
     const key = identityKey(workspaceId, channel.id, inbound.externalId);
     const known = this.identities.get(key);
     if (known) {
-      const thread = this.threads.get(known) ?? (await this.writer.find(known));
+      const remembered = this.writer.remembered(known);
+      // A copy is trusted only where it leads to a write, whose version check catches a stale copy: a
+      // blocked or deleted one would write nothing, so another replica's unblock would go unseen.
+      const thread = remembered && !remembered.deleted && !remembered.contact.blocked ? remembered : await this.writer.find(known);
       if (thread && !thread.deleted && thread.workspaceId === workspaceId) return { contact: thread.contact, thread, firstSeen: false };
       this.identities.delete(key);
-      this.threads.delete(known);
     }
     const arrival = this.expectArrival(key);
     try {
@@ -72,25 +73,19 @@ export class InboundContacts {
     }
   }
 
-  /** The thread as this process just wrote it (or forgets it when the write did not happen). */
-  remember(contactId: string, thread: VersionedThread | null): void {
-    if (thread) this.threads.set(contactId, thread);
-    else this.threads.delete(contactId);
-  }
-
   /** The first message of a contact first seen here is handled (written or not): its events go on. */
   firstWriteDone(workspaceId: string, channelId: string, externalId: string): void {
     this.arriving.get(identityKey(workspaceId, channelId, externalId))?.settle();
   }
 
   /**
-   * The thread this process last wrote for a contact, once the first message on `channel` is written
-   * if this process is writing it; null when it wrote none (it is then only in MongoDB, if anywhere).
+   * The thread as this process last wrote or read it, once the first message on `channel` is written
+   * if this process is writing it; null when it has no copy (it is then only in MongoDB, if anywhere).
    * Lets the events of a new contact find its thread without a read, and never create it first.
    */
   async written(workspaceId: string, contactId: string, channel?: { channelId: string; externalId: string }): Promise<VersionedThread | null> {
     if (channel) await this.arriving.get(identityKey(workspaceId, channel.channelId, channel.externalId))?.settled;
-    return this.threads.get(contactId) ?? null;
+    return this.writer.remembered(contactId) ?? null;
   }
 
   /** The identity no longer leads to that contact (merged away or deleted): ask the contacts service again. */

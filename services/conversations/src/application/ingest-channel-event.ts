@@ -32,10 +32,9 @@ export class IngestChannelEvent {
     const thread = resolved.thread ?? (await this.writer.ensure(newThread({ workspaceId, contact: resolved.contact, now: receivedAt })));
     const key = inboundMessageId(workspaceId, channel.id, `event|${inbound.id}`);
     const event = { key, channelId: channel.id, externalId: inbound.contact.externalId, ...inbound.event, referral: inbound.referral ?? null };
-    const applied = await this.writer.apply(thread, (state) => receiveChannelEvent(state, event, new Date().toISOString()), {
+    await this.writer.apply(thread, (state) => receiveChannelEvent(state, event, new Date().toISOString()), {
       actor: { kind: 'contact', id: resolved.contact.id },
       redoKey: `channel-event|${key}`,
     });
-    this.contacts.remember(resolved.contact.id, applied?.thread ?? null);
   }
 }

@@ -66,9 +66,7 @@ export class IngestInboundMessage {
     const incoming = { id, channelId: channel.id, at, preview: preview(message.text ?? message.email?.subject, `[${message.type}]`), referral: inbound.referral ?? null };
     if (resolved.firstSeen && !contact.blocked) {
       const first = newThread({ workspaceId, contact, identities: { [channel.id]: inbound.contact.externalId }, now: receivedAt });
-      const created = await this.writer.create(receiveIncoming(first, incoming, new Date().toISOString()), { actor, extra: announce, redoKey }, [entry]);
-      this.contacts.remember(contact.id, created?.thread ?? null);
-      if (created) return;
+      if (await this.writer.create(receiveIncoming(first, incoming, new Date().toISOString()), { actor, extra: announce, redoKey }, [entry])) return;
     } else {
       // Already there when this event is redone after a crash: the same id, the same message.
       await this.timeline.addIngested(entry);
@@ -99,7 +97,6 @@ export class IngestInboundMessage {
       },
       { actor, extra: announce, redoKey },
     );
-    this.contacts.remember(contact.id, applied?.thread ?? null);
     if (applied) return;
     if (outcome === 'gone' && attempt === 0) {
       // The contact was merged away or deleted since we looked it up: the contacts service knows

@@ -10,7 +10,7 @@ import {
   TimelineEventRecorded,
   TimelineEventSnapshot,
 } from '@omnibox/contracts';
-import { AppError, currentCorrelationId } from '@omnibox/platform';
+import { AppError, BoundedMap, currentCorrelationId } from '@omnibox/platform';
 import { changedFields, EventDraft, snapshotOf, ThreadState, Transition } from '../domain/thread';
 import { derivedId, newId } from './ids';
 import { EVENT_PUBLISHER, EventPublisher, THREADS, Threads, TIMELINE, Timeline, TimelineEntry, VersionedThread } from './ports';
@@ -42,6 +42,9 @@ export interface ApplyOptions {
 
 const MAX_ATTEMPTS = 8;
 
+/** How many contacts' threads a process remembers as it last wrote or read them. */
+const REMEMBERED_THREADS = 20_000;
+
 /**
  * Every change of a thread goes through here. A change is computed by a pure transition (domain/) on
  * the current state and written only if nobody wrote the thread meanwhile (`version`); otherwise it
@@ -50,20 +53,36 @@ const MAX_ATTEMPTS = 8;
  */
 @Injectable()
 export class ThreadWriter {
+  /**
+   * Each contact's thread as this process last wrote or read it, whoever wrote it here (an incoming
+   * message, an agent's reply or assignment, a call): the busy paths write on it without reading it
+   * first (`remembered`). A thread written by another replica since has another version, so that write
+   * misses and is redone on a fresh read: a stale copy costs a round trip, never a change.
+   */
+  private readonly latest = new BoundedMap<string, VersionedThread>(REMEMBERED_THREADS);
+
   constructor(
     @Inject(THREADS) private readonly threads: Threads,
     @Inject(TIMELINE) private readonly timeline: Timeline,
     @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
   ) {}
 
-  find(contactId: string): Promise<VersionedThread | null> {
-    return this.threads.find(contactId);
+  /** The stored thread, read now (and remembered). */
+  async find(contactId: string): Promise<VersionedThread | null> {
+    const thread = await this.threads.find(contactId);
+    this.remember(contactId, thread);
+    return thread;
+  }
+
+  /** The thread as this process last wrote or read it, without a read; undefined when it has no copy. */
+  remembered(contactId: string): VersionedThread | undefined {
+    return this.latest.get(contactId);
   }
 
   /** Creates the thread if it does not exist yet (two creators race safely); answers the stored one. */
   async ensure(initial: ThreadState): Promise<VersionedThread> {
-    if (await this.threads.create(initial, [this.threadEvent(initial, Object.keys(initial), undefined)])) return { ...initial, version: 1 };
-    const existing = await this.threads.find(initial.contactId);
+    if (await this.threads.create(initial, [this.threadEvent(initial, Object.keys(initial), undefined)])) return this.remember(initial.contactId, { ...initial, version: 1 });
+    const existing = await this.find(initial.contactId);
     if (!existing) throw new AppError(409, 'conflict', 'The conversation changed too often meanwhile; retry');
     return existing;
   }
@@ -87,7 +106,7 @@ export class ThreadWriter {
       await Promise.all(entries.map((entry) => this.timeline.remove(entry.id, state.contactId)));
       return null;
     }
-    const thread = { ...state, version: 1 };
+    const thread = this.remember(state.contactId, { ...state, version: 1 });
     const changed = Object.keys(state);
     // No access change either: nobody could see the thread before it existed.
     const events = this.eventsOf(thread, state, snapshot, changed, recorded, options, false);
@@ -131,11 +150,12 @@ export class ThreadWriter {
           : null
         : await this.threads.update(current.contactId, current.version, changes, events);
       if (written) {
+        this.remember(current.contactId, written);
         if (redoKey) await Promise.all(events.map((event) => this.publisher.publish(event)));
         else if (entries.length) await this.timeline.addRecorded(entries, { keepExisting: false });
         return { thread: written, snapshot, recorded, changed };
       }
-      const fresh = await this.threads.find(current.contactId);
+      const fresh = await this.find(current.contactId);
       if (!fresh) throw new AppError(404, 'not_found', 'Conversation was not found');
       current = fresh;
     }
@@ -147,6 +167,12 @@ export class ThreadWriter {
     const state = stateOf(thread);
     const events = this.eventsOf(thread, state, snapshotOf(state), changed, [], { actor, extra, redoKey });
     for (const event of events) await this.publisher.publish(event);
+  }
+
+  private remember<T extends VersionedThread | null>(contactId: string, thread: T): T {
+    if (thread) this.latest.set(contactId, thread);
+    else this.latest.delete(contactId);
+    return thread;
   }
 
   private eventsOf(current: VersionedThread, state: ThreadState, snapshot: ThreadSnapshot, changed: string[], recorded: TimelineEventSnapshot[], options: ApplyOptions, announceAccess = true): EventEnvelope[] {
