@@ -42,10 +42,7 @@ export class InboundContacts {
     const key = identityKey(workspaceId, channel.id, inbound.externalId);
     const known = this.identities.get(key);
     if (known) {
-      const remembered = this.writer.remembered(known);
-      // A copy is trusted only where it leads to a write, whose version check catches a stale copy: a
-      // blocked or deleted one would write nothing, so another replica's unblock would go unseen.
-      const thread = remembered && !remembered.deleted && !remembered.contact.blocked ? remembered : await this.writer.find(known);
+      const thread = this.writer.remembered(known) ?? (await this.writer.find(known));
       if (thread && !thread.deleted && thread.workspaceId === workspaceId) return { contact: thread.contact, thread, firstSeen: false };
       this.identities.delete(key);
     }
@@ -80,7 +77,7 @@ export class InboundContacts {
 
   /**
    * The thread as this process last wrote or read it, once the first message on `channel` is written
-   * if this process is writing it; null when it has no copy (it is then only in MongoDB, if anywhere).
+   * if this process is writing it; null when it has no copy to write on (`ThreadWriter.remembered`).
    * Lets the events of a new contact find its thread without a read, and never create it first.
    */
   async written(workspaceId: string, contactId: string, channel?: { channelId: string; externalId: string }): Promise<VersionedThread | null> {

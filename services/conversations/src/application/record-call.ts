@@ -22,8 +22,7 @@ export class RecordCall {
     if (!draft || contactBlocked) return;
     // A call rings, is answered and ends: its next event writes on the thread as this process last
     // wrote it, without a read (a stale copy misses the versioned write and is read again).
-    const remembered = this.writer.remembered(call.contactId);
-    let thread = remembered && !remembered.deleted ? remembered : await this.writer.find(call.contactId);
+    let thread = this.writer.remembered(call.contactId) ?? (await this.writer.find(call.contactId));
     if (!thread) {
       const record = await this.contacts.getAsSystem(workspaceId, call.contactId);
       thread = await this.writer.ensure(newThread({ workspaceId, contact: record.contact, assigneeId: record.assigneeId, teamId: record.teamId, now: new Date().toISOString() }));

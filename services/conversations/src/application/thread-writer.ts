@@ -74,9 +74,14 @@ export class ThreadWriter {
     return thread;
   }
 
-  /** The thread as this process last wrote or read it, without a read; undefined when it has no copy. */
+  /**
+   * The thread as this process last wrote or read it, without a read, for a caller to write on;
+   * undefined when it has no such copy. Never a blocked or deleted copy: callers write nothing on one,
+   * so no versioned write would notice that another replica has since unblocked the contact.
+   */
   remembered(contactId: string): VersionedThread | undefined {
-    return this.latest.get(contactId);
+    const copy = this.latest.get(contactId);
+    return copy && !copy.deleted && !copy.contact.blocked ? copy : undefined;
   }
 
   /** Creates the thread if it does not exist yet (two creators race safely); answers the stored one. */
