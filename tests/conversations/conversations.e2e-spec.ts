@@ -58,15 +58,9 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
   const conversation = async (contactId: string, token = owner) => (await api.get(`/v1/conversations/${contactId}`).set(as(token))).body;
   const timeline = async (contactId: string, token = owner) => (await api.get(`/v1/conversations/${contactId}/timeline`).set(as(token))).body.items as Array<Record<string, any>>;
   const send = (contactId: string, body: Record<string, unknown>, token = owner) => api.post(`/v1/conversations/${contactId}/messages`).set(as(token)).send(body);
-  /** Works on the conversations service's database directly (what the API never shows, or another replica's write). */
-  async function conversationsDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    const client = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
-    try {
-      return await work(client.db(`${platform.env.MONGODB_DATABASE_PREFIX}_conversations`));
-    } finally {
-      await client.close();
-    }
-  }
+  /** The conversations service's database, read and written directly: what the API never shows, or another replica's write. */
+  let mongo: MongoClient;
+  const conversationsDb = (): Db => mongo.db(`${platform.env.MONGODB_DATABASE_PREFIX}_conversations`);
 
   beforeAll(async () => {
     provider = await new FakeProvider().start();
@@ -78,6 +72,7 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       { LINK_PREVIEW_ALLOW_HOSTS: '127.0.0.1', DELIVERY_BACKOFF_MS: '50', DELIVERY_MAX_ATTEMPTS: '3', SNOOZE_POLL_MS: '100' },
     );
     api = request(platform.gatewayUrl);
+    mongo = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
     const workspace = await api.post('/v1/workspaces').send({ name: 'Conversations Co', owner: { firstName: 'Olivia', lastName: 'Owner', email: email('olivia'), password: 'owner-password-1' } });
     owner = workspace.body.token;
     ownerId = workspace.body.user.id;
@@ -98,6 +93,7 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
   });
 
   afterAll(async () => {
+    await mongo?.close();
     await consumer?.stop();
     await nats?.close();
     await platform?.stop();
@@ -310,7 +306,7 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       const before = await conversation(contactId);
       expect(await postProviderEvent(platform.gatewayUrl, whatsapp, incomingText('cnv8', 'spam spam spam'))).toBe(202);
       // Kept for audit: stored, hidden from every timeline.
-      const audit = await eventually(() => conversationsDb((db) => db.collection('timeline').findOne({ contactId, kind: 'message', 'item.text': 'spam spam spam' })), 'the blocked message stored for audit');
+      const audit = await eventually(() => conversationsDb().collection('timeline').findOne({ contactId, kind: 'message', 'item.text': 'spam spam spam' }), 'the blocked message stored for audit');
       expect(audit.visible).toBe(false);
       await api.post(`/v1/contacts/${contactId}/unblock`).set(as(owner)).expect(200);
       await eventually(async () => (await conversation(contactId)).contact.blocked === false, 'unblock reaches the thread');
@@ -327,7 +323,7 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       await eventually(async () => (await conversation(contactId)).contact.blocked === true, 'the block reaches the thread');
       // Another conversations replica applies the unblock: the thread changes under a version this
       // replica never wrote (as that replica's versioned write does).
-      const unblocked = await conversationsDb((db) => db.collection<{ _id: string }>('threads').updateOne({ _id: contactId, 'contact.blocked': true }, { $set: { 'contact.blocked': false }, $inc: { version: 1 } }));
+      const unblocked = await conversationsDb().collection<{ _id: string }>('threads').updateOne({ _id: contactId, 'contact.blocked': true }, { $set: { 'contact.blocked': false }, $inc: { version: 1 } });
       expect(unblocked.modifiedCount).toBe(1);
       await inbound(whatsapp, 'cnv8-replicas', 'after the unblock');
       expect((await timeline(contactId)).filter((item) => item.kind === 'message').map((item) => item.text).sort()).toEqual(['after the unblock', 'before the block']);
