@@ -1,7 +1,8 @@
 import { EventEnvelope } from '@omnibox/contracts';
-import { EventBus, EventConsumer } from '@omnibox/messaging';
+import { EventBus, EventConsumer, RedisDocumentLock } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import Redis from 'ioredis';
 import { Db, MongoClient } from 'mongodb';
 import request from 'supertest';
 import { FakeProvider, incomingText, postProviderEvent, sign } from '../support/fake-provider';
@@ -322,9 +323,20 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       await api.post(`/v1/contacts/${contactId}/block`).set(as(owner)).expect(200);
       await eventually(async () => (await conversation(contactId)).contact.blocked === true, 'the block reaches the thread');
       // Another conversations replica applies the unblock: the thread changes under a version this
-      // replica never wrote (as that replica's versioned write does).
-      const unblocked = await conversationsDb().collection<{ _id: string }>('threads').updateOne({ _id: contactId, 'contact.blocked': true }, { $set: { 'contact.blocked': false }, $inc: { version: 1 } });
-      expect(unblocked.modifiedCount).toBe(1);
+      // replica never wrote (as that replica's versioned write does), under the thread's document lock
+      // as every replica writes (FerretDB rewrites a document whole, so an unlocked write could be
+      // undone by this replica's clean-up of the block's outbox).
+      const redis = new Redis(sharedEngineUrls.REDIS_URL);
+      try {
+        const db = conversationsDb();
+        const lock = new RedisDocumentLock(redis, db.databaseName);
+        const unblocked = await lock.run(`threads|${contactId}`, () =>
+          db.collection<{ _id: string }>('threads').updateOne({ _id: contactId, 'contact.blocked': true }, { $set: { 'contact.blocked': false }, $inc: { version: 1 } }),
+        );
+        expect(unblocked.modifiedCount).toBe(1);
+      } finally {
+        redis.disconnect();
+      }
       await inbound(whatsapp, 'cnv8-replicas', 'after the unblock');
       expect((await timeline(contactId)).filter((item) => item.kind === 'message').map((item) => item.text).sort()).toEqual(['after the unblock', 'before the block']);
     });
