@@ -3,8 +3,10 @@ import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { CONTACTS_CONTRACT, GrpcClient, systemCaller } from '@omnibox/rpc';
 import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import { RunningPlatform, startPlatform } from '../support/platform';
+import { allAnnouncementsReceived } from '../support/settled';
 
 /** ResolveChannelContacts: channel ingress resolving many first messages at once (CNV-1, issue #19). */
 describe('contacts behind channel identities, resolved in batches (CNV-1)', () => {
@@ -12,7 +14,10 @@ describe('contacts behind channel identities, resolved in batches (CNV-1)', () =
   let api: ReturnType<typeof request>;
   let client: GrpcClient<ContactsDefinition>;
   let nats: NatsHandle;
+  let bus: EventBus;
   let consumer: EventConsumer;
+  const collector = uniqueName('cc');
+  let mongo: MongoClient;
   const events: EventEnvelope[] = [];
   const tag = uniqueName('cc');
   let workspaceId: string;
@@ -21,6 +26,8 @@ describe('contacts behind channel identities, resolved in batches (CNV-1)', () =
   const identity = (externalId: string, channelId = 'wa-1') => ({ channelId, channelType: 'whatsapp', externalId, firstName: `Person ${externalId}` });
   const resolveMany = (identities: Array<ReturnType<typeof identity>>) =>
     client.call('ResolveChannelContacts', { items: identities.map((item) => ({ identity: item })) }, systemCaller(workspaceId, 'conversations'));
+  /** Positive control for the "announced once" checks (see `allAnnouncementsReceived`). */
+  const everythingAnnounced = () => allAnnouncementsReceived(bus, collector, [mongo.db(`${platform.env.MONGODB_DATABASE_PREFIX}_contacts`)]);
   const announced = (type: string, contactId: string) => events.filter((event) => event.type === type && event.aggregateId === contactId);
 
   beforeAll(async () => {
@@ -31,14 +38,16 @@ describe('contacts behind channel identities, resolved in batches (CNV-1)', () =
     workspaceId = workspace.body.workspace.id;
     client = new GrpcClient<ContactsDefinition>({ contract: CONTACTS_CONTRACT, service: 'Contacts', url: platform.env.CONTACTS_GRPC_URL, secret: platform.env.INTERNAL_SECRET, displayName: 'contacts' });
     nats = await connectNats(sharedEngineUrls.NATS_URL, 'channel-contacts-test');
-    const bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
+    mongo = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
+    bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
     await bus.ensureStreams();
-    consumer = new EventConsumer(bus, { durable: uniqueName('cc'), filter: '*.contacts.>', handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
+    consumer = new EventConsumer(bus, { durable: collector, filter: '*.contacts.>', handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
     await consumer.start();
   });
 
   afterAll(async () => {
     client?.close();
+    await mongo?.close();
     await consumer?.stop();
     await nats?.close();
     await platform?.stop();
@@ -63,7 +72,7 @@ describe('contacts behind channel identities, resolved in batches (CNV-1)', () =
       await eventually(() => announced('contacts.contact.channel_added', id).length === 1, `contacts.contact.channel_added of ${id}`);
     }
     // Announced once each, and nothing for the contact that already was.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await everythingAnnounced();
     for (const id of [items[0].contact!.id, items[3].contact!.id]) expect(announced('contacts.contact.created', id)).toHaveLength(1);
     expect(announced('contacts.contact.created', known.contact!.id)).toHaveLength(1);
   });
@@ -88,7 +97,7 @@ describe('contacts behind channel identities, resolved in batches (CNV-1)', () =
     const ids = [...new Set(answers.map((answer) => answer.contact!.id))];
     expect(ids).toHaveLength(30);
     await eventually(() => ids.every((id) => announced('contacts.contact.created', id).length > 0), 'every creation announced');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await everythingAnnounced();
     expect(ids.filter((id) => announced('contacts.contact.created', id).length !== 1)).toEqual([]);
   });
 

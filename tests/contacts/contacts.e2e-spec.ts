@@ -3,14 +3,19 @@ import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { CONTACTS_CONTRACT, GrpcClient, systemCaller } from '@omnibox/rpc';
 import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import { RunningPlatform, startPlatform } from '../support/platform';
+import { allAnnouncementsReceived } from '../support/settled';
 
 describe('contacts over the real gateway (API.md "Contacts", CON-1…5, CNV-8, SRC-4, VIS-2…4)', () => {
   let platform: RunningPlatform;
   let api: ReturnType<typeof request>;
   let nats: NatsHandle;
+  let bus: EventBus;
   let consumer: EventConsumer;
+  const collector = uniqueName('ct');
+  let mongo: MongoClient;
   const events: EventEnvelope[] = [];
   const tag = uniqueName('c');
   const email = (who: string) => `${who}.${tag}@example.com`;
@@ -48,13 +53,15 @@ describe('contacts over the real gateway (API.md "Contacts", CON-1…5, CNV-8, S
     await api.post('/v1/custom-fields').set(as(owner)).send({ key: 'vip', name: 'VIP', type: 'checkbox' }).expect(201);
 
     nats = await connectNats(sharedEngineUrls.NATS_URL, 'contacts-events-test');
-    const bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
+    mongo = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
+    bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
     await bus.ensureStreams();
-    consumer = new EventConsumer(bus, { durable: uniqueName('ct'), filter: '*.contacts.>', handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
+    consumer = new EventConsumer(bus, { durable: collector, filter: '*.contacts.>', handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
     await consumer.start();
   });
 
   afterAll(async () => {
+    await mongo?.close();
     await consumer?.stop();
     await nats?.close();
     await platform?.stop();
@@ -187,7 +194,7 @@ describe('contacts over the real gateway (API.md "Contacts", CON-1…5, CNV-8, S
     expect(again.body).toEqual({ ...merged.body, updatedAt: again.body.updatedAt });
     const event = await eventually(() => events.find((e) => e.type === 'contacts.contact.merged' && e.aggregateId === kept.body.id), 'contacts.contact.merged');
     expect(event.data).toMatchObject({ sourceContactId: sourceId, movedChannels: [{ channelId: 'tg-1', type: 'telegram', externalId: 'keep-me' }] });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await allAnnouncementsReceived(bus, collector, [mongo.db(`${platform.env.MONGODB_DATABASE_PREFIX}_contacts`)]);
     expect(events.filter((e) => e.type === 'contacts.contact.merged' && e.aggregateId === kept.body.id)).toHaveLength(1);
 
     expect((await api.post(`/v1/contacts/${kept.body.id}/merge`).set(as(owner)).send({ sourceContactId: kept.body.id })).status).toBe(400);

@@ -3,9 +3,11 @@ import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { CONTACTS_CONTRACT, GrpcClient, systemCaller } from '@omnibox/rpc';
 import { bearer, eventually, isolatedEnv, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import { RunningPlatform, startPlatform } from '../support/platform';
 import { ServiceProcess, startServiceProcess } from '../support/service-process';
+import { allAnnouncementsReceived } from '../support/settled';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freePort } = require('../../tools/engines/engines.js');
@@ -27,7 +29,10 @@ describe('a merge cut short by a contacts-service crash completes on retry with 
   let owner: string;
   let workspaceId: string;
   let nats: NatsHandle;
+  let bus: EventBus;
   let consumer: EventConsumer;
+  const collector = uniqueName('mr');
+  let mongo: MongoClient;
   const events: EventEnvelope[] = [];
   const as = bearer;
 
@@ -47,13 +52,15 @@ describe('a merge cut short by a contacts-service crash completes on retry with 
     workspaceId = workspace.body.workspace.id;
     await api.post('/v1/custom-fields').set(as(owner)).send({ key: 'plan', name: 'Plan', type: 'text' }).expect(201);
     nats = await connectNats(sharedEngineUrls.NATS_URL, 'merge-restart-test');
-    const bus = new EventBus(nats.connection, { stream: base.EVENT_STREAM, subjectPrefix: base.EVENT_SUBJECT_PREFIX });
+    mongo = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
+    bus = new EventBus(nats.connection, { stream: base.EVENT_STREAM, subjectPrefix: base.EVENT_SUBJECT_PREFIX });
     await bus.ensureStreams();
-    consumer = new EventConsumer(bus, { durable: uniqueName('mr'), filter: '*.contacts.contact.merged', handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
+    consumer = new EventConsumer(bus, { durable: collector, filter: '*.contacts.contact.merged', handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
     await consumer.start();
   });
 
   afterAll(async () => {
+    await mongo?.close();
     await consumer?.stop();
     await nats?.close();
     await platform?.stop();
@@ -94,7 +101,7 @@ describe('a merge cut short by a contacts-service crash completes on retry with 
     const merged = await eventually(() => events.find((e) => e.aggregateId === kept.body.id), 'contacts.contact.merged');
     expect(merged.data).toMatchObject({ sourceContactId: sourceId, movedChannels: [{ channelId: 'line-1', externalId: `u-${point}` }] });
     await api.post(`/v1/contacts/${kept.body.id}/merge`).set(as(owner)).send({ sourceContactId: sourceId }).expect(200);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await allAnnouncementsReceived(bus, collector, [mongo.db(`${namespace}_contacts`)]);
     expect(events.filter((e) => e.aggregateId === kept.body.id)).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { Db, MongoClient } from 'mongodb';
 import request from 'supertest';
 import { FakeProvider, incomingText, postProviderEvent, sign } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
+import { consumerCaughtUp } from '../support/settled';
 
 type Channel = { id: string; secret: string; type: string };
 
@@ -15,6 +16,7 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
   let api: ReturnType<typeof request>;
   let provider: FakeProvider;
   let nats: NatsHandle;
+  let bus: EventBus;
   let consumer: EventConsumer;
   const events: EventEnvelope[] = [];
   const tag = uniqueName('cv');
@@ -87,7 +89,7 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
     mail = await channel('email');
 
     nats = await connectNats(sharedEngineUrls.NATS_URL, 'conversations-events-test');
-    const bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
+    bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
     await bus.ensureStreams();
     consumer = new EventConsumer(bus, { durable: uniqueName('cvt'), filter: '*.conversations.>', handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
     await consumer.start();
@@ -354,7 +356,8 @@ describe('conversations over the real gateway (CNV-1…10, MSG-1…11, SRC-1…3
       expect(await postProviderEvent(platform.gatewayUrl, whatsapp, { type: 'status', messageId: providerId, status: 'read', timestamp: new Date().toISOString() })).toBe(202);
       await eventually(async () => (await api.get(`/v1/messages/${id}`).set(as(owner))).body.status === 'read', 'read');
       expect(await postProviderEvent(platform.gatewayUrl, whatsapp, { type: 'status', messageId: providerId, status: 'delivered', timestamp: new Date().toISOString() })).toBe(202);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Accepted means on the stream; once the service's ingress consumer has handled all of it, the late status was applied (or not).
+      await consumerCaughtUp(bus, 'conversations-ingress');
       expect((await api.get(`/v1/messages/${id}`).set(as(owner))).body.status).toBe('read');
 
       provider.answer = () => ({ status: 503, body: { error: { message: 'upstream busy (code 131016)' } } });

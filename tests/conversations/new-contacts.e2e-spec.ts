@@ -2,9 +2,11 @@ import { EventEnvelope } from '@omnibox/contracts';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import { incomingText, postProviderEvent } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
+import { allAnnouncementsReceived, consumerCaughtUp } from '../support/settled';
 
 type TimelineItem = { kind: string; type?: string; text?: string; id: string };
 
@@ -17,7 +19,10 @@ describe('first messages of new contacts arriving together (CNV-1)', () => {
   let platform: RunningPlatform;
   let api: ReturnType<typeof request>;
   let nats: NatsHandle;
+  let bus: EventBus;
   let consumer: EventConsumer;
+  const collector = uniqueName('nc');
+  let mongo: MongoClient;
   const events: EventEnvelope[] = [];
   const tag = uniqueName('nc');
   let owner: string;
@@ -30,14 +35,16 @@ describe('first messages of new contacts arriving together (CNV-1)', () => {
     owner = workspace.body.token;
     channel = (await api.post('/v1/channels').set(bearer(owner)).send({ type: 'api', name: 'Ads' }).expect(201)).body;
     nats = await connectNats(sharedEngineUrls.NATS_URL, 'new-contacts-test');
-    const bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
+    mongo = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
+    bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
     await bus.ensureStreams();
     const types = ['contacts.contact.created', 'conversations.message.created'];
-    consumer = new EventConsumer(bus, { durable: uniqueName('nc'), types, handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
+    consumer = new EventConsumer(bus, { durable: collector, types, handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
     await consumer.start();
   });
 
   afterAll(async () => {
+    await mongo?.close();
     await consumer?.stop();
     await nats?.close();
     await platform?.stop();
@@ -65,6 +72,12 @@ describe('first messages of new contacts arriving together (CNV-1)', () => {
     );
   }
 
+  /** Every accepted provider event handled, then everything announced on the way received (see `allAnnouncementsReceived`). */
+  async function everythingAnnounced() {
+    await consumerCaughtUp(bus, 'conversations-ingress');
+    await allAnnouncementsReceived(bus, collector, ['contacts', 'conversations'].map((service) => mongo.db(`${platform.env.MONGODB_DATABASE_PREFIX}_${service}`)));
+  }
+
   const messageAnnouncements = (text: string) => events.filter((event) => event.type === 'conversations.message.created' && (event.data as { message: { text?: string } }).message.text === text);
 
   it('CNV-1: many first messages from one new identity at once make one contact, one opened conversation, each message once', async () => {
@@ -78,7 +91,7 @@ describe('first messages of new contacts arriving together (CNV-1)', () => {
     const conversation = await api.get(`/v1/conversations/${contactIds[0]}`).set(bearer(owner));
     expect(conversation.body).toMatchObject({ status: 'open', assigneeId: null });
     await eventually(() => messages.every(({ text }) => messageAnnouncements(text).length > 0), 'every message announced');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await everythingAnnounced();
     expect(events.filter((event) => event.type === 'contacts.contact.created' && event.aggregateId === contactIds[0])).toHaveLength(1);
     expect(messages.filter(({ text }) => new Set(messageAnnouncements(text).map((event) => event.id)).size !== 1)).toEqual([]);
   }, 120_000);
@@ -96,7 +109,7 @@ describe('first messages of new contacts arriving together (CNV-1)', () => {
     }
     expect(contactIds.size).toBe(40);
     await eventually(() => messages.every(({ text }) => messageAnnouncements(text).length > 0), 'every message announced');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await everythingAnnounced();
     for (const id of contactIds) expect(events.filter((event) => event.type === 'contacts.contact.created' && event.aggregateId === id)).toHaveLength(1);
     expect(messages.filter(({ text }) => new Set(messageAnnouncements(text).map((event) => event.id)).size !== 1)).toEqual([]);
   }, 120_000);

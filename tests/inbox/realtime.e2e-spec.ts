@@ -40,6 +40,11 @@ describe('inbox realtime (INB-8, VIS-4)', () => {
     it('INB-8 / VIS-4: pushes reach the users who may see the thread on either replica, and no one else', async () => {
       const thread = await inbound('rt-1', 'hello realtime');
       await assign(thread, { mode: 'user', userId: users.ana.id });
+      // Threads cid and eve may see, for the positive control at the end.
+      const cidsThread = await inbound('rt-1-cid', 'for cid');
+      await assign(cidsThread, { mode: 'user', userId: users.cid.id });
+      const evesThread = await inbound('rt-1-eve', 'for eve');
+      await assign(evesThread, { mode: 'user', userId: users.eve.id });
       const ana = await RealtimeClient.open(platform.gatewayUrl, tokenOf('ana'));
       const owner = await RealtimeClient.open(secondUrl, tokenOf('olivia'), { viaQuery: true });
       const ben = await RealtimeClient.open(secondUrl, tokenOf('ben'));
@@ -58,8 +63,12 @@ describe('inbox realtime (INB-8, VIS-4)', () => {
       await ana.waitFor((frame) => frame.type === 'typing' && frame.data.contactId === thread && frame.data.userId === users.olivia.id, 'typing');
       expect((await post('olivia', `/v1/conversations/${thread}/status`, { status: 'closed' })).status).toBe(200);
       await owner.waitFor((frame) => frame.type === 'event.created' && frame.data.type === 'closed' && frame.data.contactId === thread, 'event.created');
-      // Give the others time to (wrongly) receive anything of this thread.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Positive control: cid and eve each get a frame of their own thread published after the last one
+      // of this thread, so by then they would have (wrongly) received anything of it.
+      for (const [client, own] of [[cid, cidsThread], [eve, evesThread]] as const) {
+        expect((await post('olivia', `/v1/conversations/${own}/comments`, { text: `after the close ${own}` })).status).toBe(201);
+        await client.waitFor((frame) => frame.type === 'comment.created' && frame.data.text === `after the close ${own}`, 'the control comment');
+      }
       for (const client of [cid, eve]) {
         const leaked = client.frames.filter((frame) => JSON.stringify(frame.data ?? {}).includes(thread) || (frame.type === 'message.created' && frame.data.text === 'pushed to you'));
         expect(leaked).toEqual([]);

@@ -4,6 +4,7 @@ import { bearer, eventually, LoopbackPushService, sharedEngineUrls, uniqueName }
 import request from 'supertest';
 import { FakeProvider, incomingText, postProviderEvent } from '../support/fake-provider';
 import { RunningPlatform, ServiceName, startPlatform } from '../support/platform';
+import { consumerCaughtUp } from '../support/settled';
 
 export interface Notification {
   id: string;
@@ -72,18 +73,8 @@ export async function startNotificationsWorld(options: { extraEnv?: Record<strin
   }
   const whatsapp = (await post('olivia', '/v1/channels', { type: 'whatsapp', name: 'WhatsApp', config: { outboundUrl: `${provider.url}/send` } })).body as { id: string; secret: string };
 
-  /** Waits until a durable consumer of the notifications service has handled everything published so far. */
-  async function caughtUp(durable: string, timeoutMs = 15000): Promise<void> {
-    const jsm = await bus.manager();
-    await eventually(
-      async () => {
-        const info = await jsm.consumers.info(platform.env.EVENT_STREAM, durable);
-        return info.num_pending === 0 && info.num_ack_pending === 0;
-      },
-      `${durable} to catch up`,
-      timeoutMs,
-    );
-  }
+  /** Waits until a durable consumer (of the notifications service, or another) has handled everything published so far. */
+  const caughtUp = (durable: string, timeoutMs = 15000) => consumerCaughtUp(bus, durable, timeoutMs);
   // Notifications are decided on the service's copy of the directory, kept from the directory's events.
   await caughtUp('notifications-directory');
 
