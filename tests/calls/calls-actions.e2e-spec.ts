@@ -81,7 +81,7 @@ describe('calls and agents (CAL-2, CAL-3, CAL-5, NTF-1)', () => {
     // The same provider event again (same id) is accepted and changes nothing.
     await world.callEvent(externalId, providerCallId, 'ended', { at: at(90), id: ended.id });
     await world.callEvent(externalId, providerCallId, 'ringing', { at: at(0) });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await world.settled();
     expect((await world.get('olivia', `/v1/calls/${call.id}`)).body).toMatchObject({ endedAt: at(70), durationSeconds: 60, status: 'ended' });
     const endings = updatesOf(world.events, call.id).filter((event) => event.data.changed.includes('status') && event.data.call.status === 'ended');
     expect(endings).toHaveLength(1);

@@ -2,9 +2,11 @@ import { EventEnvelope } from '@omnibox/contracts';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import { FakeProvider, incomingText, postProviderEvent } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
+import { consumerCaughtUp, outboxDrained } from '../support/settled';
 
 export type Call = Record<string, any>;
 type CallKind = 'ringing' | 'answered' | 'ended' | 'missed' | 'rejected' | 'failed' | 'permission_requested' | 'permission_accepted' | 'permission_rejected';
@@ -59,8 +61,22 @@ export async function startCallsWorld(extraEnv: Record<string, string> = {}) {
   const nats: NatsHandle = await connectNats(sharedEngineUrls.NATS_URL, 'calls-test');
   const bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
   const events: EventEnvelope[] = [];
-  const observer = new EventConsumer(bus, { durable: uniqueName('clobs'), filter: '*.calls.>', handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
+  const observerDurable = uniqueName('clobs');
+  const observer = new EventConsumer(bus, { durable: observerDurable, filter: '*.calls.>', handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
   await observer.start();
+
+  const mongo = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
+
+  /**
+   * Positive control for "changed nothing" checks: every accepted provider event is handled, what that
+   * announced is on the stream, the calls service's own reactions to it (recordings, the log,
+   * assignment) are done, and the observer has every call event.
+   */
+  async function settled() {
+    await consumerCaughtUp(bus, 'calls-ingress');
+    await outboxDrained(mongo.db(`${platform.env.MONGODB_DATABASE_PREFIX}_calls`));
+    for (const durable of ['calls-recordings', 'calls-log', 'calls-assignment', observerDurable]) await consumerCaughtUp(bus, durable);
+  }
 
   /** A provider call event on the signed ingress (202 expected). */
   async function callEvent(externalId: string, callId: string, kind: CallKind, extra: { direction?: 'incoming' | 'outgoing'; at?: string; id?: string; call?: Record<string, unknown>; contact?: Record<string, unknown> } = {}) {
@@ -105,6 +121,7 @@ export async function startCallsWorld(extraEnv: Record<string, string> = {}) {
     callEvent,
     callOf,
     contactOf,
+    settled,
     /** Ids of the calls a user lists under a tab (or 403). */
     async tab(name: string, tab: string, query: Record<string, string> = {}) {
       const res = await get(name, '/v1/calls').query({ tab, limit: '200', ...query });
@@ -132,6 +149,7 @@ export async function startCallsWorld(extraEnv: Record<string, string> = {}) {
     },
     nextId: () => `${tag}-${++sequence}`,
     async stop() {
+      await mongo.close();
       await observer.stop();
       await nats.close();
       await platform.stop();

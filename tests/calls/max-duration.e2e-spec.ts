@@ -61,7 +61,7 @@ describe('the maximum call duration with several replicas (CAL-2)', () => {
     expect(call.durationSeconds).toBeLessThanOrEqual(5);
     // A provider event arriving after the end changes nothing.
     await world.callEvent(`max-talk-${providerCallId}`, providerCallId, 'ended');
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await world.settled();
     expect((await world.get('olivia', `/v1/calls/${call.id}`)).body).toMatchObject({ endReason: 'max_duration', endedAt: call.endedAt });
   });
 });

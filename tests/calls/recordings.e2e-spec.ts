@@ -106,7 +106,7 @@ describe('call recordings and transcripts (CAL-2, CAL-5)', () => {
     media.files.set(`/rec/${providerCallId}.ogg`, audio);
     await world.callEvent(externalId, providerCallId, 'ended', { call: { recording: { url: `${media.url}/rec/${providerCallId}.ogg` }, transcript: { text: 'secret words' } } });
     await world.callOf(providerCallId, (call) => call.status === 'ended', 'the call ended');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await world.settled();
     expect((await world.get('olivia', `/v1/calls/${callId}/recording`)).status).toBe(404);
     expect((await world.get('olivia', `/v1/calls/${callId}/transcript`)).status).toBe(404);
     expect(media.requested).not.toContain(`/rec/${providerCallId}.ogg`);
