@@ -2,7 +2,7 @@ import { presenceKey } from '@omnibox/contracts';
 import { connectRedis, RedisHandle } from '@omnibox/platform';
 import { eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import { RealtimeClient } from '../inbox/realtime-client';
-import { NotificationsWorld, pause, startNotificationsWorld } from './notifications-world';
+import { NotificationsWorld, startNotificationsWorld } from './notifications-world';
 
 /**
  * Web Push and realtime frames end to end (NTF-2, API.md "Notifications" and "Realtime"): pushes reach
@@ -160,7 +160,12 @@ describe('Web Push and realtime notifications (NTF-2)', () => {
     await ana.waitFor((frame) => frame.type === 'notification.read' && frame.data.ids.includes(created.data.id), 'read frame');
     await world.post('ana', '/v1/notifications/read-all');
     await ana.waitFor((frame) => frame.type === 'notification.read' && frame.data.all === true, 'read-all frame');
-    await pause(300);
+    // Positive control: ben and dee each get a frame of their own published after ana's last one, so by
+    // then they would have (wrongly) received any of hers.
+    for (const [name, client] of [['ben', ben], ['dee', dee]] as const) {
+      expect((await world.post(name, '/v1/notifications/read-all')).status).toBe(200);
+      await client.waitFor((frame) => frame.type === 'notification.read' && frame.data.all === true, `${name}'s own read-all frame`);
+    }
     const leaked = (client: RealtimeClient) => client.frames.filter((frame) => frame.type.startsWith('notification.') && JSON.stringify(frame.data).includes(created.data.id));
     expect(leaked(ben)).toEqual([]);
     expect(dee.frames.filter((frame) => frame.type.startsWith('notification.') && frame.data?.contactId === contactId)).toEqual([]);
