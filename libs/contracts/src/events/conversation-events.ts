@@ -220,6 +220,8 @@ export interface ThreadSnapshot extends ThreadAccess {
 }
 
 export const ThreadUpdated = defineEvent<{ thread: ThreadSnapshot; changed: string[] }>('conversations.thread.updated');
+/** Whether a `conversations.thread.updated` announces the thread's creation: then every field is in `changed`, `contactId` too, which never changes afterwards. */
+export const announcesCreation = (changed: readonly string[]): boolean => changed.includes('contactId');
 /** Who may see the thread changed (assignee, team, collaborators, mentions): for read models that only follow visibility. */
 export const ThreadAccessChanged = defineEvent<{ contactId: string; access: ThreadAccess; at: string }>('conversations.thread.access_changed');
 export const THREAD_ACCESS_FIELDS = ['assigneeId', 'teamId', 'collaboratorIds', 'mentionedUntil'] as const;

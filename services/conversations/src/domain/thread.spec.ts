@@ -1,3 +1,4 @@
+import { announcesCreation } from '@omnibox/contracts';
 import { changedFields, isRefusal, newThread, preview, snapshotOf, sourceOf } from './thread';
 
 const T0 = '2026-01-01T10:00:00.000Z';
@@ -32,6 +33,15 @@ describe('a thread (contact-centric inbox)', () => {
   it('only the fields a change touched are written and announced', () => {
     const before = newThread({ workspaceId: 'w', contact, now: T0 });
     expect(changedFields(before, { ...before, status: 'open', collaboratorIds: [] })).toEqual(['status']);
+  });
+
+  it('a creation is announced with every field changed, and only a creation names the contact id', () => {
+    const created = newThread({ workspaceId: 'w', contact, now: T0 });
+    // The thread writer announces a new thread with `Object.keys(state)`.
+    expect(announcesCreation(Object.keys(created))).toBe(true);
+    const everyChange = changedFields(created, { ...created, status: 'open', assigneeId: 'u', teamId: 't', contact: { ...contact, firstName: 'Rina' }, deleted: true, incomingCount: 3 });
+    expect(everyChange).not.toContain('contactId');
+    expect(announcesCreation(everyChange)).toBe(false);
   });
 
   it('CNV-9: events are attributed to users, API tokens or the platform', () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventActor, THREAD_ACCESS_FIELDS, ThreadSnapshot } from '@omnibox/contracts';
+import { announcesCreation, EventActor, THREAD_ACCESS_FIELDS, ThreadSnapshot } from '@omnibox/contracts';
 import { endsRun } from '../domain/coalescing';
 import { threadFactsOf } from '../domain/recipients';
 import { NOTIFICATION_STORE, NotificationStore, TEAM_MESSAGE_RUNS, TeamMessageRuns } from './ports';
@@ -12,7 +12,8 @@ const RUN_ENDS: readonly string[] = ['assigneeId', 'teamId', 'contact', 'deleted
  * A thread changed (`conversations.thread.updated`):
  * - VIS-4: its notifications follow its access, so the centre hides them from users who can no longer see it;
  * - CNV-4: once someone owns it (or it leaves the team, its contact is blocked, it is gone) its
- *   team_message run ends: the members' notifications stay, unread, and stop growing;
+ *   team_message run ends: the members' notifications stay, unread, and stop growing (its creation
+ *   ends none);
  * - NTF-1: a user who read it (their `reads` entry moved) has its notifications marked read, except
  *   a coalesced one that grew with a message after the read.
  */
@@ -29,7 +30,9 @@ export class FollowThread {
     if (changed.some((field) => ACCESS_CHANGES.includes(field))) {
       await this.store.followThread(input.workspaceId, thread.contactId, threadFactsOf(thread), thread.updatedAt);
     }
-    if (changed.some((field) => RUN_ENDS.includes(field))) await this.endRun(input.workspaceId, thread);
+    // A thread just created ends no run: a run of it begins with one of its messages, in the state this
+    // event carries, which does not end it (one read and a lock saved per new contact, issue #19).
+    if (!announcesCreation(changed) && changed.some((field) => RUN_ENDS.includes(field))) await this.endRun(input.workspaceId, thread);
     const reader = input.actor?.kind === 'user' ? input.actor.id : undefined;
     if (reader && changed.includes('reads')) {
       const readUpTo = thread.reads?.[reader] ?? 0;
