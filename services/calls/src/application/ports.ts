@@ -50,10 +50,16 @@ export interface ContactStates {
    * Details and block state from a contact event at `at`; false when a newer one was recorded.
    * `firstSight`: the contact was just created, so its state is most likely not stored yet.
    */
-  saveContact(workspaceId: string, contactId: string, details: { contact: CallContact; blocked: boolean; deleted: boolean }, at: string, firstSight?: boolean): Promise<boolean>;
+  saveContact(workspaceId: string, contactId: string, details: { contact: CallContact; blocked: boolean; deleted: boolean }, at: string, firstSight?: boolean): Promise<StateWrite>;
   /** The thread's access at `at`; false when a newer one was recorded. */
-  saveAccess(workspaceId: string, contactId: string, access: ThreadAccess, at: string): Promise<boolean>;
+  saveAccess(workspaceId: string, contactId: string, access: ThreadAccess, at: string): Promise<StateWrite>;
 }
+
+/**
+ * How a contact event's write went: the stored state changed (`updated`), none was stored and this
+ * one was (`inserted`), or a newer one stays (false).
+ */
+export type StateWrite = 'inserted' | 'updated' | false;
 
 export interface VersionedPermission extends PermissionState {
   version: number;

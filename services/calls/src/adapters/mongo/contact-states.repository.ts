@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { NO_ACCESS_GRANTS, ThreadAccess } from '@omnibox/contracts';
 import { Outbox, OUTBOX_FIELDS } from '@omnibox/messaging';
 import { BoundedMap, isDuplicateKeyError } from '@omnibox/platform';
-import type { ContactStates, VersionedContactState } from '../../application/ports';
+import type { ContactStates, StateWrite, VersionedContactState } from '../../application/ports';
 import { ContactStateVersions } from '../redis/contact-state-versions';
 import type { CallContact } from '../../domain/call';
 import type { ContactState } from '../../domain/contact-state';
@@ -61,31 +61,32 @@ export class ContactStatesRepository implements ContactStates {
     return (await this.find(state.contactId)) ?? state;
   }
 
-  async saveContact(workspaceId: string, contactId: string, details: { contact: CallContact; blocked: boolean; deleted: boolean }, at: string, firstSight = false): Promise<boolean> {
+  async saveContact(workspaceId: string, contactId: string, details: { contact: CallContact; blocked: boolean; deleted: boolean }, at: string, firstSight = false): Promise<StateWrite> {
     const insert = () => this.insert({ _id: contactId, workspaceId, ...details, access: NO_ACCESS_GRANTS, contactAt: at, accessAt: '' });
     // A contact just created is inserted first: the update would match nothing (one command saved per new contact).
-    if (firstSight && (await insert())) return true;
+    if (firstSight && (await insert())) return 'inserted';
     if (await this.outbox.updateOneDocument(this.model, { _id: contactId, contactAt: { $lte: at } }, { $set: { workspaceId, ...details, contactAt: at } })) return this.written(contactId);
     return firstSight ? false : insert();
   }
 
-  async saveAccess(workspaceId: string, contactId: string, access: ThreadAccess, at: string): Promise<boolean> {
+  async saveAccess(workspaceId: string, contactId: string, access: ThreadAccess, at: string): Promise<StateWrite> {
     if (await this.outbox.updateOneDocument(this.model, { _id: contactId, accessAt: { $lte: at } }, { $set: { workspaceId, access, accessAt: at } })) return this.written(contactId);
     const unknown: CallContact = { id: contactId, firstName: '', lastName: null, phone: null };
     return this.insert({ _id: contactId, workspaceId, contact: unknown, blocked: false, deleted: false, access, contactAt: '', accessAt: at });
   }
 
   /** After a write: the state's version changes before anything follows the write (e.g. refreshing its calls). */
-  private async written(contactId: string): Promise<true> {
+  private async written(contactId: string): Promise<'updated'> {
     await this.versions.bump(contactId);
-    return true;
+    return 'updated';
   }
 
   /** False when the document exists (then it holds a newer state, which stays). */
-  private async insert(doc: ContactStateDocument): Promise<boolean> {
+  private async insert(doc: ContactStateDocument): Promise<'inserted' | false> {
     try {
       await this.model.insertMany([doc]);
-      return this.written(doc._id);
+      await this.written(doc._id);
+      return 'inserted';
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
       throw error;
