@@ -2,10 +2,12 @@ import { CallUpdated, EventEnvelope } from '@omnibox/contracts';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger, NatsHandle } from '@omnibox/platform';
 import { bearer, eventually, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import { FakeProvider, postProviderEvent } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
 import { ServiceProcess, startServiceProcess } from '../support/service-process';
+import { allAnnouncementsReceived, consumerCaughtUp } from '../support/settled';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freePort } = require('../../tools/engines/engines.js');
@@ -26,6 +28,7 @@ describe('calls survive a crash of the calls service (API.md call states, ingres
     let calls: ServiceProcess | undefined;
     let nats: NatsHandle | undefined;
     let observer: EventConsumer | undefined;
+    let mongo: MongoClient | undefined;
     try {
       const [httpPort, grpcPort] = [await freePort(), await freePort()];
       platform = await startPlatform(engines, ['contacts', 'conversations', 'gateway'], namespace, { CALLS_GRPC_URL: `127.0.0.1:${grpcPort}` });
@@ -34,7 +37,8 @@ describe('calls survive a crash of the calls service (API.md call states, ingres
       nats = await connectNats(sharedEngineUrls.NATS_URL, 'calls-faults');
       const events: EventEnvelope[] = [];
       const bus = new EventBus(nats.connection, { stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
-      observer = new EventConsumer(bus, { durable: uniqueName('cfobs'), filter: '*.calls.call.updated', handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
+      const observerDurable = uniqueName('cfobs');
+      observer = new EventConsumer(bus, { durable: observerDurable, filter: '*.calls.call.updated', handle: async (event) => void events.push(event) }, createLogger('t', 'silent'));
       await observer.start();
 
       const api = request(platform.gatewayUrl);
@@ -84,8 +88,11 @@ describe('calls survive a crash of the calls service (API.md call states, ingres
       expect(listed.filter((item) => expected.has(item.providerCallId))).toHaveLength(expected.size);
       for (const item of listed.filter((entry) => answered.includes(entry.providerCallId))) expect(item).toMatchObject({ endReason: 'completed', durationSeconds: 20 });
       for (const item of listed.filter((entry) => missed.includes(entry.providerCallId))) expect(item).toMatchObject({ endReason: 'missed' });
-      // Each end announced once (a redelivered event or an outbox replay announces nothing twice).
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      // Each end announced once (a redelivered event or an outbox replay announces nothing twice):
+      // checked once every accepted event is handled, and what that announced has reached the observer.
+      await consumerCaughtUp(bus, 'calls-ingress', 60_000);
+      mongo = await MongoClient.connect(sharedEngineUrls.MONGODB_URL);
+      await allAnnouncementsReceived(bus, observerDurable, [mongo.db(`${namespace}_calls`)]);
       const ends = new Map<string, number>();
       for (const event of events) {
         if (!CallUpdated.is(event) || !event.data.changed.includes('status') || !TERMINAL.includes(event.data.call.status)) continue;
@@ -94,6 +101,7 @@ describe('calls survive a crash of the calls service (API.md call states, ingres
       expect(ends.size).toBe(expected.size);
       expect([...ends.values()].filter((count) => count !== 1)).toEqual([]);
     } finally {
+      await mongo?.close();
       await observer?.stop();
       await nats?.close();
       calls?.kill('SIGKILL');
