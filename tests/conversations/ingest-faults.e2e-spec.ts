@@ -1,8 +1,11 @@
+import { EventBus } from '@omnibox/messaging';
+import { connectNats } from '@omnibox/platform';
 import { bearer, eventually, isolatedEnv, sharedEngineUrls, startPrivateEngine, TestEngine, uniqueName } from '@omnibox/testing';
 import request from 'supertest';
 import { FakeProvider, incomingText, postProviderEvent } from '../support/fake-provider';
 import { RunningPlatform, startPlatform } from '../support/platform';
 import { ServiceProcess, startServiceProcess } from '../support/service-process';
+import { consumerCaughtUp } from '../support/settled';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freePort } = require('../../tools/engines/engines.js');
@@ -46,36 +49,43 @@ async function sendStream(gatewayUrl: string, channel: { id: string; secret: str
   return { accepted, refusedStatuses };
 }
 
-/** Every accepted message is on its contact's timeline exactly once. */
-async function expectEachOnceOnTimelines(api: Api, owner: string, channelId: string, accepted: Array<{ externalId: string; text: string }>, timeoutMs = 60000) {
+/**
+ * Every accepted message is on its contact's timeline exactly once. Counted again once the ingress
+ * consumer has nothing pending or unacknowledged: events the crashed process had taken come back only
+ * after the acknowledgement wait, and a duplicate would be written then.
+ */
+async function expectEachOnceOnTimelines(api: Api, owner: string, channelId: string, accepted: Array<{ externalId: string; text: string }>, engines: { natsUrl: string; stream: string; subjectPrefix: string }, timeoutMs = 60000) {
   const externalIds = [...new Set(accepted.map((m) => m.externalId))];
   const seen = new Map<string, number>();
-  await eventually(
-    async () => {
-      seen.clear();
-      for (const externalId of externalIds) {
-        const found = await api.get('/v1/contacts').query({ channelId, externalId }).set(as(owner));
-        const contactId = found.body.items?.[0]?.id;
-        if (!contactId) return false;
-        let cursor: string | null = null;
-        do {
-          const page: { body: { items: Array<{ kind: string; text?: string }>; nextCursor: string | null } } = await api
-            .get(`/v1/conversations/${contactId}/timeline`)
-            .query({ limit: 200, ...(cursor ? { cursor } : {}) })
-            .set(as(owner));
-          for (const item of page.body.items) if (item.kind === 'message' && item.text) seen.set(item.text, (seen.get(item.text) ?? 0) + 1);
-          cursor = page.body.nextCursor;
-        } while (cursor);
-      }
-      return accepted.every((m) => seen.has(m.text));
-    },
-    `all ${accepted.length} accepted messages on timelines`,
-    timeoutMs,
-    500,
-  ).catch((error) => {
+  const count = async () => {
+    seen.clear();
+    for (const externalId of externalIds) {
+      const found = await api.get('/v1/contacts').query({ channelId, externalId }).set(as(owner));
+      const contactId = found.body.items?.[0]?.id;
+      if (!contactId) return false;
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: Array<{ kind: string; text?: string }>; nextCursor: string | null } } = await api
+          .get(`/v1/conversations/${contactId}/timeline`)
+          .query({ limit: 200, ...(cursor ? { cursor } : {}) })
+          .set(as(owner));
+        for (const item of page.body.items) if (item.kind === 'message' && item.text) seen.set(item.text, (seen.get(item.text) ?? 0) + 1);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+    }
+    return accepted.every((m) => seen.has(m.text));
+  };
+  await eventually(count, `all ${accepted.length} accepted messages on timelines`, timeoutMs, 500).catch((error) => {
     const missing = accepted.filter((m) => !seen.has(m.text)).map((m) => m.text);
     throw new Error(`${(error as Error).message}; missing ${missing.length}: ${missing.slice(0, 10).join(', ')}`);
   });
+  const nats = await connectNats(engines.natsUrl, 'ingest-faults-settle');
+  try {
+    await consumerCaughtUp(new EventBus(nats.connection, { stream: engines.stream, subjectPrefix: engines.subjectPrefix }), 'conversations-ingress', 60_000);
+  } finally {
+    await nats.close();
+  }
+  await count();
   const duplicated = [...seen.entries()].filter(([, n]) => n > 1).map(([text]) => text);
   expect(duplicated).toEqual([]);
   expect(accepted.filter((m) => seen.get(m.text) !== 1)).toEqual([]);
@@ -105,7 +115,7 @@ describe('ingress loses and duplicates nothing across crashes (API.md ingress, C
         conversations = await startServiceProcess('conversations', serviceEnv, httpPort);
       });
       expect(accepted).toHaveLength(150);
-      await expectEachOnceOnTimelines(api, owner, channel.id, accepted);
+      await expectEachOnceOnTimelines(api, owner, channel.id, accepted, { natsUrl: engines.NATS_URL, stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX });
     } finally {
       conversations?.kill('SIGKILL');
       await platform?.stop();
@@ -131,7 +141,7 @@ describe('ingress loses and duplicates nothing across crashes (API.md ingress, C
       expect(accepted).toHaveLength(150);
       // While NATS was down the gateway refused with 503 rather than accepting what it could not keep.
       expect(refusedStatuses.every((status) => status === 503)).toBe(true);
-      await expectEachOnceOnTimelines(api, owner, channel.id, accepted, 90000);
+      await expectEachOnceOnTimelines(api, owner, channel.id, accepted, { natsUrl: nats.url, stream: platform.env.EVENT_STREAM, subjectPrefix: platform.env.EVENT_SUBJECT_PREFIX }, 90000);
     } finally {
       await platform?.stop();
       await nats?.dispose();
