@@ -23,6 +23,12 @@ interface Connection {
   version: string | undefined;
   /** While catching up after a reconnect, live messages wait here. */
   pending: RealtimeMessage[] | null;
+  /**
+   * Live deliveries, one after the other: a delivery may wait for the directory (the caller's access
+   * after a change), and a later frame must not overtake it, or a client resuming from the seq of its
+   * last frame would skip the one still on its way (INB-8).
+   */
+  queue: Promise<void>;
   sidebar: SidebarTarget;
   alive: boolean;
   presence: PresentSocket;
@@ -103,7 +109,7 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
   private async open(socket: WebSocket, token: string, principal: Principal, version: string | undefined, after: string | null) {
     const workspaceId = principal.scope.workspaceId;
     const presence = this.presence.socket(workspaceId, principal.scope.principalId);
-    const connection: Connection = { socket, token, principal, version, pending: [], alive: true, presence, sidebar: { scope: () => connection.principal.scope, send: (frame) => this.send(connection, frame) } };
+    const connection: Connection = { socket, token, principal, version, pending: [], queue: Promise.resolve(), alive: true, presence, sidebar: { scope: () => connection.principal.scope, send: (frame) => this.send(connection, frame) } };
     let set = this.connections.get(workspaceId);
     if (!set) this.connections.set(workspaceId, (set = new Set()));
     set.add(connection);
@@ -137,7 +143,8 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
       this.send(connection, { type: 'ready', data: { seq: last, resumed: !!after } });
       const waiting = connection.pending ?? [];
       connection.pending = null;
-      for (const message of waiting) if (!message.seq || compareSeq(message.seq, last) > 0) await this.deliver(connection, message);
+      // Queued before any live message that arrives from now on.
+      for (const message of waiting) if (!message.seq || compareSeq(message.seq, last) > 0) this.enqueue(connection, message);
     } catch (error) {
       this.logger.warn({ err: error }, 'realtime: could not start a connection');
       socket.close(1011, 'could not start; reconnect');
@@ -159,8 +166,13 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
     if (!set) return;
     for (const connection of set) {
       if (connection.pending) connection.pending.push(message);
-      else void this.deliver(connection, message).catch((error) => this.logger.warn({ err: error }, 'realtime delivery failed'));
+      else this.enqueue(connection, message);
     }
+  }
+
+  /** Delivers after everything queued for the connection before (see `Connection.queue`). */
+  private enqueue(connection: Connection, message: RealtimeMessage) {
+    connection.queue = connection.queue.then(() => this.deliver(connection, message)).catch((error) => this.logger.warn({ err: error }, 'realtime delivery failed'));
   }
 
   /** The caller as the directory says now: re-resolved when the workspace's directory changed. */
@@ -189,7 +201,9 @@ export class RealtimeHub implements OnApplicationBootstrap, BeforeApplicationShu
     if (!principal) return;
     const scope = principal.scope;
     if (message.type === 'inbox.updated') {
-      if (message.users === '*' || (message.users ?? []).includes(scope.principalId)) await this.sidebars.push(connection.sidebar, message.seq);
+      // Not awaited, so the socket's next frames do not wait for a sidebar read: the sidebar goes out as
+      // it is when read, and frames arriving during a read are answered by one more (SidebarPushes).
+      if (message.users === '*' || (message.users ?? []).includes(scope.principalId)) void this.sidebars.push(connection.sidebar, message.seq);
       return;
     }
     if (message.type === 'notifications') {
