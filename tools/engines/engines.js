@@ -106,11 +106,28 @@ class Engine {
     this.child = undefined;
   }
 
-  /** Starts the engine and resolves once it accepts connections. */
+  /**
+   * Starts the engine and resolves once it accepts connections. A port found free a moment before can
+   * be taken by the time the engine binds it (free ports come from the range outgoing connections use
+   * too; it happened to SeaweedFS's volume server in CI): such a start is tried again, and the engines
+   * that choose inner ports of their own choose again for the ones now taken.
+   */
   async start() {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.startOnce();
+      } catch (error) {
+        if (attempt >= 3 || !error.portTaken) throw error;
+      }
+    }
+  }
+
+  async startOnce() {
     fs.mkdirSync(this.dir, { recursive: true });
     const [cmd, args, env] = await this.spec.command(this.port, this.dir, this.persistent);
-    const log = fs.openSync(path.join(this.logDir, `${this.name}.log`), 'a');
+    const logFile = path.join(this.logDir, `${this.name}.log`);
+    const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+    const log = fs.openSync(logFile, 'a');
     this.child = spawn(cmd, args, { stdio: ['ignore', log, log], env: { ...process.env, ...(env || {}) } });
     fs.closeSync(log);
     const child = this.child;
@@ -120,7 +137,9 @@ class Engine {
     const deadline = Date.now() + this.spec.startTimeoutMs;
     while (Date.now() < deadline) {
       if (exited) {
-        throw new Error(`${this.name} exited while starting (${JSON.stringify(exited)}); see ${path.join(this.logDir, this.name + '.log')}`);
+        const error = new Error(`${this.name} exited while starting (${JSON.stringify(exited)}); see ${logFile}`);
+        error.portTaken = /address already in use/i.test(logSince(logFile, logStart));
+        throw error;
       }
       if (await this.spec.ready(this.port, this.dir)) return this;
       await sleep(150);
@@ -151,6 +170,24 @@ class Engine {
 
   get pid() {
     return this.child && this.child.pid;
+  }
+}
+
+/** What a log file got from `offset` on (at most its last 64 KiB). */
+function logSince(file, offset) {
+  try {
+    const size = fs.statSync(file).size;
+    const start = Math.max(offset, size - 65536);
+    const buffer = Buffer.alloc(Math.max(0, size - start));
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.readSync(fd, buffer, 0, buffer.length, start);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return buffer.toString('utf8');
+  } catch {
+    return '';
   }
 }
 
