@@ -15,13 +15,14 @@ import { createHmac } from 'node:crypto';
 import { CallUpdated, EventEnvelope } from '@omnibox/contracts';
 import { EventBus } from '@omnibox/messaging';
 import { connectNats } from '@omnibox/platform';
+import { consumersCaughtUp } from '@omnibox/testing';
 import { Agent, request } from 'undici';
 import { call, cpuMeter, intFromEnv, percentile, rssMiB } from '../support/bench';
 import { startBenchPlatform } from '../support/platform-processes';
 import { commandsPerMessage, readCommandCounts } from '../ingest/command-stats';
 import { measureEngines } from './engine-rates';
 import { startPgStats } from './pg-stats';
-import { benchWorkspace, consumersIdle, seedCalls } from './seeding';
+import { benchWorkspace, seedCalls } from './seeding';
 
 const decoder = new TextDecoder();
 const agent = new Agent({ connections: 128, keepAliveTimeout: 30_000 });
@@ -68,7 +69,7 @@ async function main() {
     const seedStart = Date.now();
     const commandsBefore = await readCommandCounts(platform.metricsUrls);
     await seedCalls(bus, workspace, seeded, contacts);
-    await consumersIdle(bus, 2 * 3600_000);
+    await consumersCaughtUp(bus, { timeoutMs: 2 * 3600_000, everyMs: 500 });
     const listed = (await call('GET', `${gw}/v1/calls?limit=1`, workspace.owner.token)).body.items.length;
     if (listed !== 1) throw new Error('the seeded calls are not listed');
     for (const line of commandsPerMessage(commandsBefore, await readCommandCounts(platform.metricsUrls), seeded)) console.log(line.replace('per message', 'per seeded call').replace('messages)', 'calls)'));

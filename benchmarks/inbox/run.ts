@@ -14,6 +14,7 @@ import { loadavg } from 'node:os';
 import { ThreadSnapshot, ThreadUpdated } from '@omnibox/contracts';
 import { EventBus } from '@omnibox/messaging';
 import { connectNats } from '@omnibox/platform';
+import { consumersCaughtUp } from '@omnibox/testing';
 import WebSocket from 'ws';
 import { call, formatReport, intFromEnv, LatencyReport, measure, percentile, rssMiB } from '../support/bench';
 import { measureCeilings, ratio } from '../support/engine-ceilings';
@@ -87,17 +88,6 @@ async function publishAll(bus: EventBus, seed: Seeding, window = 512): Promise<v
   );
 }
 
-/** Waits until every durable consumer of the stream has handled everything published so far. */
-async function consumersIdle(bus: EventBus, timeoutMs: number): Promise<void> {
-  const jsm = await bus.manager();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const busy = (await jsm.consumers.list(bus.stream).next()).filter((info) => info.num_pending > 0 || info.num_ack_pending > 0);
-    if (busy.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`consumers still busy: ${busy.map((info) => `${info.name} ${info.num_pending}`).join(', ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 async function main() {
   const threads = intFromEnv('BENCH_THREADS', 100_000);
@@ -145,7 +135,7 @@ async function main() {
     const seed: Seeding = { workspaceId, ownerId: owner.id, channelId: channel.id, teams, agentIds: agents.map((agent) => agent.id), threads, now: Date.now() };
     await publishAll(bus, seed);
     console.log(`published ${threads} thread events in ${Math.round((Date.now() - seedStart) / 1000)} s`);
-    await consumersIdle(bus, 30 * 60_000);
+    await consumersCaughtUp(bus, { timeoutMs: 30 * 60_000, everyMs: 500 });
     const open = Array.from({ length: threads }, (_, i) => seededThread(seed, i)).filter((thread) => thread.status === 'open').length;
     const counted = (await call('GET', `${gw}/v1/inbox`, owner.token)).body.standard.find((entry: { view: string }) => entry.view === 'all').openCount;
     if (counted !== open) throw new Error(`the owner's All view counts ${counted} open threads, ${open} were seeded`);

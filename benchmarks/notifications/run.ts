@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { EventEnvelope, NotificationsChanged } from '@omnibox/contracts';
 import { EventBus, EventConsumer } from '@omnibox/messaging';
 import { connectNats, createLogger } from '@omnibox/platform';
-import { LoopbackPushService, uniqueName } from '@omnibox/testing';
+import { consumersCaughtUp, LoopbackPushService, uniqueName } from '@omnibox/testing';
 import { MongoClient } from 'mongodb';
 import webpush from 'web-push';
 import WebSocket from 'ws';
@@ -30,21 +30,6 @@ const figures = (values: number[]) => {
 };
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
-/** Waits until the named durable consumers have handled everything published so far. */
-async function idle(bus: EventBus, durables: string[], timeoutMs: number): Promise<void> {
-  const jsm = await bus.manager();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const busy = [];
-    for (const durable of durables) {
-      const info = await jsm.consumers.info(bus.stream, durable);
-      if (info.num_pending > 0 || info.num_ack_pending > 0) busy.push(`${durable} ${info.num_pending + info.num_ack_pending}`);
-    }
-    if (busy.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`consumers still busy: ${busy.join(', ')}`);
-    await sleep(250);
-  }
-}
 
 /** The engine's raw insert rate: notification-sized documents, batches of 100, four at a time. */
 async function rawInsertRate(url: string, database: string, count: number): Promise<number> {
@@ -106,7 +91,7 @@ async function main() {
     }
     const team = await call('POST', `${gw}/v1/teams`, owner.token, { name: 'Support', memberIds: members.map((member) => member.id) });
     const work: Workload = { workspaceId: workspace.body.workspace.id, teamId: team.body.id, ownerId: owner.id, memberIds: members.map((member) => member.id) };
-    await idle(bus, ['notifications-directory'], 60_000);
+    await consumersCaughtUp(bus, { durables: ['notifications-directory'], timeoutMs: 60_000, everyMs: 250 });
     for (const member of members.slice(0, subscribed)) {
       const res = await call('POST', `${gw}/v1/push-subscriptions`, member.token, pushService.subscribe(`m-${member.id}`));
       if (res.status !== 201) throw new Error(`subscription: ${res.status} ${JSON.stringify(res.body)}`);
@@ -172,7 +157,7 @@ async function main() {
     }
     const loadSeconds = (Date.now() - started) / 1000;
     console.log(`published ${total} messages in ${loadSeconds.toFixed(1)} s (the publisher fell behind its schedule by at most ${ms(behind)})`);
-    await idle(bus, ['notifications-conversations', 'gateway-notifications', 'notifications-push', observer.name], 10 * 60_000);
+    await consumersCaughtUp(bus, { durables: ['notifications-conversations', 'gateway-notifications', 'notifications-push', observer.name], timeoutMs: 10 * 60_000, everyMs: 250 });
     const drained = (Date.now() - started) / 1000;
     const cpuReport = cpu.report();
 

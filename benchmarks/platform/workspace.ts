@@ -1,7 +1,6 @@
 import { EventBus } from '@omnibox/messaging';
-import { BrowserSubscription } from '@omnibox/testing';
+import { BrowserSubscription, consumersCaughtUp } from '@omnibox/testing';
 import { call } from '../support/bench';
-import { consumersIdle } from '../support/event-stream';
 import { Channel, knownExternalId, postEvent, signedMessage } from './ingress';
 
 export interface Agent {
@@ -83,12 +82,12 @@ export async function warmUpKnownContacts(gw: string, channel: Channel, contactI
  */
 export async function assignKnownThreads(gw: string, workspace: BenchWorkspace, contactIds: Array<string | undefined>, bus: EventBus): Promise<void> {
   // A thread is on its timeline before every read model knows its contact: let the platform settle first.
-  await consumersIdle(bus, 10 * 60_000);
+  await consumersCaughtUp(bus, { timeoutMs: 10 * 60_000, everyMs: 500 });
   await eachOf(contactIds.length, 16, async (i) => {
     const agent = workspace.agents[i % workspace.agents.length];
     await ok('assign', call('POST', `${gw}/v1/conversations/${contactIds[i]}/assignee`, workspace.owner.token, { mode: 'user', userId: agent.id }));
   });
-  await consumersIdle(bus, 10 * 60_000);
+  await consumersCaughtUp(bus, { timeoutMs: 10 * 60_000, everyMs: 500 });
 }
 
 /**

@@ -16,7 +16,7 @@ import { Client } from '@elastic/elasticsearch';
 import { ContactCreated, ContactSnapshot, EventEnvelope, MessageCreated, MessageSnapshot, ThreadSnapshot } from '@omnibox/contracts';
 import { EventBus } from '@omnibox/messaging';
 import { connectNats } from '@omnibox/platform';
-import { isolatedEnv, uniqueName } from '@omnibox/testing';
+import { consumersCaughtUp, isolatedEnv, uniqueName } from '@omnibox/testing';
 import { ServiceProcess, startServiceProcess } from '../../tests/support/service-process';
 import { measureCeilings, ratio } from '../support/engine-ceilings';
 import { call, formatReport, intFromEnv, measure, percentile, rssMiB } from '../support/bench';
@@ -160,12 +160,7 @@ async function main() {
     const publishedAt = Date.now();
     console.log(`published ${contacts} contact events in ${contactSeconds.toFixed(1)} s and ${messages} message events in ${messageSeconds.toFixed(1)} s (${((contacts + messages) / (contactSeconds + messageSeconds)).toFixed(0)} events/s)`);
     console.log(`  publishing: ${ratio((contacts + messages) / (contactSeconds + messageSeconds), ceilings['jetstream publish+ack'])}`);
-    const jsm = await bus.manager();
-    for (;;) {
-      const info = await jsm.consumers.info(bus.stream, 'search-indexer').catch(() => null);
-      if (info && info.num_pending === 0 && info.num_ack_pending === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await consumersCaughtUp(bus, { durables: ['search-indexer'], timeoutMs: 30 * 60_000, everyMs: 250 });
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     console.log(
       `indexing: ${contacts + messages} events indexed ${loadSeconds.toFixed(1)} s after the first was published (${((Date.now() - publishedAt) / 1000).toFixed(1)} s after the last): ${((contacts + messages) / loadSeconds).toFixed(0)} events/s end to end`,

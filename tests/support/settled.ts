@@ -1,5 +1,5 @@
 import { EventBus, PENDING_COLLECTION } from '@omnibox/messaging';
-import { eventually } from '@omnibox/testing';
+import { consumersCaughtUp, eventually } from '@omnibox/testing';
 import { Db } from 'mongodb';
 
 /*
@@ -9,15 +9,7 @@ import { Db } from 'mongodb';
 
 /** Waits until a durable consumer has handled everything published to its stream so far: nothing undelivered, nothing unacknowledged. */
 export async function consumerCaughtUp(bus: EventBus, durable: string, timeoutMs = 15000): Promise<void> {
-  const jsm = await bus.manager();
-  await eventually(
-    async () => {
-      const info = await jsm.consumers.info(bus.stream, durable);
-      return info.num_pending === 0 && info.num_ack_pending === 0;
-    },
-    `${durable} to catch up`,
-    timeoutMs,
-  );
+  await consumersCaughtUp(bus, { durables: [durable], timeoutMs });
 }
 
 /**

@@ -3,3 +3,4 @@ export * from './engines';
 export * from './wait';
 export * from './http';
 export * from './push-service';
+export * from './consumers';
