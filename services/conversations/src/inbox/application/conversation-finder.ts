@@ -41,11 +41,11 @@ export class ConversationFinder {
         break;
       }
       // The next entries of each series from the position (inclusive of its score: equal scores are
-      // then cut by id below).
-      const answers = await this.rows.next(series, position, batch, descending(request.sort));
+      // then cut by id below), and their rows, in one round trip.
+      const read = await this.rows.read(series, position, batch, descending(request.sort));
       let horizon: Position | null = null; // past it, a truncated series may hold entries not read yet
       const candidates = new Map<string, Position>();
-      for (const entries of answers) {
+      for (const entries of read.entries) {
         if (entries.length === batch) {
           const last = entries[entries.length - 1];
           if (!horizon || before(last, horizon) < 0) horizon = last;
@@ -53,19 +53,20 @@ export class ConversationFinder {
         for (const entry of entries) if (!position || before(position, entry) < 0) candidates.set(entry.id, entry);
       }
       const fresh = [...candidates.values()].filter((entry) => (!horizon || before(entry, horizon) <= 0) && !checked.has(entry.id)).sort(before);
-      if (fresh.length) {
-        const rows = await this.rows.rows(fresh.map((entry) => entry.id));
-        fresh.forEach((entry, i) => {
-          const row = rows[i];
-          if (!row) return checked.add(entry.id);
-          // The row may have moved since the series was read: it is listed where it is now, once that
-          // place is read (past the horizon it will be met again, under its new score).
-          const at = { score: scoreOf(sortValue(row.thread, request.sort)), id: entry.id };
-          if (horizon && before(horizon, at) < 0) return;
+      for (const entry of fresh) {
+        const row = read.row(entry.id);
+        if (!row) {
           checked.add(entry.id);
-          if (start && !(before(start, at) < 0)) return;
-          if (rowMatches(caller, request, row, now)) found.push({ position: at, thread: row.thread });
-        });
+          continue;
+        }
+        // A row is listed where its snapshot places it. Rows are read with their series in one step,
+        // so that is where its entry is; should the two ever differ, it is listed once that place is
+        // read (past the horizon it will be met again, under its new score).
+        const at = { score: scoreOf(sortValue(row.thread, request.sort)), id: entry.id };
+        if (horizon && before(horizon, at) < 0) continue;
+        checked.add(entry.id);
+        if (start && !(before(start, at) < 0)) continue;
+        if (rowMatches(caller, request, row, now)) found.push({ position: at, thread: row.thread });
       }
       if (!horizon) break;
       position = horizon;

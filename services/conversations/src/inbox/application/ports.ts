@@ -22,13 +22,18 @@ export interface InboxRows {
   project(workspaceId: string, thread: ThreadSnapshot, series: SeriesEntry[]): Promise<'ignored' | 'written' | 'needs-attributes'>;
   /** Sets a row's contact attributes; with `onlyIfMissing`, keeps attributes already there (written by a newer contact event). */
   setAttributes(contactId: string, attrs: RowAttributes, onlyIfMissing?: boolean): Promise<void>;
-  /** The rows of these contacts, in order (null for a thread never projected). */
-  rows(contactIds: string[]): Promise<Array<InboxRow | null>>;
   /**
    * The next `count` entries of each series from `from` (inclusive of its score), in list order
-   * (`descending`: from the latest score down), one answer per series.
+   * (`descending`: from the latest score down), one answer per series, with the rows they name read in
+   * the same step.
    */
-  next(series: string[], from: Position | null, count: number, descending: boolean): Promise<Position[][]>;
+  read(series: string[], from: Position | null, count: number, descending: boolean): Promise<SeriesRead>;
+}
+
+export interface SeriesRead {
+  entries: Position[][];
+  /** The row of a contact named in `entries` (null for a thread never projected). */
+  row(contactId: string): InboxRow | null;
 }
 export const INBOX_ROWS = Symbol('InboxRows');
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ThreadSnapshot } from '@omnibox/contracts';
 import { REDIS, RedisHandle, RedisScript } from '@omnibox/platform';
-import type { InboxRows } from '../../application/ports';
+import type { InboxRows, SeriesRead } from '../../application/ports';
 import type { Position } from '../../domain/list-order';
 import type { SeriesEntry } from '../../domain/list-series';
-import type { InboxRow, RowAttributes } from '../../domain/list-rules';
+import type { RowAttributes } from '../../domain/list-rules';
 
 /** Redis sorted set of an index series (members: contact ids, scores: sort times). */
 const SERIES_PREFIX = 'conversations:inbox:idx:';
@@ -13,7 +13,8 @@ const seriesKey = (series: string) => `${SERIES_PREFIX}${series}`;
  * Redis hash of a row as lists read it: `w` workspace, `t` thread snapshot (JSON), `a` contact
  * attributes (JSON), `u` the snapshot's `updatedAt`, `s` the series it is in (one per line).
  */
-const rowKey = (contactId: string) => `conversations:inbox:row:${contactId}`;
+const ROW_PREFIX = 'conversations:inbox:row:';
+const rowKey = (contactId: string) => `${ROW_PREFIX}${contactId}`;
 
 /**
  * Moves a row to its new snapshot in one step, so two writers cannot interleave: ignores a snapshot
@@ -43,6 +44,52 @@ return 2
 `);
 
 /**
+ * The next entries of each series and the rows they name, in one step (one round trip, and rows as
+ * they are when their series is read). KEYS: the series; ARGV: start score, count, '1' for descending,
+ * the row key prefix. Answers the entries of each series (id, score, …), the contacts they name (each
+ * once), and each contact's `w`, `t`, `a` fields (false when absent). Rows are read only up to the
+ * horizon (the first score at which a full answer ends; past it a series may hold entries not read
+ * yet, so the finder does not use them), so a view of many series reads about one page of rows.
+ */
+const READ_SERIES = new RedisScript(`
+local count = tonumber(ARGV[2])
+local descending = ARGV[3] == '1'
+local answers = {}
+local horizon = nil
+for i = 1, #KEYS do
+  local flat
+  if descending then
+    flat = redis.call('ZREVRANGEBYSCORE', KEYS[i], ARGV[1], '-inf', 'WITHSCORES', 'LIMIT', 0, count)
+  else
+    flat = redis.call('ZRANGEBYSCORE', KEYS[i], ARGV[1], '+inf', 'WITHSCORES', 'LIMIT', 0, count)
+  end
+  answers[i] = flat
+  if #flat == 2 * count then
+    local last = tonumber(flat[#flat])
+    if horizon == nil or (descending and last > horizon) or (not descending and last < horizon) then horizon = last end
+  end
+end
+local ids = {}
+local seen = {}
+for i = 1, #answers do
+  local flat = answers[i]
+  for j = 1, #flat, 2 do
+    local score = tonumber(flat[j + 1])
+    local within = horizon == nil or (descending and score >= horizon) or (not descending and score <= horizon)
+    if within and not seen[flat[j]] then
+      seen[flat[j]] = true
+      ids[#ids + 1] = flat[j]
+    end
+  end
+end
+local fields = {}
+for i = 1, #ids do
+  fields[i] = redis.call('HMGET', ARGV[4] .. ids[i], 'w', 't', 'a')
+end
+return {answers, ids, fields}
+`);
+
+/**
  * The rows and ordered series of the inbox read model, in Redis: derived from events and rebuildable
  * from the threads (`npm run inbox:rebuild`). A thread update costs one Redis call and no MongoDB write.
  */
@@ -66,31 +113,26 @@ export class RedisInboxRows implements InboxRows {
     else await this.redis.hset(key, 'a', JSON.stringify(attrs));
   }
 
-  async rows(contactIds: string[]): Promise<Array<InboxRow | null>> {
-    const pipeline = this.redis.pipeline();
-    for (const id of contactIds) pipeline.hmget(rowKey(id), 'w', 't', 'a');
-    const answers = (await pipeline.exec()) ?? [];
-    return answers.map(([error, fields]) => {
-      if (error) throw error;
-      const [w, t, a] = fields as Array<string | null>;
-      if (!w || !t) return null;
-      return { workspaceId: w, thread: JSON.parse(t) as ThreadSnapshot, attrs: a ? (JSON.parse(a) as RowAttributes) : null };
+  async read(series: string[], from: Position | null, count: number, descending: boolean): Promise<SeriesRead> {
+    const start = from ? String(from.score) : descending ? '+inf' : '-inf';
+    const [flats, ids, fields] = (await READ_SERIES.run(this.redis, series.map(seriesKey), [start, String(count), descending ? '1' : '0', ROW_PREFIX])) as [string[][], string[], Array<Array<string | null>>];
+    const entries = flats.map((flat) => {
+      const positions: Position[] = [];
+      for (let i = 0; i < flat.length; i += 2) positions.push({ id: flat[i], score: Number(flat[i + 1]) });
+      return positions;
     });
-  }
-
-  async next(series: string[], from: Position | null, count: number, descending: boolean): Promise<Position[][]> {
-    const pipeline = this.redis.pipeline();
-    for (const name of series) {
-      if (descending) pipeline.zrevrangebyscore(seriesKey(name), from ? from.score : '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, count);
-      else pipeline.zrangebyscore(seriesKey(name), from ? from.score : '-inf', '+inf', 'WITHSCORES', 'LIMIT', 0, count);
-    }
-    const answers = (await pipeline.exec()) ?? [];
-    return answers.map(([error, flat]) => {
-      if (error) throw error;
-      const values = flat as string[];
-      const entries: Position[] = [];
-      for (let i = 0; i < values.length; i += 2) entries.push({ id: values[i], score: Number(values[i + 1]) });
-      return entries;
-    });
+    const raw = new Map<string, Array<string | null>>();
+    ids.forEach((id, i) => raw.set(id, fields[i]));
+    return {
+      entries,
+      // Parsed only when the finder looks at it (an entry it has checked already is not looked at again).
+      row: (contactId) => {
+        const fields = raw.get(contactId);
+        if (!fields) throw new Error(`inbox rows: the row of ${contactId} was not read with its series (it is past the horizon)`);
+        const [w, t, a] = fields;
+        if (!w || !t) return null;
+        return { workspaceId: w, thread: JSON.parse(t) as ThreadSnapshot, attrs: a ? (JSON.parse(a) as RowAttributes) : null };
+      },
+    };
   }
 }
