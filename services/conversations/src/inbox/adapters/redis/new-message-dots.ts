@@ -11,16 +11,11 @@ export class RedisNewMessageDots implements NewMessageDots {
   constructor(@Inject(REDIS) private readonly handle: RedisHandle) {}
 
   async light(workspaceId: string, dots: Dot[], at: string): Promise<string[]> {
-    if (dots.length === 0) return [];
-    const pipeline = this.handle.redis.pipeline();
-    for (const dot of dots) pipeline.hset(dotsKey(workspaceId, dot.userId), dot.view, at);
-    const answers = (await pipeline.exec()) ?? [];
+    // Separate commands rather than a pipeline of their own: auto-pipelining sends them in the write
+    // that carries the other commands of this tick (a pipeline is a socket write per message).
+    const added = await Promise.all(dots.map((dot) => this.handle.redis.hset(dotsKey(workspaceId, dot.userId), dot.view, at)));
     // HSET answers how many fields it added: 0 when the view's dot was lit already (its time moves on).
-    return dots.filter((_dot, index) => {
-      const [error, added] = answers[index] ?? [];
-      if (error) throw error;
-      return added === 1;
-    }).map((dot) => dot.userId);
+    return dots.filter((_dot, index) => added[index] === 1).map((dot) => dot.userId);
   }
 
   of(workspaceId: string, userId: string): Promise<Record<string, string>> {
