@@ -100,6 +100,28 @@ describe('inbox views, lists and their read model (INB-1…4, FLT-1…6, VIS-2/3
       expect(ids(await list('olivia', 'unassigned', { limit: '200' }))).not.toContain(toDee);
     });
 
+    it('INB-2: a team view paged one thread at a time, across the series of the team and each member, lists its threads once each, in the order of one full page', async () => {
+      // Ana's series gets more threads than a page of one reads, so the pages end inside it (the horizon).
+      const anas: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const thread = await inbound(`paged-ana-${i}`, `paged ${i}`);
+        await assign(thread, { mode: 'user', userId: users.ana.id });
+        anas.push(thread);
+      }
+      for (const thread of anas) await until('olivia', `team:${sales}`, thread, true);
+      const full = ids(await list('olivia', `team:${sales}`, { limit: '200' }));
+      expect(full).toEqual(expect.arrayContaining([salesThread, mineOfCid, collab, ...anas]));
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await get('olivia', `/v1/inbox/team:${sales}/conversations`).query({ limit: '1', ...(cursor ? { cursor } : {}) });
+        expect(res.status).toBe(200);
+        paged.push(...ids(res.body.items));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(paged).toEqual(full);
+    });
+
     it('VIS-2/VIS-3: Mine of a self agent holds only their threads; a thread they collaborate on is visible to them but in none of their views', async () => {
       expect(ids(await list('cid', 'mine', { limit: '200' }))).toEqual([mineOfCid]);
       expect((await get('cid', `/v1/conversations/${collab}`)).status).toBe(200);
