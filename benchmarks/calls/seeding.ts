@@ -69,4 +69,3 @@ function channelSnapshot(workspace: BenchWorkspace) {
   const { id, type, name, createdAt } = workspace.channel;
   return { id, type, name, createdAt, config: { outboundUrl: null, messagingWindowHours: null, supportsReplyContext: true, supportsLinkPreview: false, supportsTyping: false } };
 }
-

@@ -88,7 +88,6 @@ async function publishAll(bus: EventBus, seed: Seeding, window = 512): Promise<v
   );
 }
 
-
 async function main() {
   const threads = intFromEnv('BENCH_THREADS', 100_000);
   const userCount = intFromEnv('BENCH_USERS', 50);

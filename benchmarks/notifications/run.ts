@@ -30,7 +30,6 @@ const figures = (values: number[]) => {
 };
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
-
 /** The engine's raw insert rate: notification-sized documents, batches of 100, four at a time. */
 async function rawInsertRate(url: string, database: string, count: number): Promise<number> {
   const client = await MongoClient.connect(url);
