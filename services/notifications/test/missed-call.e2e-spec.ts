@@ -3,7 +3,7 @@ import { CallerScope, CallSnapshot, CallUpdated, NO_ACCESS_GRANTS, Notifications
 import { EventBus } from '@omnibox/messaging';
 import { connectNats, loadConfig, NatsHandle } from '@omnibox/platform';
 import { GrpcClient, NOTIFICATIONS_CONTRACT } from '@omnibox/rpc';
-import { eventually, isolatedEnv, sharedEngineUrls, uniqueName } from '@omnibox/testing';
+import { consumersCaughtUp, eventually, isolatedEnv, sharedEngineUrls, uniqueName } from '@omnibox/testing';
 import webpush from 'web-push';
 import { startNotifications } from '../src/app';
 import { NotificationsConfig } from '../src/config';
@@ -42,13 +42,7 @@ describe('missed calls notify who was expected to take them (CAL-5, NTF-1)', () 
   const publish = (snapshot: CallSnapshot, changed: string[], access: Partial<ThreadAccess>, contactBlocked = false) =>
     bus.publish(CallUpdated.create({ workspaceId, aggregateId: snapshot.id, actor: { kind: 'system' }, data: { call: snapshot, changed, access: { ...NO_ACCESS_GRANTS, ...access }, contactBlocked } }));
   /** Every call event published so far handled (events of different calls run side by side). */
-  const handled = async () => {
-    const jsm = await bus.manager();
-    await eventually(async () => {
-      const info = await jsm.consumers.info(env.EVENT_STREAM, 'notifications-calls');
-      return info.num_pending === 0 && info.num_ack_pending === 0;
-    }, 'the call events handled');
-  };
+  const handled = () => consumersCaughtUp(bus, { durables: ['notifications-calls'], timeoutMs: 10000 });
   const missedCalls = async (userId: string, restriction: CallerScope['restriction'] = 'none') =>
     (await client.call('ListNotifications', { unread: false, limit: 200 }, caller(userId, restriction))).items.filter((item) => item.kind === 'missed_call');
 
