@@ -10,6 +10,9 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
+	_ "net/http/pprof" // served only with -debug-addr
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -26,6 +29,7 @@ func main() {
 	postgresData := flag.String("postgres-data", "", "run a private PostgreSQL on this data folder for the postgresql handler")
 	postgresBin := flag.String("postgres-bin", "", "bin folder of PostgreSQL (default: newest under /usr/lib/postgresql)")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
+	debugAddr := flag.String("debug-addr", "", "serve Go's profiler (/debug/pprof/) on this loopback address; off when empty")
 	flag.Parse()
 
 	var level slog.Level
@@ -34,6 +38,13 @@ func main() {
 		os.Exit(2)
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	if *debugAddr != "" {
+		if err := serveProfiler(*debugAddr); err != nil {
+			fmt.Fprintf(os.Stderr, "ferretdb: -debug-addr: %v\n", err)
+			os.Exit(2)
+		}
+	}
 
 	var pg *postgres
 	if *handler == "postgresql" && *postgresData != "" {
@@ -78,4 +89,22 @@ func main() {
 		fmt.Fprintf(os.Stderr, "ferretdb: %v\n", runErr)
 		os.Exit(1)
 	}
+}
+
+// serveProfiler serves net/http/pprof's handlers on a loopback address, to see where FerretDB's own
+// CPU goes under a benchmark (go tool pprof http://<addr>/debug/pprof/profile?seconds=30).
+func serveProfiler(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("%q is not a loopback address", addr)
+	}
+	listener, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	go func() { _ = http.Serve(listener, nil) }()
+	return nil
 }
