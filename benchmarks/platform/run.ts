@@ -31,6 +31,7 @@ import { deliveriesPerMessage, readDeliveries } from '../support/consumer-delive
 import { measureCeilings } from '../support/engine-ceilings';
 import { everyEngine, everyService, startBenchPlatform } from '../support/platform-processes';
 import { processMeter } from '../support/process-meter';
+import { DurationSeries, EventLoopSampler, meanMsBetween, readDurations } from '../support/service-timings';
 import { startActions } from './agent-actions';
 import { buildReport } from './figures';
 import { InboxWatch, startListers } from './inbox-lists';
@@ -43,6 +44,13 @@ import { SearchProbe } from './search-probe';
 import { assignKnownThreads, createWorkspace, subscribeToPushes, WARM_UP_TEXT, warmUpKnownContacts } from './workspace';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An agent's inbox list as each hop times it: the gateway's HTTP request, its gRPC call, the conversations handler. */
+const LIST_PATH: DurationSeries[] = [
+  { service: 'gateway', metric: 'http_request_duration_seconds', labels: 'method="GET",route="/v1/inbox/:view/conversations",status="200"' },
+  { service: 'gateway', metric: 'grpc_client_handling_seconds', labels: 'service="Inbox",method="ListConversations",code="0"' },
+  { service: 'conversations', metric: 'grpc_server_handling_seconds', labels: 'service="Inbox",method="ListConversations",code="OK"' },
+];
 
 function settingsFromEnv() {
   return {
@@ -145,8 +153,11 @@ async function main() {
     await sleep(startAt - 500 - Date.now());
     const commandsBefore = countCommands ? await readCommandCounts(platform.metricsUrls) : null;
     const deliveriesBefore = await readDeliveries(bus);
+    const listPathBefore = await readDurations(platform.metricsUrls, LIST_PATH);
+    const loops = new EventLoopSampler(platform.metricsUrls);
     await sleep(startAt - Date.now());
     meter.start();
+    loops.start();
     listers.measure(true);
     search.measure(true);
     actions.measure(true);
@@ -160,6 +171,8 @@ async function main() {
     const sendSeconds = (Date.now() - startAt) / 1000;
     const usage = meter.stop();
     listers.measure(false);
+    const listPathAfter = await readDurations(platform.metricsUrls, LIST_PATH);
+    const loopDelays = await loops.stop();
     search.measure(false);
     const actionFigures = actions.stop();
     clearInterval(progress);
@@ -184,6 +197,7 @@ async function main() {
     const inbox = await watch.settle(gw, workspace.owner.token);
 
     const report = buildReport({ settings, startAt, sendSeconds, sent, ledger, ceilings, inbox, sockets, socketStages, pushes, search, searches, lists, actions: actionFigures, usage, provider });
+    report.notes.push(listPathNote(listPathBefore, listPathAfter), loopDelayNote(loopDelays));
     printReport(report);
     const onTimelines = ledger.timeline.firstAt.filter(Boolean).length;
     console.log(deliveriesPerMessage(deliveriesBefore, deliveriesAfter, onTimelines));
@@ -194,6 +208,18 @@ async function main() {
     await nats.close().catch(() => undefined);
     await stopAll();
   }
+}
+
+/** Where an inbox list's time went while the load ran, hop by hop (means of what each hop timed). */
+function listPathNote(before: Awaited<ReturnType<typeof readDurations>>, after: Awaited<ReturnType<typeof readDurations>>): string {
+  const [http, call, handler] = LIST_PATH.map((_, index) => meanMsBetween(before[index], after[index]).toFixed(0));
+  return `inbox list path, means while sending: ${http} ms in the gateway's HTTP handling, of which ${call} ms in its gRPC call, of which ${handler} ms in the conversations handler; the rest of the call waited for event-loop turns and the transport`;
+}
+
+/** Each service's event-loop delay while the load ran, the most delayed first. */
+function loopDelayNote(delays: Awaited<ReturnType<EventLoopSampler['stop']>>): string {
+  const figures = [...delays].sort((a, b) => b.mean - a.mean).map((delay) => `${delay.service} ${delay.mean.toFixed(0)} / ${delay.p99.toFixed(0)} ms`);
+  return `event-loop delay while sending (a ready callback's wait; median of 5 s means / highest 5 s p99): ${figures.join(', ')}`;
 }
 
 main().catch((error) => {
