@@ -171,11 +171,11 @@ async function main() {
     const sendSeconds = (Date.now() - startAt) / 1000;
     const usage = meter.stop();
     listers.measure(false);
-    const listPathAfter = await readDurations(platform.metricsUrls, LIST_PATH);
-    const loopDelays = await loops.stop();
     search.measure(false);
     const actionFigures = actions.stop();
     clearInterval(progress);
+    const listPathAfter = await readDurations(platform.metricsUrls, LIST_PATH);
+    const loopDelays = await loops.stop();
 
     // Drain: the observers keep watching until every stage has every message, or the time is up.
     const complete = () =>
