@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { metricsText } from '../support/service-timings';
 
 /** `service|command|collection` → commands sent so far. */
 export type CommandCounts = Map<string, number>;
@@ -14,8 +14,7 @@ export async function readCommandCounts(metricsUrls: Record<string, string | und
   const counts: CommandCounts = new Map();
   for (const [service, url] of Object.entries(metricsUrls)) {
     if (!url) continue;
-    const res = await request(url);
-    for (const line of (await res.body.text()).split('\n')) {
+    for (const line of (await metricsText(url)).split('\n')) {
       const match = SERIES.exec(line);
       if (match) counts.set(`${service}|${match[1]}|${match[2]}`, Number(match[3]));
     }
@@ -36,8 +35,7 @@ export async function waitForConsumers(metricsUrls: Record<string, string | unde
     const behind: string[] = [];
     for (const [service, url] of Object.entries(metricsUrls)) {
       if (!url) continue;
-      const res = await request(url);
-      for (const line of (await res.body.text()).split('\n')) {
+      for (const line of (await metricsText(url)).split('\n')) {
         const match = LAG.exec(line);
         if (match && Number(match[2]) > 0) behind.push(`${service}/${match[1]} ${match[2]}`);
       }

@@ -31,7 +31,7 @@ import { deliveriesPerMessage, readDeliveries } from '../support/consumer-delive
 import { measureCeilings } from '../support/engine-ceilings';
 import { everyEngine, everyService, startBenchPlatform } from '../support/platform-processes';
 import { processMeter } from '../support/process-meter';
-import { DurationSeries, EventLoopSampler, meanMsBetween, readDurations } from '../support/service-timings';
+import { DurationSeries, DurationTotals, EventLoopSampler, LoopDelay, meanMsBetween, readDurations } from '../support/service-timings';
 import { startActions } from './agent-actions';
 import { buildReport } from './figures';
 import { InboxWatch, startListers } from './inbox-lists';
@@ -211,13 +211,13 @@ async function main() {
 }
 
 /** Where an inbox list's time went while the load ran, hop by hop (means of what each hop timed). */
-function listPathNote(before: Awaited<ReturnType<typeof readDurations>>, after: Awaited<ReturnType<typeof readDurations>>): string {
+function listPathNote(before: DurationTotals[], after: DurationTotals[]): string {
   const [http, call, handler] = LIST_PATH.map((_, index) => meanMsBetween(before[index], after[index]).toFixed(0));
   return `inbox list path, means while sending: ${http} ms in the gateway's HTTP handling, of which ${call} ms in its gRPC call, of which ${handler} ms in the conversations handler; the rest of the call waited for event-loop turns and the transport`;
 }
 
 /** Each service's event-loop delay while the load ran, the most delayed first. */
-function loopDelayNote(delays: Awaited<ReturnType<EventLoopSampler['stop']>>): string {
+function loopDelayNote(delays: LoopDelay[]): string {
   const figures = [...delays].sort((a, b) => b.mean - a.mean).map((delay) => `${delay.service} ${delay.mean.toFixed(0)} / ${delay.p99.toFixed(0)} ms`);
   return `event-loop delay while sending (a ready callback's wait; median of 5 s means / highest 5 s p99): ${figures.join(', ')}`;
 }

@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { percentile } from './bench';
 
 /** A latency histogram of one service, e.g. the gateway's `http_request_duration_seconds` of a route. */
 export interface DurationSeries {
@@ -17,7 +18,8 @@ export interface DurationTotals {
 
 const SAMPLE = /^(\w+)_(sum|count)\{(.*)\} (\S+)$/;
 
-async function metricsText(url: string): Promise<string> {
+/** A service's `/metrics` page as text. */
+export async function metricsText(url: string): Promise<string> {
   const res = await request(url);
   return res.body.text();
 }
@@ -102,7 +104,7 @@ export class EventLoopSampler {
     await this.reading;
     return [...this.samples].map(([service, list]) => {
       const means = list.map((sample) => sample.mean).sort((a, b) => a - b);
-      return { service, mean: means[Math.floor(means.length / 2)], p99: Math.max(...list.map((sample) => sample.p99)) };
+      return { service, mean: percentile(means, 50), p99: Math.max(...list.map((sample) => sample.p99)) };
     });
   }
 }
