@@ -1,22 +1,25 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { context, createContextKey } from '@opentelemetry/api';
 import pino, { Logger } from 'pino';
-import { currentTraceId } from '../observability/tracing';
+import { currentTraceId, ensureContextManager } from '../observability/tracing';
 
 /** Per-request / per-event context carried through async calls so every log line can name it. */
 export interface RequestContext {
   correlationId: string;
 }
 
-const contextStorage = new AsyncLocalStorage<RequestContext>();
+/** Where the correlation id sits in the active OpenTelemetry context (see `ensureContextManager`). */
+const CORRELATION = createContextKey('omnibox.correlation');
 
 export function currentCorrelationId(): string | undefined {
-  return contextStorage.getStore()?.correlationId;
+  return (context.active().getValue(CORRELATION) as RequestContext | undefined)?.correlationId;
 }
 
 /** Runs `fn` with a correlation id visible to the logger and to outgoing events and calls. */
 export function runWithCorrelation<T>(correlationId: string | undefined, fn: () => T): T {
-  return contextStorage.run({ correlationId: correlationId || randomUUID() }, fn);
+  ensureContextManager();
+  const request: RequestContext = { correlationId: correlationId || randomUUID() };
+  return context.with(context.active().setValue(CORRELATION, request), fn);
 }
 
 /** Paths whose values never reach a log line. */

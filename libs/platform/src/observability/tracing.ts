@@ -6,6 +6,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AlwaysOffSampler, BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 
 let provider: TracerProvider | undefined;
+let contextManager: AsyncLocalStorageContextManager | undefined;
 /** Whether spans are recorded and exported (OTEL_EXPORTER_OTLP_ENDPOINT set). */
 let exporting = false;
 
@@ -23,8 +24,19 @@ export function startTracing(service: string, endpoint = process.env.OTEL_EXPORT
   const spanProcessors = endpoint ? [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` }), scheduledDelayMillis: 500 })] : [];
   provider = new TracerProvider({ resource: resourceFromAttributes({ 'service.name': service }), spanProcessors, ...(endpoint ? {} : { sampler: new AlwaysOffSampler() }) });
   trace.setGlobalTracerProvider(provider);
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  ensureContextManager();
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+}
+
+/**
+ * The one AsyncLocalStorage of a process: OpenTelemetry's context, which carries the active span and
+ * the correlation id (`runWithCorrelation`) alike. Each AsyncLocalStorage enabled costs a hook call on
+ * every promise made, so the correlation id is not given a second one.
+ */
+export function ensureContextManager(): void {
+  if (contextManager) return;
+  contextManager = new AsyncLocalStorageContextManager().enable();
+  context.setGlobalContextManager(contextManager);
 }
 
 /** Sends the spans still buffered (graceful shutdown). */
