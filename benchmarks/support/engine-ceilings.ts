@@ -1,4 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { connect as connectTcp } from 'node:net';
 import { Client as Elasticsearch } from '@elastic/elasticsearch';
 import Redis from 'ioredis';
 import mongoose from 'mongoose';
@@ -101,6 +104,72 @@ export async function elasticsearchCeilings(url: string, concurrency: number): P
   }
 }
 
+/**
+ * The machine's own speed, on one thread of the load generator: an event envelope's JSON written, read
+ * back and signed (HMAC-SHA256), as a service does with every event. Engines' ceilings move with the
+ * machine too; this one has no engine in it, so figures of different days can be told apart: a day
+ * whose probe is half as fast gives every figure about half the room.
+ */
+export function cpuCeiling(operations = 20 * OPS): Ceiling {
+  const envelope = { id: randomUUID(), type: 'conversations.message.created', workspaceId: randomUUID(), aggregateId: randomUUID(), occurredAt: new Date().toISOString(), data: { text: 'a message of a few words '.repeat(8), sender: { category: 'contact' } } };
+  const round = (count: number) => {
+    let checksum = 0;
+    for (let i = 0; i < count; i++) {
+      const json = JSON.stringify({ ...envelope, version: i });
+      checksum += (JSON.parse(json) as { version: number }).version & 1;
+      checksum += createHmac('sha256', 'bench-secret').update(json).digest()[0] & 1;
+    }
+    return checksum;
+  };
+  round(operations / 4); // warm-up: compiled code, as in a running service
+  const started = process.hrtime.bigint();
+  const checksum = round(operations);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (checksum < 0) throw new Error('unreachable: the checksum keeps the loop from being optimised away');
+  return { name: 'node CPU probe: event JSON + HMAC (1 thread)', perSecond: operations / seconds, p50: 0, p99: 0 };
+}
+
+/** An echo server in a process of its own, printing its port. */
+const ECHO_SERVER = `require('node:net').createServer((s) => s.on('data', (d) => s.write(d))).listen(0, '127.0.0.1', function () { console.log(this.address().port); })`;
+
+/**
+ * The machine's price of one hop between processes: a 64-byte message to an echo server in another
+ * process on loopback and back, one at a time. Every event and call of the platform pays a few of
+ * these; on a virtual machine they cost wake-ups the CPU probe does not see.
+ */
+export async function loopbackCeiling(roundTrips = 10 * OPS): Promise<Ceiling> {
+  const server = spawn(process.execPath, ['-e', ECHO_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const [portLine] = (await once(server.stdout, 'data')) as [Buffer];
+    const socket = connectTcp(Number(portLine.toString().trim()), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.setNoDelay(true);
+    const message = Buffer.alloc(64, 1);
+    const times: number[] = [];
+    await new Promise<void>((resolve) => {
+      let sent = process.hrtime.bigint();
+      let received = 0;
+      socket.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received < message.length) return;
+        received = 0;
+        const now = process.hrtime.bigint();
+        times.push(Number(now - sent) / 1e6);
+        if (times.length === roundTrips) return resolve();
+        sent = now;
+        socket.write(message);
+      });
+      socket.write(message);
+    });
+    socket.destroy();
+    const total = times.reduce((sum, ms) => sum + ms, 0);
+    times.sort((a, b) => a - b);
+    return { name: 'loopback TCP round trip, 2 processes (c=1)', perSecond: (1000 * roundTrips) / total, p50: percentile(times, 50), p99: percentile(times, 99) };
+  } finally {
+    server.kill();
+  }
+}
+
 export function formatCeiling(ceiling: Ceiling): string {
   const latency = ceiling.p99 ? `  p50 ${ceiling.p50.toFixed(2)} ms  p99 ${ceiling.p99.toFixed(2)} ms` : '';
   return `  ${ceiling.name.padEnd(44)} ${ceiling.perSecond.toFixed(0).padStart(7)}/s${latency}`;
@@ -111,12 +180,12 @@ export async function measureCeilings(
   engines: { MONGODB_URL?: string; NATS_URL?: string; REDIS_URL?: string; ELASTICSEARCH_URL?: string },
   concurrency: number,
 ): Promise<Record<string, Ceiling>> {
-  const found: Ceiling[] = [];
+  const found: Ceiling[] = [cpuCeiling(), await loopbackCeiling()];
   if (engines.MONGODB_URL) found.push(...(await mongoCeilings(engines.MONGODB_URL, concurrency)));
   if (engines.NATS_URL) found.push(await natsCeiling(engines.NATS_URL, concurrency));
   if (engines.REDIS_URL) found.push(await redisCeiling(engines.REDIS_URL, concurrency));
   if (engines.ELASTICSEARCH_URL) found.push(...(await elasticsearchCeilings(engines.ELASTICSEARCH_URL, concurrency)));
-  console.log(`engine ceilings, measured now on the same machine (${OPS} operations each):`);
+  console.log(`engine ceilings, measured now on the same machine (${OPS} operations each; the CPU probe ${20 * OPS}, the loopback ${10 * OPS}):`);
   for (const ceiling of found) console.log(formatCeiling(ceiling));
   return Object.fromEntries(found.map((ceiling) => [ceiling.name.split(' (')[0], ceiling]));
 }
