@@ -145,26 +145,24 @@ export async function loopbackCeiling(roundTrips = 10 * OPS): Promise<Ceiling> {
     await once(socket, 'connect');
     socket.setNoDelay(true);
     const message = Buffer.alloc(64, 1);
-    const times: number[] = [];
-    await new Promise<void>((resolve) => {
-      let sent = process.hrtime.bigint();
-      let received = 0;
-      socket.on('data', (chunk: Buffer) => {
-        received += chunk.length;
-        if (received < message.length) return;
-        received = 0;
-        const now = process.hrtime.bigint();
-        times.push(Number(now - sent) / 1e6);
-        if (times.length === roundTrips) return resolve();
-        sent = now;
-        socket.write(message);
-      });
+    // One message in flight at a time, so each answer is whole once 64 bytes are back.
+    let received = 0;
+    let answered: (() => void) | undefined;
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received < message.length) return;
+      received = 0;
+      answered?.();
+    });
+    const roundTrip = () => new Promise<void>((resolve) => {
+      answered = resolve;
       socket.write(message);
     });
-    socket.destroy();
-    const total = times.reduce((sum, ms) => sum + ms, 0);
-    times.sort((a, b) => a - b);
-    return { name: 'loopback TCP round trip, 2 processes (c=1)', perSecond: (1000 * roundTrips) / total, p50: percentile(times, 50), p99: percentile(times, 99) };
+    try {
+      return await timed('loopback TCP round trip, 2 processes (c=1)', roundTrips, 1, roundTrip);
+    } finally {
+      socket.destroy();
+    }
   } finally {
     server.kill();
   }
